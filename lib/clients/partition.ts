@@ -1,0 +1,36 @@
+import { AssignmentEntity, ClientEntity, ProjectEntity, QueryCommand, RosterTable, StackEntryEntity, keys } from '../db'
+import { byStartThenName, toAssignmentView, toProjectSummary, toStackEntryView, type ProjectDetail } from '../dto'
+
+/**
+ * One Query on a client's partition: the whole of it (dashboard), or one project and its edges
+ * (SK between PROJECT#<pid> and PROJECT#<pid>#~, which cannot match another project's id).
+ */
+export async function queryClientPartition(clientId: string, projectId?: string) {
+  const range = projectId ? { between: [keys.projectPrefix(projectId), `${keys.projectPrefix(projectId)}#~`] as [string, string] } : undefined
+  const { Items = [] } = await RosterTable.build(QueryCommand)
+    .entities(ClientEntity, ProjectEntity, AssignmentEntity, StackEntryEntity)
+    .query({ partition: keys.clientPartition(clientId), ...(range ? { range } : {}) })
+    .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
+    .send()
+  return Items
+}
+
+export type ClientPartitionItem = Awaited<ReturnType<typeof queryClientPartition>>[number]
+
+/** Nests assignments and stack entries under their projects; projects being deleted are hidden. */
+export function assembleProjects(items: ClientPartitionItem[]): ProjectDetail[] {
+  const projects = new Map<string, ProjectDetail>()
+  for (const item of items) {
+    if (item.entity === 'Project' && !item.deletingAt) projects.set(item.id, { ...toProjectSummary(item), assignments: [], stack: [] })
+  }
+  for (const item of items) {
+    if (item.entity === 'Assignment') projects.get(item.projectId)?.assignments.push(toAssignmentView(item))
+    if (item.entity === 'StackEntry') projects.get(item.projectId)?.stack.push(toStackEntryView(item))
+  }
+  const result = [...projects.values()]
+  for (const project of result) {
+    project.assignments.sort(byStartThenName)
+    project.stack.sort((a, b) => a.technologyName.localeCompare(b.technologyName))
+  }
+  return result.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.name.localeCompare(b.name))
+}

@@ -1,0 +1,44 @@
+import { ClientEntity, GetItemCommand, QueryCommand, RosterTable, keys, listPartitions, nameAccessPattern } from '../db'
+import { toClientSummary, type ClientSummary, type ProjectDetail } from '../dto'
+import { assembleProjects, queryClientPartition } from './partition'
+import { listQueryParams, nextCursorOf } from '../lists/list-query'
+import type { ListQueryInput, Page } from '../lists/schemas'
+
+export interface ClientDashboard {
+  client: ClientSummary
+  projects: ProjectDetail[]
+}
+
+/**
+ * Access pattern 1: the client, its projects and every project's assignments and stack entries,
+ * all in partition CLIENT#<id>: one Query. A client being deleted is not found.
+ */
+export async function getClientDashboard({ clientId }: { clientId: string }): Promise<ClientDashboard | null> {
+  nameAccessPattern('Client dashboard')
+  const items = await queryClientPartition(clientId)
+  const clientItem = items.find((item) => item.entity === 'Client')
+  if (!clientItem || clientItem.entity !== 'Client' || clientItem.deletingAt) return null
+  return { client: toClientSummary(clientItem), projects: assembleProjects(items) }
+}
+
+/** One GetItem: the client alone (for forms and existence checks). */
+export async function getClient({ clientId }: { clientId: string }): Promise<ClientSummary | null> {
+  const { Item } = await ClientEntity.build(GetItemCommand).key(keys.client(clientId)).send()
+  return Item && !Item.deletingAt ? toClientSummary(Item) : null
+}
+
+/** Access pattern 5: clients by name, prefix search, cursor pagination; one Query on GSI3. */
+export async function listClients(input: ListQueryInput & { status?: 'active' | 'archived' }): Promise<Page<ClientSummary>> {
+  nameAccessPattern('Client list')
+  const { query, options } = listQueryParams(listPartitions.clients, input)
+  const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand)
+    .entities(ClientEntity)
+    .query(query)
+    .options({
+      ...options,
+      entityAttrFilter: false,
+      ...(input.status ? { filters: { Client: { attr: 'status', eq: input.status } } } : {}),
+    })
+    .send()
+  return { items: Items.map(toClientSummary), nextCursor: nextCursorOf(LastEvaluatedKey) }
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod'
+import { entityId, requiredText } from '../validation'
+
+export const clientStatuses = ['active', 'archived'] as const
+
+export const clientFields = {
+  name: requiredText('Name'),
+  industry: requiredText('Industry', 80),
+  contactEmail: z.email({ error: 'Contact email must be an email address' }).trim().max(254, 'Contact email is too long'),
+  status: z.enum(clientStatuses, { error: 'Status must be active or archived' }).default('active'),
+}
+
+export const createClientInput = z.object(clientFields)
+export type CreateClientInput = z.input<typeof createClientInput>
+
+export const updateClientInput = z.object({
+  clientId: entityId('Client'),
+  ...clientFields,
+})
+export type UpdateClientInput = z.input<typeof updateClientInput>

@@ -1,0 +1,57 @@
+// Every key string in the table is built here and nowhere else.
+
+/** Sort keys for lists: case-insensitive name order with the id as a tiebreaker. */
+export function nameSortKey(name: string, id: string): string {
+  return `${normalizeName(name)}#${id}`
+}
+
+export function normalizeName(name: string): string {
+  return name.trim().toLocaleLowerCase('en')
+}
+
+export const keys = {
+  client: (clientId: string) => ({ PK: `CLIENT#${clientId}`, SK: 'CLIENT' }),
+  clientPartition: (clientId: string) => `CLIENT#${clientId}`,
+  project: (clientId: string, projectId: string) => ({ PK: `CLIENT#${clientId}`, SK: `PROJECT#${projectId}` }),
+  projectPrefix: (projectId: string) => `PROJECT#${projectId}`,
+  assignment: (clientId: string, projectId: string, assignmentId: string) => ({
+    PK: `CLIENT#${clientId}`,
+    SK: `PROJECT#${projectId}#ASSIGN#${assignmentId}`,
+  }),
+  stackEntry: (clientId: string, projectId: string, technologyId: string) => ({
+    PK: `CLIENT#${clientId}`,
+    SK: `PROJECT#${projectId}#TECH#${technologyId}`,
+  }),
+  employee: (employeeId: string) => ({ PK: `EMP#${employeeId}`, SK: 'EMP' }),
+  employeePartition: (employeeId: string) => `EMP#${employeeId}`,
+  skill: (employeeId: string, technologyId: string) => ({ PK: `EMP#${employeeId}`, SK: `SKILL#${technologyId}` }),
+  technology: (technologyId: string) => ({ PK: `TECH#${technologyId}`, SK: 'TECH' }),
+  technologyPartition: (technologyId: string) => `TECH#${technologyId}`,
+  emailClaim: (email: string) => ({ PK: `EMAIL#${email.trim().toLowerCase()}`, SK: 'EMAIL' }),
+  job: (kind: string, targetId: string) => ({ PK: 'JOB', SK: `${kind}#${targetId}` }),
+} as const
+
+export const listPartitions = {
+  clients: 'CLIENTS',
+  employees: 'EMPLOYEES',
+  technologies: 'TECHNOLOGIES',
+  projects: 'PROJECTS',
+} as const
+
+export type ListPartition = (typeof listPartitions)[keyof typeof listPartitions]
+
+export const gsiKeys = {
+  employeeSelf: (employeeId: string) => ({ GSI1PK: `EMP#${employeeId}`, GSI1SK: '#EMP' }),
+  assignmentByEmployee: (employeeId: string, startDate: string, assignmentId: string) => ({
+    GSI1PK: `EMP#${employeeId}`,
+    GSI1SK: `ASSIGN#${startDate}#${assignmentId}`,
+  }),
+  skillByEmployee: (employeeId: string, technologyId: string) => ({ GSI1PK: `EMP#${employeeId}`, GSI1SK: `SKILL#${technologyId}` }),
+  technologySelf: (technologyId: string) => ({ GSI2PK: `TECH#${technologyId}`, GSI2SK: '#TECH' }),
+  stackByTechnology: (technologyId: string, clientId: string, projectId: string) => ({
+    GSI2PK: `TECH#${technologyId}`,
+    GSI2SK: `PROJECT#${clientId}#${projectId}`,
+  }),
+  skillByTechnology: (technologyId: string, employeeId: string) => ({ GSI2PK: `TECH#${technologyId}`, GSI2SK: `SKILL#${employeeId}` }),
+  listEntry: (partition: ListPartition, sortKey: string) => ({ GSI3PK: partition, GSI3SK: sortKey }),
+} as const

@@ -1,0 +1,140 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { unmarshall } from '@aws-sdk/util-dynamodb'
+import type { AttributeValue } from '@aws-sdk/client-dynamodb'
+
+// Records every DynamoDB call made inside one scope (one page render or API request). The scope
+// lives in AsyncLocalStorage, so concurrent requests never see each other's calls.
+
+export interface RecordedCapacity {
+  total?: number
+  table?: number
+  indexes?: Record<string, number>
+}
+
+export interface RecordedRequest {
+  operation: string
+  table?: string
+  index?: string
+  keyCondition?: string
+  filter?: string
+  values?: Record<string, unknown>
+  names?: Record<string, string>
+  key?: Record<string, unknown>
+  itemCount: number
+  scannedCount?: number
+  hasMorePages: boolean
+  consumedCapacity?: RecordedCapacity
+  durationMs: number
+  items: Record<string, unknown>[]
+}
+
+export interface RequestRecording {
+  accessPattern?: string
+  requests: RecordedRequest[]
+}
+
+const storage = new AsyncLocalStorage<RequestRecording>()
+
+/** Runs fn with a fresh recording scope and returns both its result and what it sent to DynamoDB. */
+export async function withRecording<T>(fn: () => Promise<T>): Promise<{ result: T; recording: RequestRecording }> {
+  const recording: RequestRecording = { requests: [] }
+  const result = await storage.run(recording, fn)
+  return { result, recording }
+}
+
+export function currentRecording(): RequestRecording | undefined {
+  return storage.getStore()
+}
+
+/** Names the access pattern the current scope is serving (shown in the "Under the hood" panel). */
+export function nameAccessPattern(name: string): void {
+  const recording = storage.getStore()
+  if (recording) recording.accessPattern = name
+}
+
+type RawInput = Record<string, unknown> & {
+  TableName?: string
+  IndexName?: string
+  KeyConditionExpression?: string
+  FilterExpression?: string
+  ExpressionAttributeValues?: Record<string, AttributeValue>
+  ExpressionAttributeNames?: Record<string, string>
+  Key?: Record<string, AttributeValue>
+  ReturnConsumedCapacity?: string
+}
+
+type RawOutput = {
+  Items?: Record<string, AttributeValue>[]
+  Item?: Record<string, AttributeValue>
+  Count?: number
+  ScannedCount?: number
+  LastEvaluatedKey?: unknown
+  ConsumedCapacity?: ConsumedCapacityShape | ConsumedCapacityShape[]
+}
+
+type ConsumedCapacityShape = {
+  CapacityUnits?: number
+  Table?: { CapacityUnits?: number }
+  GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>
+}
+
+const readOperations = new Set(['QueryCommand', 'GetItemCommand', 'ScanCommand', 'BatchGetItemCommand'])
+
+function toCapacity(raw: RawOutput['ConsumedCapacity']): RecordedCapacity | undefined {
+  const first = Array.isArray(raw) ? raw[0] : raw
+  if (!first) return undefined
+  const indexes = first.GlobalSecondaryIndexes
+    ? Object.fromEntries(Object.entries(first.GlobalSecondaryIndexes).map(([name, c]) => [name, c.CapacityUnits ?? 0]))
+    : undefined
+  return { total: first.CapacityUnits, table: first.Table?.CapacityUnits, indexes }
+}
+
+// Document-client calls reach this step with items already unmarshalled; raw client calls do not.
+function toPlain(item: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return unmarshall(item as Record<string, AttributeValue>)
+  } catch {
+    return item
+  }
+}
+
+function plainValues(values: Record<string, AttributeValue> | undefined): Record<string, unknown> | undefined {
+  return values ? toPlain(values) : undefined
+}
+
+/**
+ * An AWS SDK middleware (build step: the input is already marshalled, the output not yet
+ * unmarshalled by the document client). Reads also ask for consumed capacity so the panel and the
+ * benchmark can show read units.
+ */
+export const recorderMiddleware = (next: (args: { input: unknown }) => Promise<{ output: unknown }>, context: { commandName?: string }) =>
+  async (args: { input: unknown }) => {
+    const recording = storage.getStore()
+    const operation = context.commandName ?? 'Unknown'
+    const input = args.input as RawInput
+    if (readOperations.has(operation) && !input.ReturnConsumedCapacity) {
+      input.ReturnConsumedCapacity = input.IndexName ? 'INDEXES' : 'TOTAL'
+    }
+    if (!recording) return next(args)
+    const started = performance.now()
+    const result = await next(args)
+    const output = result.output as RawOutput
+    const rawItems = output.Items ?? (output.Item ? [output.Item] : [])
+    recording.requests.push({
+      operation: operation.replace(/Command$/, ''),
+      table: input.TableName,
+      index: input.IndexName,
+      keyCondition: input.KeyConditionExpression,
+      filter: input.FilterExpression,
+      values: plainValues(input.ExpressionAttributeValues),
+      names: input.ExpressionAttributeNames,
+      key: plainValues(input.Key),
+      itemCount: rawItems.length,
+      scannedCount: output.ScannedCount,
+      hasMorePages: Boolean(output.LastEvaluatedKey),
+      consumedCapacity: toCapacity(output.ConsumedCapacity),
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      items: rawItems.map(toPlain),
+    })
+    return result
+  }

@@ -1,0 +1,84 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type CreateTableCommandInput,
+} from '@aws-sdk/client-dynamodb'
+import { Table } from 'dynamodb-toolbox'
+import { getDb } from './client'
+import { readDbConfig } from './config'
+
+/*
+ * The one table (adjacency list). docs/data-model.md has the full table of access patterns.
+ *
+ *   base   PK=CLIENT#<id>  SK=CLIENT | PROJECT#<pid> | PROJECT#<pid>#ASSIGN#<aid> | PROJECT#<pid>#TECH#<tid>
+ *          PK=EMP#<id>     SK=EMP | SKILL#<tid>          PK=TECH#<id> SK=TECH
+ *          PK=EMAIL#<email> SK=EMAIL (uniqueness claim)   PK=JOB SK=<kind>#<id> (resumable work)
+ *   GSI1   employee view:   GSI1PK=EMP#<id>   GSI1SK=#EMP | ASSIGN#<start>#<aid> | SKILL#<tid>
+ *   GSI2   technology view: GSI2PK=TECH#<id>  GSI2SK=#TECH | PROJECT#<cid>#<pid> | SKILL#<eid>
+ *   GSI3   lists:           GSI3PK=CLIENTS | EMPLOYEES | TECHNOLOGIES | PROJECTS
+ *                           GSI3SK=<lower-case name>#<id>  (PROJECTS: <start date>#<id>)
+ */
+export const indexNames = ['GSI1', 'GSI2', 'GSI3'] as const
+export type IndexName = (typeof indexNames)[number]
+
+export const RosterTable = new Table({
+  name: () => readDbConfig().tableName,
+  partitionKey: { name: 'PK', type: 'string' },
+  sortKey: { name: 'SK', type: 'string' },
+  indexes: {
+    GSI1: { type: 'global', partitionKey: { name: 'GSI1PK', type: 'string' }, sortKey: { name: 'GSI1SK', type: 'string' } },
+    GSI2: { type: 'global', partitionKey: { name: 'GSI2PK', type: 'string' }, sortKey: { name: 'GSI2SK', type: 'string' } },
+    GSI3: { type: 'global', partitionKey: { name: 'GSI3PK', type: 'string' }, sortKey: { name: 'GSI3SK', type: 'string' } },
+  },
+  entityAttributeSavedAs: '_type',
+})
+// The document client is resolved per call so that tests and scripts can point the app elsewhere.
+RosterTable.getDocumentClient = () => getDb().documentClient
+
+/** CreateTable input derived from the same key definition; infra/roster-table.json must agree (tested). */
+export function tableDefinition(tableName: string): CreateTableCommandInput {
+  const keyAttributes = ['PK', 'SK', ...indexNames.flatMap((index) => [`${index}PK`, `${index}SK`])]
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: keyAttributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    KeySchema: [
+      { AttributeName: 'PK', KeyType: 'HASH' },
+      { AttributeName: 'SK', KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: indexNames.map((index) => ({
+      IndexName: index,
+      KeySchema: [
+        { AttributeName: `${index}PK`, KeyType: 'HASH' },
+        { AttributeName: `${index}SK`, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    })),
+  }
+}
+
+/** Creates the table when it is missing and waits until it is ACTIVE. Safe to call repeatedly. */
+export async function ensureTable(): Promise<'created' | 'exists'> {
+  const { client, config } = getDb()
+  let created = false
+  try {
+    await client.send(new DescribeTableCommand({ TableName: config.tableName }))
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error
+    try {
+      await client.send(new CreateTableCommand(tableDefinition(config.tableName)))
+      created = true
+    } catch (createError) {
+      // Another process created it between our describe and create.
+      if ((createError as Error).name !== 'ResourceInUseException') throw createError
+    }
+  }
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const { Table: description } = await client.send(new DescribeTableCommand({ TableName: config.tableName }))
+    const indexesActive = (description?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE')
+    if (description?.TableStatus === 'ACTIVE' && indexesActive) return created ? 'created' : 'exists'
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`Table ${config.tableName} did not become ACTIVE within 60 s`)
+}

@@ -1,0 +1,208 @@
+import type { FormattedItem } from 'dynamodb-toolbox'
+import type {
+  AssignmentEntity,
+  ClientEntity,
+  EmployeeEntity,
+  ProjectEntity,
+  SkillEntity,
+  StackEntryEntity,
+  TechnologyEntity,
+} from './db/entities'
+
+// Plain objects handed to pages, actions and route handlers: no keys, no toolbox types.
+
+export interface ClientSummary {
+  id: string
+  name: string
+  industry: string
+  contactEmail: string
+  status: 'active' | 'archived'
+  projectCount: number
+  staffedCount: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface AssignmentView {
+  id: string
+  clientId: string
+  clientName: string
+  projectId: string
+  projectName: string
+  employeeId: string
+  employeeName: string
+  role: string
+  allocation: number
+  startDate: string
+  endDate: string | null
+  status: 'tentative' | 'confirmed'
+}
+
+export interface StackEntryView {
+  clientId: string
+  clientName: string
+  projectId: string
+  projectName: string
+  technologyId: string
+  technologyName: string
+  technologyCategory: string
+  note: string
+}
+
+export interface ProjectSummary {
+  id: string
+  clientId: string
+  clientName: string
+  name: string
+  description: string
+  status: 'proposed' | 'active' | 'on-hold' | 'completed'
+  startDate: string
+  endDate: string | null
+  budget: number | null
+}
+
+export interface ProjectDetail extends ProjectSummary {
+  assignments: AssignmentView[]
+  stack: StackEntryView[]
+}
+
+export interface Booking {
+  projectId: string
+  start: string
+  end: string | null
+  allocation: number
+  tentative: boolean
+}
+
+export interface EmployeeSummary {
+  id: string
+  name: string
+  email: string
+  title: string
+  practice: string
+  location: string
+  capacityHours: number
+  bookings: Booking[]
+  skillIds: string[]
+}
+
+export interface SkillView {
+  employeeId: string
+  employeeName: string
+  technologyId: string
+  technologyName: string
+  level: number
+  bookings: Booking[]
+}
+
+export interface TechnologySummary {
+  id: string
+  name: string
+  category: 'language' | 'framework' | 'database' | 'cloud' | 'tool' | 'other'
+  projectCount: number
+  peopleCount: number
+}
+
+type ClientItem = FormattedItem<typeof ClientEntity>
+type ProjectItem = FormattedItem<typeof ProjectEntity>
+type AssignmentItem = FormattedItem<typeof AssignmentEntity>
+type StackEntryItem = FormattedItem<typeof StackEntryEntity>
+type EmployeeItem = FormattedItem<typeof EmployeeEntity>
+type SkillItem = FormattedItem<typeof SkillEntity>
+type TechnologyItem = FormattedItem<typeof TechnologyEntity>
+
+export function toClientSummary(item: ClientItem): ClientSummary {
+  return {
+    id: item.id,
+    name: item.name,
+    industry: item.industry,
+    contactEmail: item.contactEmail,
+    status: item.status,
+    projectCount: item.projectCount,
+    staffedCount: item.staffedCount,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  }
+}
+
+export function toProjectSummary(item: ProjectItem): ProjectSummary {
+  return {
+    id: item.id,
+    clientId: item.clientId,
+    clientName: item.clientName,
+    name: item.name,
+    description: item.description,
+    status: item.status,
+    startDate: item.startDate,
+    endDate: item.endDate ?? null,
+    budget: item.budget ?? null,
+  }
+}
+
+export function toAssignmentView(item: AssignmentItem): AssignmentView {
+  return {
+    id: item.id,
+    clientId: item.clientId,
+    clientName: item.clientName,
+    projectId: item.projectId,
+    projectName: item.projectName,
+    employeeId: item.employeeId,
+    employeeName: item.employeeName,
+    role: item.role,
+    allocation: item.allocation,
+    startDate: item.startDate,
+    endDate: item.endDate ?? null,
+    status: item.status,
+  }
+}
+
+export function toStackEntryView(item: StackEntryItem): StackEntryView {
+  return {
+    clientId: item.clientId,
+    clientName: item.clientName,
+    projectId: item.projectId,
+    projectName: item.projectName,
+    technologyId: item.technologyId,
+    technologyName: item.technologyName,
+    technologyCategory: item.technologyCategory,
+    note: item.note,
+  }
+}
+
+function toBookings(bookings: EmployeeItem['bookings']): Booking[] {
+  return bookings.map((booking) => ({ ...booking, end: booking.end ?? null }))
+}
+
+export function toEmployeeSummary(item: EmployeeItem): EmployeeSummary {
+  return {
+    id: item.id,
+    name: item.name,
+    email: item.email,
+    title: item.title,
+    practice: item.practice,
+    location: item.location,
+    capacityHours: item.capacityHours,
+    bookings: toBookings(item.bookings),
+    skillIds: item.skillIds,
+  }
+}
+
+export function toSkillView(item: SkillItem): SkillView {
+  return {
+    employeeId: item.employeeId,
+    employeeName: item.employeeName,
+    technologyId: item.technologyId,
+    technologyName: item.technologyName,
+    level: item.level,
+    bookings: toBookings(item.employeeBookings),
+  }
+}
+
+export function toTechnologySummary(item: TechnologyItem): TechnologySummary {
+  return { id: item.id, name: item.name, category: item.category, projectCount: item.projectCount, peopleCount: item.peopleCount }
+}
+
+/** Orders assignments by start date, then employee name, so every view lists them the same way. */
+export function byStartThenName(a: AssignmentView, b: AssignmentView): number {
+  return a.startDate.localeCompare(b.startDate) || a.employeeName.localeCompare(b.employeeName)
+}

@@ -1,0 +1,67 @@
+import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, keys, listPartitions, nameAccessPattern } from '../db'
+import { toAssignmentView, toEmployeeSummary, toSkillView, type AssignmentView, type EmployeeSummary, type SkillView } from '../dto'
+import { listQueryParams, nextCursorOf } from '../lists/list-query'
+import type { ListQueryInput, Page } from '../lists/schemas'
+
+export interface EmployeeStaffing {
+  employee: EmployeeSummary
+  assignments: AssignmentView[]
+  skills: SkillView[]
+}
+
+/**
+ * Access pattern 3: the employee, every assignment (carrying project and client names) and every
+ * skill, all under GSI1PK=EMP#<id>: one Query on GSI1.
+ */
+export async function getEmployeeStaffing({ employeeId }: { employeeId: string }): Promise<EmployeeStaffing | null> {
+  nameAccessPattern('Employee staffing')
+  const { Items = [] } = await RosterTable.build(QueryCommand)
+    .entities(EmployeeEntity, AssignmentEntity, SkillEntity)
+    .query({ index: 'GSI1', partition: keys.employeePartition(employeeId) })
+    .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
+    .send()
+  const employeeItem = Items.find((item) => item.entity === 'Employee')
+  if (!employeeItem || employeeItem.entity !== 'Employee') return null
+  const assignments: AssignmentView[] = []
+  const skills: SkillView[] = []
+  for (const item of Items) {
+    if (item.entity === 'Assignment') assignments.push(toAssignmentView(item))
+    if (item.entity === 'Skill') skills.push(toSkillView(item))
+  }
+  skills.sort((a, b) => b.level - a.level || a.technologyName.localeCompare(b.technologyName))
+  return { employee: toEmployeeSummary(employeeItem), assignments, skills }
+}
+
+/** One GetItem: the employee alone, with their bookings (enough for an over-allocation check). */
+export async function getEmployee({ employeeId }: { employeeId: string }): Promise<EmployeeSummary | null> {
+  const { Item } = await EmployeeEntity.build(GetItemCommand).key(keys.employee(employeeId)).send()
+  return Item ? toEmployeeSummary(Item) : null
+}
+
+export interface EmployeeListInput extends ListQueryInput {
+  practice?: string
+  technologyId?: string
+}
+
+/**
+ * Access pattern 5: employees by name with prefix search; practice and skill filters are filter
+ * expressions on the same one Query (a filtered page can hold fewer than `limit` people).
+ */
+export async function listEmployees(input: EmployeeListInput): Promise<Page<EmployeeSummary>> {
+  nameAccessPattern('Employee list')
+  const { query, options } = listQueryParams(listPartitions.employees, input)
+  const conditions = [
+    ...(input.practice ? [{ attr: 'practice', eq: input.practice } as const] : []),
+    ...(input.technologyId ? [{ attr: 'skillIds', contains: input.technologyId } as const] : []),
+  ]
+  const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand)
+    .entities(EmployeeEntity)
+    .query(query)
+    .options({
+      ...options,
+      entityAttrFilter: false,
+      ...(conditions.length ? { filters: { Employee: conditions.length === 1 ? conditions[0] : { and: conditions } } } : {}),
+    })
+    .send()
+  return { items: Items.map(toEmployeeSummary), nextCursor: nextCursorOf(LastEvaluatedKey) }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { entityId, requiredText } from '../validation'
+
+const employeeShape = {
+  name: requiredText('Name'),
+  email: z.email({ error: 'Email must be an email address' }).trim().toLowerCase().max(254, 'Email is too long'),
+  title: requiredText('Title', 80),
+  practice: requiredText('Practice', 60),
+  location: requiredText('Location', 80),
+  capacityHours: z.coerce
+    .number({ error: 'Weekly capacity must be a number' })
+    .int('Weekly capacity must be whole hours')
+    .min(1, 'Weekly capacity must be between 1 and 80 hours')
+    .max(80, 'Weekly capacity must be between 1 and 80 hours')
+    .default(40),
+}
+
+export const createEmployeeInput = z.object(employeeShape)
+export type CreateEmployeeInput = z.input<typeof createEmployeeInput>
+
+export const updateEmployeeInput = z.object({ employeeId: entityId('Employee'), ...employeeShape })
+export type UpdateEmployeeInput = z.input<typeof updateEmployeeInput>
+
+export const skillInput = z.object({
+  employeeId: entityId('Employee'),
+  technologyId: entityId('Technology'),
+  level: z.coerce
+    .number({ error: 'Level must be a number' })
+    .int('Level must be a whole number')
+    .min(1, 'Level must be between 1 and 5')
+    .max(5, 'Level must be between 1 and 5'),
+})
+export type SkillInput = z.input<typeof skillInput>
+
+export const removeSkillInput = skillInput.pick({ employeeId: true, technologyId: true })

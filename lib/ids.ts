@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto'
+
+const alphabet = '0123456789abcdefghjkmnpqrstvwxyz'
+
+/** A 12-character random id (60 bits), lowercase and URL-safe. */
+export function newId(): string {
+  const bytes = randomBytes(12)
+  let id = ''
+  for (const byte of bytes) id += alphabet[byte % 32]
+  return id
+}
+
+/** A readable technology id such as `typescript` or `node-js`. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/\+/g, 'plus')
+    .replace(/#/g, 'sharp')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+}

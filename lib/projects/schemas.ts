@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { blankToUndefined, entityId, isoDate, optionalIsoDate, requiredText } from '../validation'
+
+export const projectStatuses = ['proposed', 'active', 'on-hold', 'completed'] as const
+
+const projectShape = {
+  name: requiredText('Name'),
+  description: z.string().trim().max(2000, 'Description must be at most 2000 characters').default(''),
+  status: z.enum(projectStatuses, { error: 'Status must be proposed, active, on-hold or completed' }).default('proposed'),
+  startDate: isoDate('Start date'),
+  endDate: optionalIsoDate('End date'),
+  budget: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: 'Budget must be a number' }).min(0, 'Budget cannot be negative').max(1e12, 'Budget is too large').optional(),
+  ),
+}
+
+const endNotBeforeStart = (value: { startDate: string; endDate?: string }) => !value.endDate || value.endDate >= value.startDate
+const endRule = { message: 'End date must be on or after the start date', path: ['endDate'] }
+
+export const createProjectInput = z.object({ clientId: entityId('Client'), ...projectShape }).refine(endNotBeforeStart, endRule)
+export type CreateProjectInput = z.input<typeof createProjectInput>
+
+export const updateProjectInput = z
+  .object({ clientId: entityId('Client'), projectId: entityId('Project'), ...projectShape })
+  .refine(endNotBeforeStart, endRule)
+export type UpdateProjectInput = z.input<typeof updateProjectInput>
+
+export const stackEntryInput = z.object({
+  clientId: entityId('Client'),
+  projectId: entityId('Project'),
+  technologyId: entityId('Technology'),
+  note: z.string().trim().max(200, 'Note must be at most 200 characters').default(''),
+})
+export type StackEntryInput = z.input<typeof stackEntryInput>
+
+export const removeStackEntryInput = stackEntryInput.pick({ clientId: true, projectId: true, technologyId: true })

@@ -1,0 +1,47 @@
+// Word lists for the demo consultancy. Real technology names; invented client and people names.
+export const technologyCatalog: [string, 'language' | 'framework' | 'database' | 'cloud' | 'tool' | 'other'][] = [
+  ['TypeScript', 'language'], ['JavaScript', 'language'], ['Python', 'language'], ['Java', 'language'], ['Kotlin', 'language'],
+  ['Go', 'language'], ['Rust', 'language'], ['C#', 'language'], ['Swift', 'language'], ['Scala', 'language'],
+  ['Ruby', 'language'], ['PHP', 'language'], ['Elixir', 'language'], ['SQL', 'language'], ['Dart', 'language'],
+  ['React', 'framework'], ['Next.js', 'framework'], ['Vue.js', 'framework'], ['Angular', 'framework'], ['Svelte', 'framework'],
+  ['Node.js', 'framework'], ['Spring Boot', 'framework'], ['Django', 'framework'], ['FastAPI', 'framework'], ['Ruby on Rails', 'framework'],
+  ['.NET', 'framework'], ['Flutter', 'framework'], ['React Native', 'framework'], ['Tailwind CSS', 'framework'], ['GraphQL', 'framework'],
+  ['PostgreSQL', 'database'], ['MySQL', 'database'], ['DynamoDB', 'database'], ['MongoDB', 'database'], ['Redis', 'database'],
+  ['Elasticsearch', 'database'], ['Cassandra', 'database'], ['Snowflake', 'database'], ['BigQuery', 'database'], ['SQLite', 'database'],
+  ['AWS', 'cloud'], ['Google Cloud', 'cloud'], ['Azure', 'cloud'], ['Kubernetes', 'cloud'], ['Terraform', 'cloud'],
+  ['Docker', 'tool'], ['GitHub Actions', 'tool'], ['Kafka', 'tool'], ['Apache Spark', 'tool'], ['Playwright', 'tool'],
+  ['Vite', 'tool'], ['Webpack', 'tool'], ['Jenkins', 'tool'], ['Grafana', 'tool'], ['Prometheus', 'tool'],
+  ['dbt', 'tool'], ['Airflow', 'tool'], ['Figma', 'tool'], ['Storybook', 'tool'], ['Jest', 'tool'],
+  ['Vitest', 'tool'], ['Cypress', 'tool'], ['Ansible', 'cloud'], ['Pulumi', 'cloud'], ['Cloudflare', 'cloud'],
+  ['Vercel', 'cloud'], ['Serverless Framework', 'cloud'], ['OpenTelemetry', 'tool'], ['RabbitMQ', 'tool'], ['Neo4j', 'database'],
+  ['ClickHouse', 'database'], ['Remix', 'framework'], ['NestJS', 'framework'], ['Express', 'framework'], ['Laravel', 'framework'],
+  ['Phoenix', 'framework'], ['Ktor', 'framework'], ['Quarkus', 'framework'], ['TensorFlow', 'framework'], ['PyTorch', 'framework'],
+]
+
+export const clientWords = {
+  first: ['Northwind', 'Bluefin', 'Harbor', 'Cedar', 'Summit', 'Copper', 'Lumen', 'Atlas', 'Meridian', 'Juniper', 'Vantage', 'Orchid', 'Granite', 'Beacon', 'Silverline', 'Kestrel', 'Redwood', 'Helix', 'Polaris', 'Tidewater', 'Ironbridge', 'Maple', 'Quantum', 'Aurora', 'Fjord'],
+  second: ['Logistics', 'Health', 'Bank', 'Energy', 'Retail', 'Insurance', 'Media', 'Foods', 'Mobility', 'Labs', 'Telecom', 'Travel', 'Capital', 'Pharma', 'Robotics'],
+}
+
+export const industries = ['Logistics', 'Healthcare', 'Financial services', 'Energy', 'Retail', 'Insurance', 'Media', 'Food & beverage', 'Transport', 'Life sciences', 'Telecom', 'Travel', 'Public sector', 'Manufacturing']
+
+export const projectWords = {
+  first: ['Customer', 'Claims', 'Payments', 'Inventory', 'Data', 'Mobile', 'Partner', 'Booking', 'Pricing', 'Analytics', 'Identity', 'Search', 'Checkout', 'Fleet', 'Onboarding', 'Loyalty', 'Reporting', 'Supply'],
+  second: ['Portal', 'Platform', 'Migration', 'Modernisation', 'App', 'Pipeline', 'Redesign', 'API', 'Dashboard', 'Lakehouse', 'Rollout', 'Replatform'],
+}
+
+export const firstNames = ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Frances', 'Edsger', 'Radia', 'Tim', 'Hedy', 'Guido', 'Katherine', 'Bjarne', 'Sophie', 'Yukihiro', 'Anita', 'James', 'Lin', 'Mateo', 'Priya', 'Omar', 'Freya', 'Jonas', 'Amara', 'Hiro', 'Leila', 'Niamh', 'Tomasz', 'Zara', 'Kwame', 'Elena', 'Rafael', 'Ines', 'Sven', 'Aiko', 'Noah', 'Chloe']
+export const lastNames = ['Lovelace', 'Turing', 'Hopper', 'Torvalds', 'Hamilton', 'Thompson', 'Liskov', 'Ritchie', 'Allen', 'Dijkstra', 'Perlman', 'Berners-Lee', 'Lamarr', 'van Rossum', 'Johnson', 'Stroustrup', 'Wilson', 'Matsumoto', 'Borg', 'Gosling', 'Chen', 'Garcia', 'Patel', 'Haddad', 'Nilsson', 'Becker', 'Okafor', 'Tanaka', 'Rahimi', 'Byrne', 'Nowak', 'Khan', 'Mensah', 'Rossi', 'Silva', 'Moreau', 'Larsen', 'Sato', 'Fischer', 'Dubois']
+
+export const practices: { name: string; titles: string[]; skills: string[] }[] = [
+  { name: 'Frontend', titles: ['Frontend Engineer', 'Senior Frontend Engineer', 'UI Engineer'], skills: ['typescript', 'javascript', 'react', 'next-js', 'vue-js', 'angular', 'tailwind-css', 'storybook', 'playwright', 'vite'] },
+  { name: 'Backend', titles: ['Backend Engineer', 'Senior Backend Engineer', 'Staff Engineer'], skills: ['java', 'kotlin', 'go', 'python', 'spring-boot', 'node-js', 'postgresql', 'graphql', 'kafka', 'redis'] },
+  { name: 'Data', titles: ['Data Engineer', 'Analytics Engineer', 'Data Scientist'], skills: ['python', 'sql', 'apache-spark', 'dbt', 'airflow', 'snowflake', 'bigquery', 'pytorch', 'clickhouse'] },
+  { name: 'Cloud', titles: ['Cloud Engineer', 'Platform Engineer', 'SRE'], skills: ['aws', 'google-cloud', 'azure', 'kubernetes', 'terraform', 'docker', 'github-actions', 'prometheus', 'grafana'] },
+  { name: 'Mobile', titles: ['Mobile Engineer', 'iOS Engineer', 'Android Engineer'], skills: ['swift', 'kotlin', 'flutter', 'dart', 'react-native', 'typescript'] },
+  { name: 'Design', titles: ['Product Designer', 'UX Researcher'], skills: ['figma', 'storybook', 'react'] },
+  { name: 'Delivery', titles: ['Delivery Lead', 'Engagement Manager', 'Scrum Master'], skills: ['jenkins', 'github-actions', 'sql'] },
+]
+
+export const locations = ['London', 'Berlin', 'Lisbon', 'Amsterdam', 'Remote', 'Madrid', 'Stockholm', 'Dublin']
+export const roles = ['Tech Lead', 'Engineer', 'Senior Engineer', 'Architect', 'Designer', 'Delivery Lead', 'QA Engineer', 'Data Engineer']

@@ -1,0 +1,309 @@
+import { EntityParser } from 'dynamodb-toolbox'
+import {
+  AssignmentEntity,
+  ClientEntity,
+  EmailClaimEntity,
+  EmployeeEntity,
+  ProjectEntity,
+  SkillEntity,
+  StackEntryEntity,
+  TechnologyEntity,
+} from '../db/entities'
+import { gsiKeys, keys, listPartitions, nameSortKey } from '../db/keys'
+import { slugify } from '../ids'
+import { clientWords, firstNames, industries, lastNames, locations, practices, projectWords, roles, technologyCatalog } from './catalog'
+
+export interface SeedSize {
+  clients: number
+  projects: number
+  employees: number
+  technologies: number
+  assignments: number
+  skills: number
+  /** Projects given to the single largest client (the "whale"), 0 for none. */
+  largestClientProjects: number
+}
+
+export const seedSizes: Record<'demo' | 'large', SeedSize> = {
+  demo: { clients: 25, projects: 80, employees: 200, technologies: 50, assignments: 400, skills: 700, largestClientProjects: 0 },
+  large: { clients: 300, projects: 1500, employees: 2000, technologies: 150, assignments: 8000, skills: 6000, largestClientProjects: 60 },
+}
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same consultancy. */
+function createRandom(seed: number) {
+  let state = seed >>> 0
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]
+  return { next, int, pick }
+}
+
+function seededId(prefix: string, n: number): string {
+  // Fixed length like newId(), readable in the "Under the hood" panel.
+  return `${prefix}${String(n).padStart(11, '0')}`.slice(-12)
+}
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
+
+/** Monday of the week holding `date`, so that demo staffing is always current. */
+export function mondayOf(date: Date): string {
+  const utc = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
+  utc.setUTCDate(utc.getUTCDate() - ((utc.getUTCDay() + 6) % 7))
+  return utc.toISOString().slice(0, 10)
+}
+
+const parse = {
+  client: ClientEntity.build(EntityParser),
+  project: ProjectEntity.build(EntityParser),
+  assignment: AssignmentEntity.build(EntityParser),
+  stack: StackEntryEntity.build(EntityParser),
+  employee: EmployeeEntity.build(EntityParser),
+  skill: SkillEntity.build(EntityParser),
+  technology: TechnologyEntity.build(EntityParser),
+  emailClaim: EmailClaimEntity.build(EntityParser),
+}
+
+export interface DemoData {
+  items: Record<string, unknown>[]
+  counts: Record<string, number>
+}
+
+/**
+ * Builds a believable consultancy as table items, deterministically from `seed` and the anchor
+ * date. Summaries (counts, bookings, skill ids) are computed here rather than by a refresh per write.
+ */
+export function generateDemoData(size: SeedSize, options: { seed?: number; anchor?: string } = {}): DemoData {
+  const random = createRandom(options.seed ?? 42)
+  const anchor = options.anchor ?? mondayOf(new Date())
+
+  const technologies = Array.from({ length: size.technologies }, (_, i) => {
+    const [baseName, category] = technologyCatalog[i % technologyCatalog.length]
+    const round = Math.floor(i / technologyCatalog.length)
+    const name = round === 0 ? baseName : `${baseName} ${round + 1}`
+    return { id: slugify(name), name, category, projectCount: 0, peopleCount: 0 }
+  })
+  const technologyById = new Map(technologies.map((t) => [t.id, t]))
+
+  const clients = Array.from({ length: size.clients }, (_, i) => {
+    const name = `${clientWords.first[i % clientWords.first.length]} ${clientWords.second[(i * 7 + Math.floor(i / clientWords.first.length)) % clientWords.second.length]}${i >= clientWords.first.length * clientWords.second.length ? ` ${i}` : ''}`
+    const id = seededId('c', i + 1)
+    return {
+      id,
+      name,
+      industry: random.pick(industries),
+      contactEmail: `${slugify(name)}@client.example`,
+      status: (random.next() < 0.9 ? 'active' : 'archived') as 'active' | 'archived',
+      projectCount: 0,
+      staffedCount: 0,
+      staffed: new Set<string>(),
+    }
+  })
+
+  const projects = Array.from({ length: size.projects }, (_, i) => {
+    // The first client takes `largestClientProjects`; the rest are spread with a gentle skew.
+    const client =
+      i < size.largestClientProjects ? clients[0] : clients[Math.min(clients.length - 1, Math.floor(random.next() ** 1.3 * clients.length))]
+    const startOffset = random.int(-300, 90)
+    const startDate = addDays(anchor, startOffset)
+    const openEnded = random.next() < 0.1
+    const endDate = openEnded ? undefined : addDays(startDate, random.int(60, 420))
+    const status =
+      startOffset > 0 ? (random.next() < 0.5 ? 'proposed' : 'active') : endDate && endDate < anchor ? 'completed' : random.next() < 0.1 ? 'on-hold' : 'active'
+    client.projectCount++
+    return {
+      id: seededId('p', i + 1),
+      clientId: client.id,
+      clientName: client.name,
+      name: `${random.pick(projectWords.first)} ${random.pick(projectWords.second)}`,
+      description: `${random.pick(['Greenfield', 'Rebuild of the', 'Scaling the', 'Modernising the'])} ${random.pick(['customer-facing', 'internal', 'partner', 'back-office'])} ${random.pick(['platform', 'product', 'services', 'experience'])}.`,
+      status: status as 'proposed' | 'active' | 'on-hold' | 'completed',
+      startDate,
+      endDate,
+      budget: random.next() < 0.7 ? random.int(4, 120) * 10000 : undefined,
+    }
+  })
+
+  const usedEmails = new Set<string>()
+  const employees = Array.from({ length: size.employees }, (_, i) => {
+    const first = random.pick(firstNames)
+    const last = random.pick(lastNames)
+    const practice = practices[i % practices.length]
+    let email = `${slugify(first)}.${slugify(last)}@roster.example`
+    for (let n = 2; usedEmails.has(email); n++) email = `${slugify(first)}.${slugify(last)}${n}@roster.example`
+    usedEmails.add(email)
+    return {
+      id: seededId('e', i + 1),
+      name: `${first} ${last}`,
+      email,
+      title: random.pick(practice.titles),
+      practice: practice.name,
+      location: random.pick(locations),
+      capacityHours: random.next() < 0.9 ? 40 : 32,
+      bookings: [] as { projectId: string; start: string; end?: string; allocation: number; tentative: boolean }[],
+      skillIds: [] as string[],
+      practiceSkills: practice.skills,
+    }
+  })
+
+  const stackKeys = new Set<string>()
+  const stackEntries = projects.flatMap((project) => {
+    const count = random.int(3, 6)
+    const entries = []
+    for (let n = 0; n < count * 3 && entries.length < count; n++) {
+      const technology = random.pick(technologies)
+      const key = `${project.id}/${technology.id}`
+      if (stackKeys.has(key)) continue
+      stackKeys.add(key)
+      technology.projectCount++
+      entries.push({ project, technology, note: random.next() < 0.3 ? `v${random.int(1, 20)}` : '' })
+    }
+    return entries
+  })
+
+  const assignments = Array.from({ length: Math.min(size.assignments, size.employees * 6) }, (_, i) => {
+    const project = random.pick(projects)
+    const employee = employees[(i * 7919 + random.int(0, 3)) % employees.length]
+    const projectEnd = project.endDate ?? addDays(project.startDate, 365)
+    const startDate = addDays(project.startDate, random.int(0, 30))
+    const endDate = random.next() < 0.08 && !project.endDate ? undefined : addDays(startDate, random.int(30, Math.max(31, daysBetween(startDate, projectEnd))))
+    const allocation = random.pick([20, 25, 40, 50, 50, 60, 80, 100, 100])
+    const tentative = project.status === 'proposed' || random.next() < 0.15
+    employee.bookings.push({ projectId: project.id, start: startDate, ...(endDate ? { end: endDate } : {}), allocation, tentative })
+    clients.find((c) => c.id === project.clientId)!.staffed.add(employee.id)
+    return { id: seededId('a', i + 1), project, employee, role: random.pick(roles), allocation, startDate, endDate, tentative }
+  })
+
+  const skillKeys = new Set<string>()
+  const skills: { employee: (typeof employees)[number]; technology: (typeof technologies)[number]; level: number }[] = []
+  for (let n = 0; skills.length < size.skills && n < size.skills * 4; n++) {
+    const employee = employees[n % employees.length]
+    const technologyId = random.next() < 0.75 ? random.pick(employee.practiceSkills) : random.pick(technologies).id
+    const technology = technologyById.get(technologyId)
+    if (!technology || skillKeys.has(`${employee.id}/${technology.id}`)) continue
+    skillKeys.add(`${employee.id}/${technology.id}`)
+    technology.peopleCount++
+    employee.skillIds.push(technology.id)
+    skills.push({ employee, technology, level: random.int(1, 5) })
+  }
+
+  const items: Record<string, unknown>[] = []
+  for (const technology of technologies) {
+    items.push(
+      parse.technology.parse({
+        ...keys.technology(technology.id),
+        ...gsiKeys.technologySelf(technology.id),
+        ...gsiKeys.listEntry(listPartitions.technologies, nameSortKey(technology.name, technology.id)),
+        ...technology,
+      }).item,
+    )
+  }
+  for (const { staffed, ...client } of clients) {
+    items.push(
+      parse.client.parse({
+        ...keys.client(client.id),
+        ...gsiKeys.listEntry(listPartitions.clients, nameSortKey(client.name, client.id)),
+        ...client,
+        staffedCount: staffed.size,
+      }).item,
+    )
+  }
+  for (const project of projects) {
+    items.push(
+      parse.project.parse({
+        ...keys.project(project.clientId, project.id),
+        GSI3PK: listPartitions.projects,
+        GSI3SK: `${project.startDate}#${project.id}`,
+        ...project,
+      }).item,
+    )
+  }
+  for (const { practiceSkills: _practiceSkills, ...employee } of employees) {
+    items.push(
+      parse.employee.parse({
+        ...keys.employee(employee.id),
+        ...gsiKeys.employeeSelf(employee.id),
+        ...gsiKeys.listEntry(listPartitions.employees, nameSortKey(employee.name, employee.id)),
+        ...employee,
+      }).item,
+    )
+    items.push(parse.emailClaim.parse({ ...keys.emailClaim(employee.email), email: employee.email, employeeId: employee.id }).item)
+  }
+  for (const { project, technology, note } of stackEntries) {
+    items.push(
+      parse.stack.parse({
+        ...keys.stackEntry(project.clientId, project.id, technology.id),
+        ...gsiKeys.stackByTechnology(technology.id, project.clientId, project.id),
+        clientId: project.clientId,
+        clientName: project.clientName,
+        projectId: project.id,
+        projectName: project.name,
+        technologyId: technology.id,
+        technologyName: technology.name,
+        technologyCategory: technology.category,
+        note,
+      }).item,
+    )
+  }
+  for (const assignment of assignments) {
+    const { project, employee } = assignment
+    items.push(
+      parse.assignment.parse({
+        ...keys.assignment(project.clientId, project.id, assignment.id),
+        ...gsiKeys.assignmentByEmployee(employee.id, assignment.startDate, assignment.id),
+        id: assignment.id,
+        clientId: project.clientId,
+        clientName: project.clientName,
+        projectId: project.id,
+        projectName: project.name,
+        employeeId: employee.id,
+        employeeName: employee.name,
+        role: assignment.role,
+        allocation: assignment.allocation,
+        startDate: assignment.startDate,
+        endDate: assignment.endDate,
+        status: assignment.tentative ? 'tentative' : 'confirmed',
+      }).item,
+    )
+  }
+  for (const { employee, technology, level } of skills) {
+    items.push(
+      parse.skill.parse({
+        ...keys.skill(employee.id, technology.id),
+        ...gsiKeys.skillByEmployee(employee.id, technology.id),
+        ...gsiKeys.skillByTechnology(technology.id, employee.id),
+        employeeId: employee.id,
+        employeeName: employee.name,
+        technologyId: technology.id,
+        technologyName: technology.name,
+        level,
+        employeeBookings: employee.bookings,
+      }).item,
+    )
+  }
+  return {
+    items,
+    counts: {
+      clients: clients.length,
+      projects: projects.length,
+      employees: employees.length,
+      technologies: technologies.length,
+      assignments: assignments.length,
+      stackEntries: stackEntries.length,
+      skills: skills.length,
+    },
+  }
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}

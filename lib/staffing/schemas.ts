@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import { entityId, isoDate, optionalIsoDate, requiredText } from '../validation'
+
+export const assignmentStatuses = ['tentative', 'confirmed'] as const
+
+const assignmentShape = {
+  role: requiredText('Role', 80),
+  allocation: z.coerce
+    .number({ error: 'Allocation must be a number' })
+    .int('Allocation must be a whole number')
+    .min(1, 'Allocation must be between 1 and 100')
+    .max(100, 'Allocation must be between 1 and 100'),
+  startDate: isoDate('Start date'),
+  endDate: optionalIsoDate('End date'),
+  status: z.enum(assignmentStatuses, { error: 'Status must be tentative or confirmed' }).default('confirmed'),
+}
+
+const endNotBeforeStart = (value: { startDate: string; endDate?: string }) => !value.endDate || value.endDate >= value.startDate
+const endRule = { message: 'End date must be on or after the start date', path: ['endDate'] }
+
+export const staffEmployeeInput = z
+  .object({ clientId: entityId('Client'), projectId: entityId('Project'), employeeId: entityId('Employee'), ...assignmentShape })
+  .refine(endNotBeforeStart, endRule)
+export type StaffEmployeeInput = z.input<typeof staffEmployeeInput>
+
+export const changeAssignmentInput = z
+  .object({ clientId: entityId('Client'), projectId: entityId('Project'), assignmentId: entityId('Assignment'), ...assignmentShape })
+  .refine(endNotBeforeStart, endRule)
+export type ChangeAssignmentInput = z.input<typeof changeAssignmentInput>
+
+export const assignmentRef = z.object({
+  clientId: entityId('Client'),
+  projectId: entityId('Project'),
+  assignmentId: entityId('Assignment'),
+})
+export type AssignmentRef = z.input<typeof assignmentRef>

@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { blankToUndefined, entityId, requiredText } from '../validation'
+
+export const technologyCategories = ['language', 'framework', 'database', 'cloud', 'tool', 'other'] as const
+
+export const createTechnologyInput = z.object({
+  // Optional: derived from the name (e.g. "Node.js" -> node-js) when not given.
+  id: z.preprocess(blankToUndefined, entityId('Id').optional()),
+  name: requiredText('Name', 60),
+  category: z.enum(technologyCategories, { error: `Category must be one of ${technologyCategories.join(', ')}` }).default('other'),
+})
+export type CreateTechnologyInput = z.input<typeof createTechnologyInput>
+
+export const updateTechnologyInput = z.object({
+  technologyId: entityId('Technology'),
+  name: requiredText('Name', 60),
+  category: z.enum(technologyCategories, { error: `Category must be one of ${technologyCategories.join(', ')}` }),
+})
+export type UpdateTechnologyInput = z.input<typeof updateTechnologyInput>

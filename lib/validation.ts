@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import { AppError, type FieldErrors } from './errors'
+
+// Shared field rules. Form fields arrive as strings: blanks become undefined before validation.
+export const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
+
+export const requiredText = (label: string, max = 120) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`)
+
+export const isoDate = (label: string) =>
+  z.iso.date({ error: `${label} must be a date (YYYY-MM-DD)` })
+
+export const optionalIsoDate = (label: string) => z.preprocess(blankToUndefined, isoDate(label).optional())
+
+export const entityId = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(64, `${label} is too long`)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, `${label} is not a valid id`)
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const flattened = z.flattenError(error)
+  const fields: FieldErrors = { ...(flattened.fieldErrors as FieldErrors) }
+  if (flattened.formErrors.length) fields._form = flattened.formErrors
+  return fields
+}
+
+/** Parses input with a zod schema, throwing AppError('invalid:<subject>') that names each field and rule. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, subject: string): z.output<S> {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return parsed.data
+  const fields = fieldErrorsOf(parsed.error)
+  const summary = Object.entries(fields)
+    .map(([field, messages]) => `${field}: ${messages.join(', ')}`)
+    .join('; ')
+  throw new AppError(`invalid:${subject}`, `Invalid ${subject}: ${summary}`, fields)
+}

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { it } from 'node:test'
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb'
+import { useTestDatabase } from './helpers/database'
+import { getDb } from '../lib/db/client'
+import { tableDefinition } from '../lib/db/table'
+
+useTestDatabase()
+
+const template = JSON.parse(readFileSync(new URL('../infra/roster-table.json', import.meta.url), 'utf8'))
+const resource = template.Resources.RosterTable.Properties
+
+const sortByName = <T extends { AttributeName?: string; IndexName?: string }>(list: T[] = []) =>
+  [...list].sort((a, b) => String(a.AttributeName ?? a.IndexName).localeCompare(String(b.AttributeName ?? b.IndexName)))
+
+it('the CloudFormation template declares the same keys and indexes as db:create', () => {
+  const definition = tableDefinition('roster')
+  assert.equal(resource.BillingMode, definition.BillingMode)
+  assert.deepEqual(sortByName(resource.AttributeDefinitions), sortByName(definition.AttributeDefinitions))
+  assert.deepEqual(resource.KeySchema, definition.KeySchema)
+  assert.deepEqual(sortByName(resource.GlobalSecondaryIndexes), sortByName(definition.GlobalSecondaryIndexes))
+})
+
+it('the table db:create made on the engine has the template keys and indexes', async () => {
+  const { client, config } = getDb()
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: config.tableName }))
+  assert.equal(Table?.TableStatus, 'ACTIVE')
+  assert.deepEqual(Table?.KeySchema, resource.KeySchema)
+  const live = (Table?.GlobalSecondaryIndexes ?? []).map((index) => ({ IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection }))
+  const declared = resource.GlobalSecondaryIndexes.map((index: Record<string, unknown>) => ({ IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection }))
+  assert.deepEqual(sortByName(live), sortByName(declared))
+})
