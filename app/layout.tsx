@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { AppNav } from '@/components/layout/app-nav'
+import { Providers } from './providers'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -27,7 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <AppNav />
           </header>
           <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
-            {children}
+            <Providers>{children}</Providers>
           </main>
         </div>
       </body>

@@ -1,28 +1,34 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { ClientList } from '@/components/clients/client-list'
+import { ListSearch, Pagination } from '@/components/ui/list-search'
+import { PageHeader, buttonLinkClass } from '@/components/ui/page-header'
 import { listClients } from '@/lib/clients/queries'
+import { clientListInput } from '@/lib/clients/schemas'
+import { isAppError } from '@/lib/errors'
+import { parseInput } from '@/lib/validation'
 
 export const metadata: Metadata = { title: 'Clients' }
 
-export default async function ClientsPage() {
-  const { items } = await listClients({ limit: 100 })
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams
+  let page
+  try {
+    page = await listClients(parseInput(clientListInput, params, 'list query'))
+  } catch (error) {
+    // A stale or edited cursor: start again from the first page rather than fail.
+    if (!isAppError(error) || error.kind !== 'invalid') throw error
+    page = await listClients({ q: params.q })
+  }
   return (
-    <section aria-labelledby="clients-heading">
-      <h1 id="clients-heading" className="text-2xl font-semibold">Clients</h1>
-      {items.length === 0 ? (
-        <p className="mt-4 text-slate-600">No clients yet.</p>
-      ) : (
-        <ul className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {items.map((client) => (
-            <li key={client.id} className="px-4 py-3">
-              <Link href={`/clients/${client.id}`} className="font-medium text-indigo-700 hover:underline">
-                {client.name}
-              </Link>
-              <span className="ml-2 text-sm text-slate-600">{client.industry}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <>
+      <PageHeader title="Clients" description="Every client with its projects and the people staffed on them." actions={<Link href="/clients/new" className={buttonLinkClass}>New client</Link>} />
+      <ListSearch
+        label="Search clients"
+        filters={[{ name: 'status', label: 'Status', options: [{ value: 'active', label: 'Active' }, { value: 'archived', label: 'Archived' }] }]}
+      />
+      <ClientList clients={page.items} searching={Boolean(params.q || params.status)} />
+      <Pagination nextCursor={page.nextCursor} isFirstPage={!params.cursor} params={params} />
+    </>
   )
 }

@@ -18,3 +18,10 @@ export const updateClientInput = z.object({
   ...clientFields,
 })
 export type UpdateClientInput = z.input<typeof updateClientInput>
+
+export const clientListInput = z.object({
+  q: z.string().optional(),
+  cursor: z.string().optional(),
+  limit: z.string().optional(),
+  status: z.preprocess((value) => (value === '' || value === 'all' ? undefined : value), z.enum(clientStatuses, { error: 'Status must be active or archived' }).optional()),
+})

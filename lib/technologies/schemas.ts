@@ -17,3 +17,10 @@ export const updateTechnologyInput = z.object({
   category: z.enum(technologyCategories, { error: `Category must be one of ${technologyCategories.join(', ')}` }),
 })
 export type UpdateTechnologyInput = z.input<typeof updateTechnologyInput>
+
+export const technologyListInput = z.object({
+  q: z.string().optional(),
+  cursor: z.string().optional(),
+  limit: z.string().optional(),
+  category: z.preprocess((value) => (value === '' || value === 'all' ? undefined : value), z.enum(technologyCategories, { error: `Category must be one of ${technologyCategories.join(', ')}` }).optional()),
+})

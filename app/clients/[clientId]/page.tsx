@@ -1,14 +1,46 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { ClientFiguresPanel, ProjectList } from '@/components/clients/client-dashboard'
+import { DeleteClientDialog } from '@/components/clients/delete-client-dialog'
+import { StatusBadge } from '@/components/ui/badge'
+import { PageHeader, buttonLinkClass, linkClass, secondaryLinkClass } from '@/components/ui/page-header'
+import { clientFigures } from '@/lib/clients/figures'
 import { getClientDashboard } from '@/lib/clients/queries'
 
-export default async function ClientDashboardPage({ params }: { params: Promise<{ clientId: string }> }) {
+type Props = { params: Promise<{ clientId: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Client ${(await params).clientId}` }
+}
+
+export default async function ClientDashboardPage({ params }: Props) {
   const { clientId } = await params
   const dashboard = await getClientDashboard({ clientId })
   if (!dashboard) notFound()
+  const { client, projects } = dashboard
+  const figures = clientFigures(projects)
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">{dashboard.client.name}</h1>
-      <p className="text-slate-600">{dashboard.client.industry}</p>
-    </section>
+    <>
+      <PageHeader
+        eyebrow={<Link href="/clients" className={linkClass}>Clients</Link>}
+        title={client.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={client.status} /> {client.industry} · <a href={`mailto:${client.contactEmail}`} className={linkClass}>{client.contactEmail}</a>
+          </span>
+        }
+        actions={
+          <>
+            <Link href={`/clients/${client.id}/projects/new`} className={buttonLinkClass}>Add project</Link>
+            <Link href={`/clients/${client.id}/edit`} className={secondaryLinkClass}>Edit client</Link>
+            <DeleteClientDialog clientId={client.id} clientName={client.name} projects={projects.length} assignments={figures.assignments} stackEntries={figures.stackEntries} />
+          </>
+        }
+      />
+      <ClientFiguresPanel figures={figures} projectCount={projects.length} />
+      <h2 className="mb-3 text-xl font-semibold">Projects</h2>
+      <ProjectList projects={projects} clientId={client.id} />
+    </>
   )
 }

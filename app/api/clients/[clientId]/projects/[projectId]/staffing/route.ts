@@ -1,0 +1,18 @@
+import { jsonBody, notFoundUnless, respond } from '@/lib/http'
+import { staffEmployee } from '@/lib/staffing/mutations'
+import { getProjectPage } from '@/lib/projects/queries'
+
+/** A project's staffing: its assignments (one Query on the client's partition). */
+export async function GET(_request: Request, { params }: { params: Promise<{ clientId: string; projectId: string }> }) {
+  const { clientId, projectId } = await params
+  return respond(async () => {
+    const project = notFoundUnless(await getProjectPage({ clientId, projectId }), 'project', projectId)
+    return { projectId: project.id, projectName: project.name, assignments: project.assignments }
+  })
+}
+
+/** Staffs a person: body { employeeId, role, allocation, startDate, endDate?, status? }. */
+export async function POST(request: Request, { params }: { params: Promise<{ clientId: string; projectId: string }> }) {
+  const { clientId, projectId } = await params
+  return respond(async () => staffEmployee({ ...((await jsonBody(request)) as object), clientId, projectId } as never), 201)
+}

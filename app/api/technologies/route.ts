@@ -1,0 +1,13 @@
+import { jsonBody, respond, searchParamsOf } from '@/lib/http'
+import { createTechnology } from '@/lib/technologies/mutations'
+import { listTechnologies } from '@/lib/technologies/queries'
+import { technologyListInput } from '@/lib/technologies/schemas'
+import { parseInput } from '@/lib/validation'
+
+export function GET(request: Request) {
+  return respond(() => listTechnologies(parseInput(technologyListInput, searchParamsOf(request), 'list query')))
+}
+
+export async function POST(request: Request) {
+  return respond(async () => createTechnology((await jsonBody(request)) as never), 201)
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { updateClientAction } from '@/app/clients/actions'
+import { ClientForm } from '@/components/clients/client-form'
+import { PageHeader, linkClass } from '@/components/ui/page-header'
+import { getClient } from '@/lib/clients/queries'
+
+export const metadata: Metadata = { title: 'Edit client' }
+
+export default async function EditClientPage({ params }: { params: Promise<{ clientId: string }> }) {
+  const { clientId } = await params
+  const client = await getClient({ clientId })
+  if (!client) notFound()
+  return (
+    <>
+      <PageHeader title={`Edit ${client.name}`} eyebrow={<Link href={`/clients/${client.id}`} className={linkClass}>{client.name}</Link>} />
+      <ClientForm action={updateClientAction} client={client} submitLabel="Save client" />
+    </>
+  )
+}

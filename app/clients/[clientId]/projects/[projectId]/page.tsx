@@ -1,0 +1,52 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { AssignmentRows } from '@/components/projects/assignment-rows'
+import { ProjectForm } from '@/components/projects/project-form'
+import { StackEditor } from '@/components/projects/stack-editor'
+import { StaffForm } from '@/components/projects/staff-form'
+import { StatusBadge } from '@/components/ui/badge'
+import { PageHeader, linkClass } from '@/components/ui/page-header'
+import { todayIso } from '@/lib/allocation'
+import { formatDateRange } from '@/lib/format'
+import { getProjectPage } from '@/lib/projects/queries'
+import { updateProjectAction } from './actions'
+
+export const metadata: Metadata = { title: 'Project' }
+
+export default async function ProjectPage({ params }: { params: Promise<{ clientId: string; projectId: string }> }) {
+  const { clientId, projectId } = await params
+  const project = await getProjectPage({ clientId, projectId })
+  if (!project) notFound()
+  const { assignments, stack, ...summary } = project
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href={`/clients/${clientId}`} className={linkClass}>{project.clientName}</Link>}
+        title={project.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={project.status} /> {formatDateRange(project.startDate, project.endDate)}
+          </span>
+        }
+      />
+      {project.description ? <p className="mb-6 max-w-3xl text-slate-700">{project.description}</p> : null}
+      <div className="grid gap-6 xl:grid-cols-2">
+        <section aria-labelledby="staffing-heading" className="rounded-lg border border-slate-200 bg-white p-4 xl:col-span-2">
+          <h2 id="staffing-heading" className="mb-3 text-lg font-semibold">Staffing</h2>
+          <AssignmentRows assignments={assignments} />
+          <h3 className="mb-2 mt-6 font-medium">Staff a person</h3>
+          <StaffForm clientId={clientId} projectId={projectId} defaultStart={project.startDate > todayIso() ? project.startDate : todayIso()} />
+        </section>
+        <section aria-labelledby="stack-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="stack-heading" className="mb-3 text-lg font-semibold">Tech stack</h2>
+          <StackEditor clientId={clientId} projectId={projectId} stack={stack} />
+        </section>
+        <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="edit-heading" className="mb-3 text-lg font-semibold">Project details</h2>
+          <ProjectForm action={updateProjectAction} clientId={clientId} project={summary} submitLabel="Save project" />
+        </section>
+      </div>
+    </>
+  )
+}

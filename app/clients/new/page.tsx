@@ -1,0 +1,16 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { createClientAction } from '@/app/clients/actions'
+import { ClientForm } from '@/components/clients/client-form'
+import { PageHeader, linkClass } from '@/components/ui/page-header'
+
+export const metadata: Metadata = { title: 'New client' }
+
+export default function NewClientPage() {
+  return (
+    <>
+      <PageHeader title="New client" eyebrow={<Link href="/clients" className={linkClass}>Clients</Link>} />
+      <ClientForm action={createClientAction} submitLabel="Create client" />
+    </>
+  )
+}

@@ -1,0 +1,108 @@
+import Link from 'next/link'
+import { Badge, StatusBadge } from '@/components/ui/badge'
+import { EmptyState, linkClass } from '@/components/ui/page-header'
+import type { ClientFigures } from '@/lib/clients/figures'
+import type { ProjectDetail } from '@/lib/dto'
+import { formatDateRange } from '@/lib/format'
+
+export function ClientFiguresPanel({ figures, projectCount }: { figures: ClientFigures; projectCount: number }) {
+  const statusLine = Object.entries(figures.projectsByStatus)
+    .map(([status, count]) => `${count} ${status}`)
+    .join(', ')
+  const items = [
+    { label: 'Projects', value: String(projectCount), detail: statusLine || 'none yet' },
+    { label: 'People staffed', value: String(figures.peopleStaffed) },
+    { label: 'Allocation today', value: `${figures.allocationFte} FTE` },
+    { label: 'Technologies', value: String(figures.technologies) },
+  ]
+  return (
+    <dl className="mb-8 grid grid-cols-2 gap-3 lg:grid-cols-4">
+      {items.map((item) => (
+        <div key={item.label} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+          <dt className="text-sm text-slate-600">{item.label}</dt>
+          <dd className="text-2xl font-semibold tabular-nums">{item.value}</dd>
+          {item.detail ? <dd className="text-xs text-slate-600">{item.detail}</dd> : null}
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+export function ProjectSection({ project }: { project: ProjectDetail }) {
+  const href = `/clients/${project.clientId}/projects/${project.id}`
+  return (
+    <section aria-labelledby={`project-${project.id}`} className="rounded-lg border border-slate-200 bg-white">
+      <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
+        <div>
+          <h3 id={`project-${project.id}`} className="text-lg font-semibold">
+            <Link href={href} className="hover:underline">{project.name}</Link>
+          </h3>
+          <p className="text-sm text-slate-600">{formatDateRange(project.startDate, project.endDate)}</p>
+        </div>
+        <StatusBadge status={project.status} />
+      </header>
+      <div className="space-y-4 px-4 py-3">
+        <StaffingTable project={project} />
+        <div>
+          <h4 className="text-sm font-medium text-slate-700">Tech stack</h4>
+          {project.stack.length === 0 ? (
+            <p className="text-sm text-slate-600">No technologies yet.</p>
+          ) : (
+            <ul className="mt-1 flex flex-wrap gap-2" aria-label={`${project.name} tech stack`}>
+              {project.stack.map((entry) => (
+                <li key={entry.technologyId}>
+                  <Link href={`/technologies/${entry.technologyId}`} className="inline-flex rounded-full bg-indigo-50 px-3 py-1 text-sm text-indigo-800 hover:bg-indigo-100">
+                    {entry.technologyName}
+                    {entry.note ? <span className="ml-1 text-indigo-600">{entry.note}</span> : null}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  )
+}
+
+export function StaffingTable({ project }: { project: ProjectDetail }) {
+  if (project.assignments.length === 0) return <p className="text-sm text-slate-600">Nobody staffed yet.</p>
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Staffing of {project.name}</caption>
+        <thead className="text-slate-700">
+          <tr>
+            <th scope="col" className="py-1 pr-4 font-medium">Person</th>
+            <th scope="col" className="py-1 pr-4 font-medium">Role</th>
+            <th scope="col" className="py-1 pr-4 text-right font-medium">Allocation</th>
+            <th scope="col" className="py-1 pr-4 font-medium">Dates</th>
+            <th scope="col" className="py-1 font-medium"><span className="sr-only">Status</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {project.assignments.map((assignment) => (
+            <tr key={assignment.id}>
+              <td className="py-1.5 pr-4"><Link href={`/employees/${assignment.employeeId}`} className={linkClass}>{assignment.employeeName}</Link></td>
+              <td className="py-1.5 pr-4">{assignment.role}</td>
+              <td className="py-1.5 pr-4 text-right tabular-nums">{assignment.allocation}%</td>
+              <td className="py-1.5 pr-4 whitespace-nowrap">{formatDateRange(assignment.startDate, assignment.endDate)}</td>
+              <td className="py-1.5">{assignment.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : null}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export function ProjectList({ projects, clientId }: { projects: ProjectDetail[]; clientId: string }) {
+  if (projects.length === 0) {
+    return (
+      <EmptyState title="No projects yet">
+        <Link href={`/clients/${clientId}/projects/new`} className={linkClass}>Add the first project</Link>
+      </EmptyState>
+    )
+  }
+  return <div className="space-y-6">{projects.map((project) => <ProjectSection key={project.id} project={project} />)}</div>
+}

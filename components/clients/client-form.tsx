@@ -1,0 +1,38 @@
+'use client'
+
+import { useActionState, useEffect } from 'react'
+import { Button } from '@/components/ui/button'
+import { FormError, SelectField, TextField } from '@/components/ui/field'
+import { useToast } from '@/components/ui/toast'
+import type { ActionState } from '@/lib/action-state'
+import type { ClientSummary } from '@/lib/dto'
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>
+
+export function ClientForm({ action, client, submitLabel }: { action: Action; client?: ClientSummary; submitLabel: string }) {
+  const [state, formAction, pending] = useActionState(action, { status: 'idle' })
+  const toast = useToast()
+  useEffect(() => {
+    if (state.status === 'success') toast(state.message)
+  }, [state, toast])
+  const errors = state.status === 'error' ? state.fieldErrors : {}
+  const values = state.status === 'error' ? state.values : undefined
+  const value = (name: keyof ClientSummary) => values?.[name] ?? (client ? String(client[name]) : undefined)
+  return (
+    <form action={formAction} className="max-w-xl space-y-4" noValidate>
+      {state.status === 'error' ? <FormError errors={[state.message]} /> : null}
+      {client ? <input type="hidden" name="clientId" value={client.id} /> : null}
+      <TextField name="name" label="Name" defaultValue={value('name')} errors={errors.name} required autoComplete="organization" />
+      <TextField name="industry" label="Industry" defaultValue={value('industry')} errors={errors.industry} required />
+      <TextField name="contactEmail" label="Contact email" type="email" defaultValue={value('contactEmail')} errors={errors.contactEmail} required />
+      <SelectField
+        name="status"
+        label="Status"
+        defaultValue={value('status') ?? 'active'}
+        errors={errors.status}
+        options={[{ value: 'active', label: 'Active' }, { value: 'archived', label: 'Archived' }]}
+      />
+      <Button type="submit" disabled={pending}>{pending ? 'Saving…' : submitLabel}</Button>
+    </form>
+  )
+}

@@ -1,0 +1,86 @@
+'use client'
+
+import { useState } from 'react'
+import type { Timeline } from '@/lib/employees/timeline'
+import { formatDate, formatDateRange } from '@/lib/format'
+
+/** 26 weekly columns; one bar per assignment, and a row of weekly totals marked above 100% / under 50%. */
+export function StaffingTimeline({ timeline }: { timeline: Timeline }) {
+  const [includeTentative, setIncludeTentative] = useState(true)
+  const totals = includeTentative ? timeline.totals.withTentative : timeline.totals.confirmedOnly
+  const columns = `minmax(10rem, 14rem) repeat(${timeline.weeks.length}, minmax(2.25rem, 1fr))`
+  return (
+    <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id="timeline-heading" className="text-lg font-semibold">Next 26 weeks</h2>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={includeTentative} onChange={(event) => setIncludeTentative(event.target.checked)} className="h-4 w-4" />
+          Include tentative bookings in totals
+        </label>
+      </div>
+      <div className="overflow-x-auto" tabIndex={0} aria-label="Timeline, scrolls sideways">
+        <div role="table" aria-label="Weekly staffing timeline" className="min-w-[64rem] text-xs">
+          <div role="row" className="grid border-b border-slate-200" style={{ gridTemplateColumns: columns }}>
+            <div role="columnheader" className="px-2 py-1 font-medium">Assignment</div>
+            {timeline.weeks.map((week) => (
+              <div role="columnheader" key={week} className="px-0.5 py-1 text-center text-slate-600">
+                {formatDate(week).replace(/ \d{4}$/, '')}
+              </div>
+            ))}
+          </div>
+          {timeline.bars.length === 0 ? (
+            <p className="px-2 py-4 text-sm text-slate-600">No assignments in the next 26 weeks.</p>
+          ) : (
+            timeline.bars.map(({ assignment, fromWeek, toWeek }) => {
+              const label = `${assignment.projectName} (${assignment.clientName}), ${assignment.allocation}%, ${formatDateRange(assignment.startDate, assignment.endDate)}${assignment.status === 'tentative' ? ', tentative' : ''}`
+              return (
+                <div role="row" key={assignment.id} className="grid items-center border-b border-slate-100" style={{ gridTemplateColumns: columns }}>
+                  <div role="rowheader" className="truncate px-2 py-1.5" title={label}>
+                    {assignment.projectName}
+                  </div>
+                  <div role="cell" className="relative py-1.5" style={{ gridColumn: `${fromWeek + 2} / ${toWeek + 3}` }}>
+                    <div
+                      tabIndex={0}
+                      aria-label={label}
+                      title={label}
+                      className={`mx-0.5 truncate rounded px-1.5 py-1 font-medium ${
+                        assignment.status === 'tentative' ? 'border-2 border-dashed border-amber-500 bg-amber-50 text-amber-900' : 'bg-indigo-600 text-white'
+                      }`}
+                    >
+                      {assignment.allocation}%<span className="sr-only"> {label}</span>
+                    </div>
+                  </div>
+                </div>
+              )
+            })
+          )}
+          <div role="row" className="grid" style={{ gridTemplateColumns: columns }}>
+            <div role="rowheader" className="px-2 py-1.5 font-medium">Weekly total</div>
+            {totals.map((week) => {
+              const over = week.total > 100
+              const under = week.total < 50
+              const explanation = `Week of ${formatDate(week.weekStart)}: ${week.total}% booked${over ? ', over-allocated (above 100%)' : under ? ', under-used (below 50%)' : ''}${includeTentative ? '' : ', confirmed bookings only'}`
+              return (
+                <div role="cell" key={week.weekStart} className="px-0.5 py-1">
+                  <span
+                    tabIndex={0}
+                    title={explanation}
+                    aria-label={explanation}
+                    data-testid={`week-total-${week.weekStart}`}
+                    className={`block rounded py-1 text-center tabular-nums ${over ? 'bg-red-100 font-semibold text-red-900' : under ? 'bg-slate-100 text-slate-700' : 'bg-emerald-50 text-emerald-900'}`}
+                  >
+                    {week.total}
+                    {over ? '!' : ''}
+                  </span>
+                </div>
+              )
+            })}
+          </div>
+        </div>
+      </div>
+      <p className="mt-2 text-xs text-slate-600">
+        Solid bars are confirmed, dashed bars tentative. Totals marked red with “!” are above 100%; grey totals are below 50%. Focus or hover a total for details.
+      </p>
+    </section>
+  )
+}

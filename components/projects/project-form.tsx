@@ -1,0 +1,48 @@
+'use client'
+
+import { useActionState, useEffect } from 'react'
+import { Button } from '@/components/ui/button'
+import { FormError, SelectField, TextAreaField, TextField } from '@/components/ui/field'
+import { useToast } from '@/components/ui/toast'
+import type { ActionState } from '@/lib/action-state'
+import type { ProjectSummary } from '@/lib/dto'
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>
+
+const statusOptions = [
+  { value: 'proposed', label: 'Proposed' },
+  { value: 'active', label: 'Active' },
+  { value: 'on-hold', label: 'On hold' },
+  { value: 'completed', label: 'Completed' },
+]
+
+export function ProjectForm({ action, clientId, project, submitLabel }: { action: Action; clientId: string; project?: ProjectSummary; submitLabel: string }) {
+  const [state, formAction, pending] = useActionState(action, { status: 'idle' })
+  const toast = useToast()
+  useEffect(() => {
+    if (state.status === 'success') toast(state.message)
+  }, [state, toast])
+  const errors = state.status === 'error' ? state.fieldErrors : {}
+  const values = state.status === 'error' ? state.values : undefined
+  const value = (name: keyof ProjectSummary) => values?.[name] ?? (project?.[name] != null ? String(project[name]) : undefined)
+  return (
+    <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2" noValidate>
+      <div className="sm:col-span-2">{state.status === 'error' ? <FormError errors={[state.message]} /> : null}</div>
+      <input type="hidden" name="clientId" value={clientId} />
+      {project ? <input type="hidden" name="projectId" value={project.id} /> : null}
+      <div className="sm:col-span-2">
+        <TextField name="name" label="Project name" defaultValue={value('name')} errors={errors.name} required />
+      </div>
+      <div className="sm:col-span-2">
+        <TextAreaField name="description" label="Description" defaultValue={value('description')} errors={errors.description} />
+      </div>
+      <SelectField name="status" label="Status" defaultValue={value('status') ?? 'proposed'} errors={errors.status} options={statusOptions} />
+      <TextField name="budget" label="Budget (optional)" inputMode="decimal" defaultValue={value('budget')} errors={errors.budget} />
+      <TextField name="startDate" label="Start date" type="date" defaultValue={value('startDate')} errors={errors.startDate} required />
+      <TextField name="endDate" label="End date (optional)" type="date" defaultValue={value('endDate')} errors={errors.endDate} />
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={pending}>{pending ? 'Saving…' : submitLabel}</Button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,116 @@
+'use client'
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import Link from 'next/link'
+import { useRouter } from 'next/navigation'
+import { useState } from 'react'
+import { addTechnologyAction, removeTechnologyAction } from '@/app/clients/[clientId]/projects/[projectId]/actions'
+import { createTechnologyAction } from '@/app/technologies/actions'
+import { Button } from '@/components/ui/button'
+import { SearchPicker } from '@/components/ui/search-picker'
+import { useToast } from '@/components/ui/toast'
+import type { ActionState } from '@/lib/action-state'
+import type { StackEntryView } from '@/lib/dto'
+import { technologyKeys, technologySearchOptions } from '@/lib/technologies/query-options'
+
+type Chip = { technologyId: string; technologyName: string }
+
+function throwIfError(result: ActionState) {
+  if (result.status === 'error') throw new Error(result.message)
+  return result
+}
+
+export function StackEditor({ clientId, projectId, stack }: { clientId: string; projectId: string; stack: StackEntryView[] }) {
+  const router = useRouter()
+  const toast = useToast()
+  const queryClient = useQueryClient()
+  const [search, setSearch] = useState('')
+  const results = useQuery({ ...technologySearchOptions(search), enabled: search.trim().length > 0 })
+
+  // Optimistic through the UI: the pending chip is drawn from the mutation's variables until the
+  // refreshed page brings the real one.
+  const add = useMutation({
+    mutationFn: async (chip: Chip) => throwIfError(await addTechnologyAction({ clientId, projectId, technologyId: chip.technologyId })),
+    onSuccess: (result) => result.status === 'success' && toast(result.message),
+    onError: (error) => toast(error.message, 'error'),
+    onSettled: () => router.refresh(),
+  })
+  const remove = useMutation({
+    mutationFn: async (chip: Chip) => throwIfError(await removeTechnologyAction({ clientId, projectId, technologyId: chip.technologyId })),
+    onSuccess: (result) => result.status === 'success' && toast(result.message),
+    onError: (error) => toast(error.message, 'error'),
+    onSettled: () => router.refresh(),
+  })
+  const create = useMutation({
+    mutationFn: async (name: string) => {
+      const { technology, error } = await createTechnologyAction({ name, category: 'other' })
+      if (!technology) throw new Error(error?.status === 'error' ? Object.values(error.fieldErrors).flat()[0] ?? error.message : 'Could not create it')
+      return technology
+    },
+    onSuccess: (technology) => {
+      void queryClient.invalidateQueries({ queryKey: technologyKeys.all })
+      add.mutate({ technologyId: technology.id, technologyName: technology.name })
+    },
+    onError: (error) => toast(error.message, 'error'),
+  })
+
+  const chips: (Chip & { pending?: boolean })[] = stack.filter((entry) => !(remove.isPending && remove.variables?.technologyId === entry.technologyId))
+  if (add.isPending && add.variables && !chips.some((chip) => chip.technologyId === add.variables.technologyId)) chips.push({ ...add.variables, pending: true })
+  const onStack = new Set(chips.map((chip) => chip.technologyId))
+  const options = (results.data?.items ?? []).filter((technology) => !onStack.has(technology.id))
+  const exact = (results.data?.items ?? []).some((technology) => technology.name.toLowerCase() === search.trim().toLowerCase())
+
+  return (
+    <div className="space-y-3">
+      {chips.length === 0 ? (
+        <p className="text-sm text-slate-600">No technologies on this project yet.</p>
+      ) : (
+        <ul className="flex flex-wrap gap-2" aria-label="Tech stack">
+          {chips.map((chip) => (
+            <li key={chip.technologyId} className={`inline-flex items-center gap-1 rounded-full bg-indigo-50 py-1 pl-3 pr-1 text-sm text-indigo-800 ${chip.pending ? 'opacity-60' : ''}`} aria-busy={chip.pending || undefined}>
+              <Link href={`/technologies/${chip.technologyId}`} className="hover:underline">{chip.technologyName}</Link>
+              <button
+                type="button"
+                onClick={() => remove.mutate(chip)}
+                disabled={chip.pending}
+                aria-label={`Remove ${chip.technologyName}`}
+                className="rounded-full px-1.5 text-indigo-700 hover:bg-indigo-100"
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="max-w-md">
+        <SearchPicker
+          label="Add a technology"
+          text={search}
+          onTextChange={setSearch}
+          options={options.map((technology) => ({ id: technology.id, label: technology.name, detail: technology.category }))}
+          loading={results.isFetching}
+          onPick={(option) => {
+            setSearch('')
+            add.mutate({ technologyId: option.id, technologyName: option.label })
+          }}
+          footer={
+            search.trim() && !exact && !results.isFetching ? (
+              <Button
+                type="button"
+                variant="secondary"
+                className="w-full"
+                disabled={create.isPending}
+                onClick={() => {
+                  create.mutate(search.trim())
+                  setSearch('')
+                }}
+              >
+                Create “{search.trim()}”
+              </Button>
+            ) : null
+          }
+        />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,83 @@
+'use client'
+
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useActionState, useEffect, useRef, useState } from 'react'
+import { staffEmployeeAction } from '@/app/clients/[clientId]/projects/[projectId]/actions'
+import { Button } from '@/components/ui/button'
+import { FormError, SelectField, TextField } from '@/components/ui/field'
+import { SearchPicker } from '@/components/ui/search-picker'
+import { useToast } from '@/components/ui/toast'
+import { employeeKeys, employeeSearchOptions, employeeStaffingOptions } from '@/lib/employees/query-options'
+import { OverAllocationWarning } from './over-allocation-warning'
+
+export function StaffForm({ clientId, projectId, defaultStart }: { clientId: string; projectId: string; defaultStart: string }) {
+  const [state, formAction, pending] = useActionState(staffEmployeeAction, { status: 'idle' })
+  const toast = useToast()
+  const queryClient = useQueryClient()
+  const formRef = useRef<HTMLFormElement>(null)
+  const [search, setSearch] = useState('')
+  const [employee, setEmployee] = useState<{ id: string; name: string } | null>(null)
+  const [allocation, setAllocation] = useState('50')
+  const [startDate, setStartDate] = useState(defaultStart)
+  const [endDate, setEndDate] = useState('')
+  const [status, setStatus] = useState('confirmed')
+  const results = useQuery({ ...employeeSearchOptions(search), enabled: search.trim().length > 0 })
+
+  useEffect(() => {
+    if (state.status !== 'success') return
+    toast(state.message)
+    void queryClient.invalidateQueries({ queryKey: employeeKeys.all })
+    setEmployee(null)
+    setSearch('')
+    formRef.current?.reset()
+  }, [state, toast, queryClient])
+
+  const errors = state.status === 'error' ? state.fieldErrors : {}
+  return (
+    <form ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Staff a person">
+      <div className="sm:col-span-2">{state.status === 'error' ? <FormError errors={[state.message]} /> : null}</div>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="employeeId" value={employee?.id ?? ''} />
+      <div className="sm:col-span-2">
+        <SearchPicker
+          label="Person"
+          text={employee ? employee.name : search}
+          onTextChange={(text) => {
+            setEmployee(null)
+            setSearch(text)
+          }}
+          options={(results.data?.items ?? []).map((person) => ({ id: person.id, label: person.name, detail: `${person.title} · ${person.practice}` }))}
+          loading={results.isFetching}
+          onPick={(option) => setEmployee({ id: option.id, name: option.label })}
+          errors={errors.employeeId}
+        />
+      </div>
+      <TextField name="role" label="Role" errors={errors.role} required />
+      <TextField name="allocation" label="Allocation (%)" type="number" min={1} max={100} value={allocation} onChange={(e) => setAllocation(e.target.value)} errors={errors.allocation} required />
+      <TextField name="startDate" label="Start date" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} errors={errors.startDate} required />
+      <TextField name="endDate" label="End date (optional)" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} errors={errors.endDate} />
+      <SelectField
+        name="status"
+        label="Status"
+        value={status}
+        onChange={(e) => setStatus(e.target.value)}
+        errors={errors.status}
+        options={[{ value: 'confirmed', label: 'Confirmed' }, { value: 'tentative', label: 'Tentative' }]}
+      />
+      <div className="sm:col-span-2">
+        {employee ? <ProposalWarning employeeId={employee.id} employeeName={employee.name} projectId={projectId} allocation={allocation} startDate={startDate} endDate={endDate} tentative={status === 'tentative'} /> : null}
+      </div>
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={pending}>{pending ? 'Staffing…' : 'Staff person'}</Button>
+      </div>
+    </form>
+  )
+}
+
+/** Reads the person's bookings (one request, cached by react-query) and warns before saving. */
+export function ProposalWarning(props: { employeeId: string; employeeName: string; projectId: string; allocation: string; startDate: string; endDate: string; tentative: boolean; replacing?: { projectId: string; start: string } }) {
+  const staffing = useQuery(employeeStaffingOptions(props.employeeId))
+  if (!staffing.data) return null
+  return <OverAllocationWarning bookings={staffing.data.employee.bookings} {...props} />
+}

@@ -1,0 +1,84 @@
+'use client'
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation'
+import { useEffect, useState, useTransition } from 'react'
+
+/** Search-as-you-type and filters kept in the URL, so results are shareable and the server renders them. */
+export function ListSearch({ label, filters = [] }: { label: string; filters?: { name: string; label: string; options: { value: string; label: string }[] }[] }) {
+  const router = useRouter()
+  const pathname = usePathname()
+  const params = useSearchParams()
+  const [query, setQuery] = useState(params.get('q') ?? '')
+  const [pending, startTransition] = useTransition()
+
+  function navigate(updates: Record<string, string>) {
+    const next = new URLSearchParams(params)
+    for (const [key, value] of Object.entries(updates)) {
+      if (value) next.set(key, value)
+      else next.delete(key)
+    }
+    next.delete('cursor')
+    startTransition(() => router.replace(`${pathname}?${next}`, { scroll: false }))
+  }
+
+  useEffect(() => {
+    if (query === (params.get('q') ?? '')) return
+    const timer = setTimeout(() => navigate({ q: query }), 250)
+    return () => clearTimeout(timer)
+    // navigate is recreated each render; the query is what matters
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query])
+
+  return (
+    <div className="mb-4 flex flex-wrap items-end gap-3" role="search">
+      <div className="min-w-56 flex-1">
+        <label htmlFor="list-search" className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        <input
+          id="list-search"
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder="Type the start of a name"
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        />
+      </div>
+      {filters.map((filter) => (
+        <div key={filter.name}>
+          <label htmlFor={`filter-${filter.name}`} className="block text-sm font-medium text-slate-800">
+            {filter.label}
+          </label>
+          <select
+            id={`filter-${filter.name}`}
+            value={params.get(filter.name) ?? ''}
+            onChange={(event) => navigate({ [filter.name]: event.target.value })}
+            className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            <option value="">All</option>
+            {filter.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <span aria-live="polite" className="pb-2 text-sm text-slate-500">
+        {pending ? 'Searching…' : ''}
+      </span>
+    </div>
+  )
+}
+
+export function Pagination({ nextCursor, isFirstPage, params }: { nextCursor: string | null; isFirstPage: boolean; params: Record<string, string | undefined> }) {
+  const base = new URLSearchParams(Object.entries(params).filter(([key, value]) => value && key !== 'cursor') as [string, string][])
+  const next = new URLSearchParams(base)
+  if (nextCursor) next.set('cursor', nextCursor)
+  return (
+    <nav aria-label="Pagination" className="mt-4 flex justify-between text-sm">
+      {isFirstPage ? <span /> : <a href={`?${base}`} className="font-medium text-indigo-700 hover:underline">← First page</a>}
+      {nextCursor ? <a href={`?${next}`} className="font-medium text-indigo-700 hover:underline">Next page →</a> : <span className="text-slate-500">End of list</span>}
+    </nav>
+  )
+}

@@ -1,0 +1,26 @@
+import { isAppError, type FieldErrors } from './errors'
+
+// What every server action returns to its form (useActionState).
+export type ActionState =
+  | { status: 'idle' }
+  | { status: 'error'; message: string; fieldErrors: FieldErrors; values?: Record<string, string> }
+  | { status: 'success'; message: string; at: number }
+
+export const idleState: ActionState = { status: 'idle' }
+
+export function formValues(formData: FormData): Record<string, string> {
+  return Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === 'string')) as Record<string, string>
+}
+
+/** An AppError becomes field errors and a message; anything else a generic message (logged, never shown). */
+export function toActionError(error: unknown, values?: Record<string, string>): ActionState {
+  if (isAppError(error)) {
+    return { status: 'error', message: error.kind === 'invalid' ? 'Please correct the highlighted fields.' : error.message, fieldErrors: error.fields ?? {}, values }
+  }
+  console.error(error)
+  return { status: 'error', message: 'Something went wrong on our side. Please try again.', fieldErrors: {}, values }
+}
+
+export function success(message: string): ActionState {
+  return { status: 'success', message, at: Date.now() }
+}

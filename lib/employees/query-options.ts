@@ -1,0 +1,33 @@
+import { queryOptions } from '@tanstack/react-query'
+import type { EmployeeSummary } from '../dto'
+import type { Page } from '../lists/schemas'
+import type { EmployeeStaffing } from './queries'
+
+export const employeeKeys = {
+  all: ['employees'] as const,
+  search: (q: string) => [...employeeKeys.all, 'search', q] as const,
+  staffing: (employeeId: string) => [...employeeKeys.all, 'staffing', employeeId] as const,
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url)
+  if (!response.ok) throw new Error((await response.json().catch(() => null))?.error?.message ?? `Request failed (${response.status})`)
+  return response.json()
+}
+
+export function employeeSearchOptions(q: string) {
+  return queryOptions({
+    queryKey: employeeKeys.search(q),
+    queryFn: () => getJson<Page<EmployeeSummary>>(`/api/employees?limit=8&q=${encodeURIComponent(q)}`),
+  })
+}
+
+export function employeeStaffingOptions(employeeId: string) {
+  return queryOptions({
+    queryKey: employeeKeys.staffing(employeeId),
+    queryFn: () => getJson<EmployeeStaffing>(`/api/employees/${encodeURIComponent(employeeId)}`),
+    enabled: Boolean(employeeId),
+  })
+}
+
+export { getJson }

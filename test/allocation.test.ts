@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { allocationOn, mondayOf, overAllocatedWeeks, weeklyLoads } from '../lib/allocation'
+import type { Booking } from '../lib/dto'
+
+const booking = (start: string, end: string | null, allocation: number, tentative = false, projectId = 'p'): Booking => ({ projectId, start, end, allocation, tentative })
+
+describe('allocation arithmetic', () => {
+  it('finds the Monday of any day', () => {
+    assert.equal(mondayOf('2026-11-25'), '2026-11-23') // a Wednesday
+    assert.equal(mondayOf('2026-11-23'), '2026-11-23')
+    assert.equal(mondayOf('2026-11-29'), '2026-11-23') // Sunday belongs to the week before
+  })
+
+  it('adds overlapping bookings week by week', () => {
+    const loads = weeklyLoads([booking('2026-11-23', '2026-12-04', 60), booking('2026-11-30', '2026-12-11', 50)], '2026-11-23', 3)
+    assert.deepEqual(loads, [
+      { weekStart: '2026-11-23', total: 60 },
+      { weekStart: '2026-11-30', total: 110 },
+      { weekStart: '2026-12-07', total: 50 },
+    ])
+  })
+
+  it('counts a partial week in proportion to the working days covered', () => {
+    // Wednesday to Friday (3 of 5 days) at 50% adds 30%; a weekend-only booking adds nothing.
+    assert.deepEqual(weeklyLoads([booking('2026-11-25', '2026-11-27', 50)], '2026-11-23', 1), [{ weekStart: '2026-11-23', total: 30 }])
+    assert.deepEqual(weeklyLoads([booking('2026-11-28', '2026-11-29', 100)], '2026-11-23', 1), [{ weekStart: '2026-11-23', total: 0 }])
+  })
+
+  it('runs open-ended bookings on forever', () => {
+    const loads = weeklyLoads([booking('2026-01-05', null, 40)], '2030-06-03', 2)
+    assert.deepEqual(loads.map((w) => w.total), [40, 40])
+  })
+
+  it('leaves tentative bookings out when asked', () => {
+    const bookings = [booking('2026-11-23', '2026-12-31', 50), booking('2026-11-23', '2026-12-31', 70, true)]
+    assert.equal(weeklyLoads(bookings, '2026-11-23', 1)[0].total, 120)
+    assert.equal(weeklyLoads(bookings, '2026-11-23', 1, { includeTentative: false })[0].total, 50)
+    assert.equal(allocationOn(bookings, '2026-11-25'), 120)
+    assert.equal(allocationOn(bookings, '2026-11-25', { includeTentative: false }), 50)
+    assert.equal(allocationOn(bookings, '2027-01-04'), 0)
+  })
+
+  it('names the weeks a new booking would push above 100%', () => {
+    const existing = [booking('2026-11-23', '2026-12-04', 80, false, 'a')]
+    const weeks = overAllocatedWeeks(existing, booking('2026-11-30', '2026-12-18', 40, false, 'b'))
+    assert.deepEqual(weeks, [{ weekStart: '2026-11-30', total: 120 }])
+    // Changing the existing booking itself does not count it twice.
+    assert.deepEqual(overAllocatedWeeks(existing, booking('2026-11-23', '2026-12-04', 100, false, 'a'), { replacingProjectId: 'a', replacingStart: '2026-11-23' }), [])
+  })
+})
