@@ -22,7 +22,7 @@ export const entityId = (label: string) =>
     .trim()
     .min(1, `${label} is required`)
     .max(64, `${label} is too long`)
-    .regex(/^[a-z0-9][a-z0-9-]*$/, `${label} is not a valid id`)
+    .regex(/^($|[a-z0-9][a-z0-9-]*$)/, `${label} is not a valid id`)
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const flattened = z.flattenError(error)

@@ -13,7 +13,7 @@ const sections = [
 export function AppNav() {
   const pathname = usePathname()
   return (
-    <nav aria-label="Main" className="flex gap-1 md:flex-col">
+    <nav aria-label="Main" className="flex flex-wrap gap-1 md:flex-col">
       {sections.map((section) => {
         const active = section.href === '/' ? pathname === '/' : pathname.startsWith(section.href)
         return (

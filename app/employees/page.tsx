@@ -1,0 +1,67 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { AllocationBar } from '@/components/employees/allocation-bar'
+import { SkillFilter } from '@/components/employees/skill-filter'
+import { ListSearch, Pagination } from '@/components/ui/list-search'
+import { EmptyState, PageHeader, linkClass } from '@/components/ui/page-header'
+import { allocationOn, todayIso } from '@/lib/allocation'
+import { listEmployees } from '@/lib/employees/queries'
+import { isAppError } from '@/lib/errors'
+import { practices } from '@/lib/seed/catalog'
+
+export const metadata: Metadata = { title: 'Employees' }
+
+export default async function EmployeesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams
+  const filters = { practice: params.practice || undefined, technologyId: params.technologyId || undefined }
+  let page
+  try {
+    page = await listEmployees({ q: params.q, cursor: params.cursor, limit: params.limit, ...filters })
+  } catch (error) {
+    if (!isAppError(error) || error.kind !== 'invalid') throw error
+    page = await listEmployees({ q: params.q, ...filters })
+  }
+  const today = todayIso()
+  return (
+    <>
+      <PageHeader title="Employees" description="Everyone, with this week's allocation. Filter by practice or by a technology they know." />
+      <ListSearch
+        label="Search people"
+        filters={[
+          { name: 'practice', label: 'Practice', options: practices.map((p) => ({ value: p.name, label: p.name })) },
+        ]}
+      />
+      <SkillFilter />
+      {page.items.length === 0 ? (
+        <EmptyState title="Nobody matches">Try another name or filter. A filtered page can be short: use “Next page” to keep looking.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Employees</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Name</th>
+                <th scope="col" className="px-4 py-2 font-medium">Title</th>
+                <th scope="col" className="px-4 py-2 font-medium">Practice</th>
+                <th scope="col" className="px-4 py-2 font-medium">Location</th>
+                <th scope="col" className="w-64 px-4 py-2 font-medium">This week</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.items.map((employee) => (
+                <tr key={employee.id}>
+                  <td className="px-4 py-2"><Link href={`/employees/${employee.id}`} className={linkClass}>{employee.name}</Link></td>
+                  <td className="px-4 py-2">{employee.title}</td>
+                  <td className="px-4 py-2">{employee.practice}</td>
+                  <td className="px-4 py-2">{employee.location}</td>
+                  <td className="px-4 py-2"><AllocationBar percent={allocationOn(employee.bookings, today)} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination nextCursor={page.nextCursor} isFirstPage={!params.cursor} params={params} />
+    </>
+  )
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { AllocationBar } from '@/components/employees/allocation-bar'
+import { Badge } from '@/components/ui/badge'
+import { PageHeader, linkClass } from '@/components/ui/page-header'
+import { allocationOn, todayIso } from '@/lib/allocation'
+import type { StackEntryView } from '@/lib/dto'
+import { getTechnologyPage } from '@/lib/technologies/queries'
+
+export const metadata: Metadata = { title: 'Technology' }
+
+export default async function TechnologyPage({ params }: { params: Promise<{ technologyId: string }> }) {
+  const { technologyId } = await params
+  const page = await getTechnologyPage({ technologyId })
+  if (!page) notFound()
+  const { technology, projects, people } = page
+  const byClient = new Map<string, StackEntryView[]>()
+  for (const entry of projects) byClient.set(entry.clientId, [...(byClient.get(entry.clientId) ?? []), entry])
+  const today = todayIso()
+  // Who is free first: lowest allocation today, then highest level.
+  const ranked = people.map((person) => ({ ...person, allocation: allocationOn(person.bookings, today) })).sort((a, b) => a.allocation - b.allocation || b.level - a.level)
+  return (
+    <>
+      <PageHeader eyebrow={<Link href="/technologies" className={linkClass}>Technologies</Link>} title={technology.name} description={<Badge>{technology.category}</Badge>} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="projects-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="projects-heading" className="mb-3 text-lg font-semibold">Projects using it ({projects.length})</h2>
+          {projects.length === 0 ? (
+            <p className="text-sm text-slate-600">No project uses it yet.</p>
+          ) : (
+            <ul className="space-y-3">
+              {[...byClient.values()].map((entries) => (
+                <li key={entries[0].clientId}>
+                  <Link href={`/clients/${entries[0].clientId}`} className={linkClass}>{entries[0].clientName}</Link>
+                  <ul className="ml-4 mt-1 list-disc text-sm">
+                    {entries.map((entry) => (
+                      <li key={entry.projectId}>
+                        <Link href={`/clients/${entry.clientId}/projects/${entry.projectId}`} className="hover:underline">{entry.projectName}</Link>
+                        {entry.note ? <span className="ml-1 text-slate-600">{entry.note}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="people-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="people-heading" className="mb-3 text-lg font-semibold">People who know it ({people.length})</h2>
+          {ranked.length === 0 ? (
+            <p className="text-sm text-slate-600">Nobody has this skill recorded yet.</p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">People who know {technology.name}, least allocated first</caption>
+              <thead className="text-slate-700">
+                <tr>
+                  <th scope="col" className="py-1 pr-4 font-medium">Person</th>
+                  <th scope="col" className="py-1 pr-4 font-medium">Level</th>
+                  <th scope="col" className="w-56 py-1 font-medium">Allocated today</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {ranked.map((person) => (
+                  <tr key={person.employeeId}>
+                    <td className="py-1.5 pr-4"><Link href={`/employees/${person.employeeId}`} className={linkClass}>{person.employeeName}</Link></td>
+                    <td className="py-1.5 pr-4">{person.level} / 5</td>
+                    <td className="py-1.5"><AllocationBar percent={person.allocation} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </>
+  )
+}

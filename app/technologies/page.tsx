@@ -1,0 +1,56 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { Badge } from '@/components/ui/badge'
+import { ListSearch, Pagination } from '@/components/ui/list-search'
+import { EmptyState, PageHeader, linkClass } from '@/components/ui/page-header'
+import { isAppError } from '@/lib/errors'
+import { listTechnologies } from '@/lib/technologies/queries'
+import { technologyCategories, technologyListInput } from '@/lib/technologies/schemas'
+import { parseInput } from '@/lib/validation'
+
+export const metadata: Metadata = { title: 'Technologies' }
+
+export default async function TechnologiesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams
+  let page
+  try {
+    page = await listTechnologies(parseInput(technologyListInput, params, 'list query'))
+  } catch (error) {
+    if (!isAppError(error) || error.kind !== 'invalid') throw error
+    page = await listTechnologies({ q: params.q })
+  }
+  return (
+    <>
+      <PageHeader title="Technologies" description="What the firm builds with: how many projects use each and how many people know it." />
+      <ListSearch label="Search technologies" filters={[{ name: 'category', label: 'Category', options: technologyCategories.map((c) => ({ value: c, label: c[0].toUpperCase() + c.slice(1) })) }]} />
+      {page.items.length === 0 ? (
+        <EmptyState title="No technologies match">Try another name or category.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Technologies</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Technology</th>
+                <th scope="col" className="px-4 py-2 font-medium">Category</th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">Projects</th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">People</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.items.map((technology) => (
+                <tr key={technology.id}>
+                  <td className="px-4 py-2"><Link href={`/technologies/${technology.id}`} className={linkClass}>{technology.name}</Link></td>
+                  <td className="px-4 py-2"><Badge>{technology.category}</Badge></td>
+                  <td className="px-4 py-2 text-right tabular-nums">{technology.projectCount}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{technology.peopleCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination nextCursor={page.nextCursor} isFirstPage={!params.cursor} params={params} />
+    </>
+  )
+}

@@ -1,0 +1,13 @@
+export function AllocationBar({ percent }: { percent: number }) {
+  const over = percent > 100
+  const bench = percent === 0
+  const label = bench ? 'On the bench' : `${percent}%${over ? ' (over-allocated)' : ''}`
+  return (
+    <div className="flex items-center gap-2">
+      <div className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200" role="img" aria-label={`Allocated ${label}`}>
+        <div className={`h-full ${over ? 'bg-red-600' : 'bg-indigo-600'}`} style={{ width: `${Math.min(percent, 100)}%` }} />
+      </div>
+      <span className={`w-28 text-xs tabular-nums ${over ? 'font-semibold text-red-800' : bench ? 'text-amber-800' : 'text-slate-700'}`}>{label}</span>
+    </div>
+  )
+}

@@ -1,0 +1,73 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+
+test('every form names the field and the rule when input is wrong', async ({ page }) => {
+  await page.goto('/clients/new')
+  await page.getByRole('button', { name: 'Create client' }).click()
+  await expect(page.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('Name')).toHaveAccessibleDescription('Name is required')
+  await expect(page.getByLabel('Contact email')).toHaveAccessibleDescription('Contact email must be an email address')
+
+  await page.goto('/clients/c00000000001/projects/new')
+  await page.getByLabel('Project name').fill('Backwards')
+  await page.getByLabel('Start date').fill('2026-05-01')
+  await page.getByLabel('End date (optional)').fill('2026-04-01')
+  await page.getByLabel('Budget (optional)').fill('-5')
+  await page.getByRole('button', { name: 'Create project' }).click()
+  await expect(page.getByLabel('End date (optional)')).toHaveAccessibleDescription('End date must be on or after the start date')
+  await expect(page.getByLabel('Budget (optional)')).toHaveAccessibleDescription('Budget cannot be negative')
+  await expect(page.getByLabel('Project name')).toHaveValue('Backwards')
+
+  const dashboard = await (await page.request.get('/api/clients/c00000000001')).json()
+  await page.goto(`/clients/c00000000001/projects/${dashboard.projects[0].id}`)
+  const staff = page.getByRole('form', { name: 'Staff a person' })
+  await staff.getByLabel('Allocation (%)').fill('150')
+  await staff.getByRole('button', { name: 'Staff person' }).click()
+  await expect(staff.getByRole('combobox', { name: 'Person' })).toHaveAccessibleDescription('Employee is required')
+  await expect(staff.getByLabel('Role')).toHaveAccessibleDescription('Role is required')
+  await expect(staff.getByLabel('Allocation (%)')).toHaveAccessibleDescription('Allocation must be between 1 and 100')
+
+  await page.goto('/employees/e00000000001')
+  const skills = page.getByRole('form', { name: 'Add a skill' })
+  await skills.getByRole('button', { name: 'Add skill' }).click()
+  await expect(skills.getByRole('combobox', { name: 'Technology' })).toHaveAccessibleDescription('Technology is required')
+})
+
+test('route handlers answer bad input with 400 naming the field, unknown ids with 404', async ({ request }) => {
+  const bad = await request.post('/api/clients', { data: { name: '', industry: 'x', contactEmail: 'nope' } })
+  expect(bad.status()).toBe(400)
+  const body = await bad.json()
+  expect(body.error.fields.name).toEqual(['Name is required'])
+  expect(body.error.fields.contactEmail).toEqual(['Contact email must be an email address'])
+  expect((await request.get('/api/clients/nosuchclient')).status()).toBe(404)
+  expect((await request.get('/api/employees/nosuchperson')).status()).toBe(404)
+  expect((await request.get('/api/technologies?cursor=garbage')).status()).toBe(400)
+  expect((await request.post('/api/technologies', { data: 'not json', headers: { 'content-type': 'application/json' } })).status()).toBe(400)
+})
+
+test('unknown ids show a not-found page', async ({ page }) => {
+  for (const path of ['/clients/nosuchclient', '/clients/c00000000001/projects/nosuchproject', '/employees/nosuchperson', '/technologies/nosuchtech']) {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
+  }
+})
+
+test('no screen has serious or critical accessibility violations', async ({ page }) => {
+  const dashboard = await (await page.request.get('/api/clients/c00000000001')).json()
+  const screens = ['/', '/clients', '/clients/new', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/e00000000001', '/technologies', '/technologies/typescript']
+  for (const path of screens) {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    const results = await new AxeBuilder({ page }).analyze()
+    const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    expect(blocking.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([])
+  }
+})
+
+test('the dashboard works at phone width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/clients/c00000000001')
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible()
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(1)
+})

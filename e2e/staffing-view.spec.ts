@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test'
+import { addDays, createPerson, mondayOfThisWeek, stamp, staff } from './helpers'
+
+test('an employee opened from a dashboard shows the right timeline, the tentative toggle, and a new skill on the technology page', async ({ page, request }) => {
+  const id = stamp()
+  const grace = await createPerson(request, `Grace Timeline ${id}`)
+  const idle = await createPerson(request, `Idle Bench ${id}`)
+  const dashboard = await (await request.get('/api/clients/c00000000001')).json()
+  const project = dashboard.projects[0]
+  const monday = mondayOfThisWeek()
+  // Week 1: 60% confirmed + 50% tentative = 110%; weeks 2–4: 60%; then nothing.
+  await staff(request, 'c00000000001', project.id, { employeeId: grace.id, role: 'Engineer', allocation: 60, startDate: monday, endDate: addDays(monday, 25), status: 'confirmed' })
+  await staff(request, 'c00000000001', project.id, { employeeId: grace.id, role: 'Reviewer', allocation: 50, startDate: monday, endDate: addDays(monday, 4), status: 'tentative' })
+
+  await page.goto('/clients/c00000000001')
+  await page.getByRole('link', { name: grace.name }).first().click()
+  await expect(page.getByRole('heading', { level: 1, name: grace.name })).toBeVisible()
+  const timeline = page.getByRole('table', { name: 'Weekly staffing timeline' })
+  await expect(timeline.getByLabel(new RegExp(`^${project.name} .*60%.*`)).first()).toBeVisible()
+  await expect(timeline.getByLabel(/50%.*tentative/)).toBeVisible()
+  const week1 = page.getByTestId(`week-total-${monday}`)
+  const week2 = page.getByTestId(`week-total-${addDays(monday, 7)}`)
+  const week5 = page.getByTestId(`week-total-${addDays(monday, 28)}`)
+  await expect(week1).toHaveText('110!')
+  await expect(week1).toHaveAttribute('aria-label', /over-allocated/)
+  await expect(week2).toHaveText('60')
+  await expect(week5).toHaveAttribute('aria-label', /under-used/)
+  await page.getByLabel('Include tentative bookings in totals').uncheck()
+  await expect(week1).toHaveText('60')
+
+  // Add a skill and find the person on the technology page.
+  const skills = page.getByRole('form', { name: 'Add a skill' })
+  await skills.getByRole('combobox', { name: 'Technology' }).fill('Rust')
+  await page.getByRole('option', { name: /^Rust/ }).click()
+  await skills.getByLabel('Level').selectOption('5')
+  await skills.getByRole('button', { name: 'Add skill' }).click()
+  await expect(page.getByRole('region', { name: 'Skills' }).getByRole('link', { name: 'Rust' })).toBeVisible()
+  await page.goto('/technologies/rust')
+  const row = page.getByRole('row', { name: new RegExp(grace.name) })
+  await expect(row).toContainText('5 / 5')
+  await expect(row).toContainText('110% (over-allocated)')
+
+  // The home page lists her as over-allocated and the new idle person on the bench.
+  await page.goto('/')
+  await expect(page.getByRole('region', { name: /Over-allocated today/ }).getByRole('link', { name: grace.name })).toBeVisible()
+  await expect(page.getByRole('region', { name: /On the bench today/ }).getByRole('link', { name: idle.name })).toBeVisible()
+})
