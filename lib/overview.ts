@@ -1,5 +1,5 @@
 import { allocationOn, todayIso } from './allocation'
-import { EmployeeEntity, ProjectEntity, QueryCommand, RosterTable, listPartitions, nameAccessPattern } from './db'
+import { EmployeeEntity, FIRM_PARTITION, ProjectEntity, QueryCommand, RosterTable, nameAccessPattern } from './db'
 import { toEmployeeSummary, toProjectSummary, type EmployeeSummary, type ProjectSummary } from './dto'
 
 export interface FirmOverview {
@@ -10,18 +10,19 @@ export interface FirmOverview {
 }
 
 /**
- * The home page: two Queries on GSI3, run in parallel: the EMPLOYEES partition (everyone with their
- * bookings, for bench and over-allocation) and the PROJECTS partition (counts, and projects starting
- * in the next 30 days). Clients are counted from the projects' client ids (clients with projects).
+ * The home page: one Query on GSI2's FIRM partition, which holds every employee (with bookings, for
+ * bench and over-allocation) and every project (counts, and projects starting in the next 30 days).
+ * Clients are counted from the projects' client ids (clients with projects).
  */
 export async function getFirmOverview(today: string = todayIso()): Promise<FirmOverview> {
   nameAccessPattern('Firm overview')
-  const [employees, projects] = await Promise.all([
-    RosterTable.build(QueryCommand).entities(EmployeeEntity).query({ index: 'GSI3', partition: listPartitions.employees }).options({ maxPages: Infinity, entityAttrFilter: false }).send(),
-    RosterTable.build(QueryCommand).entities(ProjectEntity).query({ index: 'GSI3', partition: listPartitions.projects }).options({ maxPages: Infinity, entityAttrFilter: false, showEntityAttr: true }).send(),
-  ])
-  const people = (employees.Items ?? []).map(toEmployeeSummary)
-  const projectList = (projects.Items ?? []).flatMap((item) => (item.entity === 'Project' && !item.deletingAt ? [toProjectSummary(item)] : []))
+  const { Items = [] } = await RosterTable.build(QueryCommand)
+    .entities(EmployeeEntity, ProjectEntity)
+    .query({ index: 'GSI2', partition: FIRM_PARTITION })
+    .options({ maxPages: Infinity, entityAttrFilter: false, showEntityAttr: true })
+    .send()
+  const people = Items.flatMap((item) => (item.entity === 'Employee' ? [toEmployeeSummary(item)] : []))
+  const projectList = Items.flatMap((item) => (item.entity === 'Project' && !item.deletingAt ? [toProjectSummary(item)] : []))
   const in30Days = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)
   return {
     counts: {

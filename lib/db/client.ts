@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { readDbConfig, type DbConfig } from './config'
-import { recorderMiddleware } from './recorder'
+import { capacityMiddleware, recorderMiddleware } from './recorder'
 
 // The SDK warns once per process that future releases need Node 22; Roster pins a release that runs on 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -27,6 +27,7 @@ export function getDb(): Db {
     credentials: localEndpoint ? { accessKeyId: 'roster', secretAccessKey: 'roster' } : undefined,
     maxAttempts: 5,
   })
+  client.middlewareStack.add(capacityMiddleware as never, { step: 'initialize', name: 'rosterConsumedCapacity' })
   client.middlewareStack.add(recorderMiddleware as never, { step: 'build', name: 'rosterRecorder' })
   const documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },

@@ -9,7 +9,7 @@ export {
   $remove,
 } from 'dynamodb-toolbox'
 export { RosterTable, ensureTable, tableDefinition } from './table'
-export { keys, gsiKeys, listPartitions, nameSortKey, normalizeName, type ListPartition } from './keys'
+export { keys, gsiKeys, listPartitions, FIRM_PARTITION, nameSortKey, normalizeName, type ListPartition } from './keys'
 export * from './entities'
 export { itemKeyOf, batchDeleteKeys, batchPutItems, queryAllItems, updateEachItem, type ItemKey } from './batch'
 export { isConditionalCheckFailed, toDatabaseError } from './errors'

@@ -31,11 +31,12 @@ export const keys = {
   job: (kind: string, targetId: string) => ({ PK: 'JOB', SK: `${kind}#${targetId}` }),
 } as const
 
+export const FIRM_PARTITION = 'FIRM'
+
 export const listPartitions = {
   clients: 'CLIENTS',
   employees: 'EMPLOYEES',
   technologies: 'TECHNOLOGIES',
-  projects: 'PROJECTS',
 } as const
 
 export type ListPartition = (typeof listPartitions)[keyof typeof listPartitions]
@@ -54,4 +55,8 @@ export const gsiKeys = {
   }),
   skillByTechnology: (technologyId: string, employeeId: string) => ({ GSI2PK: `TECH#${technologyId}`, GSI2SK: `SKILL#${employeeId}` }),
   listEntry: (partition: ListPartition, sortKey: string) => ({ GSI3PK: partition, GSI3SK: sortKey }),
+  // GSI2 is overloaded: besides the technology partitions it holds FIRM, every employee and project,
+  // so the firm overview is one Query.
+  firmEmployee: (employeeId: string) => ({ GSI2PK: FIRM_PARTITION, GSI2SK: `EMP#${employeeId}` }),
+  firmProject: (startDate: string, projectId: string) => ({ GSI2PK: FIRM_PARTITION, GSI2SK: `PROJECT#${startDate}#${projectId}` }),
 } as const

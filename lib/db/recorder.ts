@@ -102,19 +102,26 @@ function plainValues(values: Record<string, AttributeValue> | undefined): Record
   return values ? toPlain(values) : undefined
 }
 
+type Next = (args: { input: unknown }) => Promise<{ output: unknown }>
+
 /**
- * An AWS SDK middleware (build step: the input is already marshalled, the output not yet
- * unmarshalled by the document client). Reads also ask for consumed capacity so the panel and the
- * benchmark can show read units.
+ * Initialize step (before serialization): reads ask for consumed capacity, INDEXES on index reads,
+ * so the panel and the benchmark can show read units.
  */
-export const recorderMiddleware = (next: (args: { input: unknown }) => Promise<{ output: unknown }>, context: { commandName?: string }) =>
+export const capacityMiddleware = (next: Next, context: { commandName?: string }) => async (args: { input: unknown }) => {
+  const input = args.input as RawInput
+  if (readOperations.has(context.commandName ?? '') && !input.ReturnConsumedCapacity) {
+    input.ReturnConsumedCapacity = input.IndexName ? 'INDEXES' : 'TOTAL'
+  }
+  return next(args)
+}
+
+/** Build step: records each call of the current scope with its timing and what came back. */
+export const recorderMiddleware = (next: Next, context: { commandName?: string }) =>
   async (args: { input: unknown }) => {
     const recording = storage.getStore()
     const operation = context.commandName ?? 'Unknown'
     const input = args.input as RawInput
-    if (readOperations.has(operation) && !input.ReturnConsumedCapacity) {
-      input.ReturnConsumedCapacity = input.IndexName ? 'INDEXES' : 'TOTAL'
-    }
     if (!recording) return next(args)
     const started = performance.now()
     const result = await next(args)

@@ -16,8 +16,8 @@ import { readDbConfig } from './config'
  *          PK=EMAIL#<email> SK=EMAIL (uniqueness claim)   PK=JOB SK=<kind>#<id> (resumable work)
  *   GSI1   employee view:   GSI1PK=EMP#<id>   GSI1SK=#EMP | ASSIGN#<start>#<aid> | SKILL#<tid>
  *   GSI2   technology view: GSI2PK=TECH#<id>  GSI2SK=#TECH | PROJECT#<cid>#<pid> | SKILL#<eid>
- *   GSI3   lists:           GSI3PK=CLIENTS | EMPLOYEES | TECHNOLOGIES | PROJECTS
- *                           GSI3SK=<lower-case name>#<id>  (PROJECTS: <start date>#<id>)
+ *          firm overview:   GSI2PK=FIRM       GSI2SK=EMP#<eid> | PROJECT#<start>#<pid>
+ *   GSI3   lists:           GSI3PK=CLIENTS | EMPLOYEES | TECHNOLOGIES   GSI3SK=<lower-case name>#<id>
  */
 export const indexNames = ['GSI1', 'GSI2', 'GSI3'] as const
 export type IndexName = (typeof indexNames)[number]

@@ -1,6 +1,7 @@
 import {
   DeleteItemCommand,
   EmailClaimEntity,
+  FIRM_PARTITION,
   EmployeeEntity,
   GetItemCommand,
   PutItemCommand,
@@ -83,6 +84,7 @@ export async function createEmployee(input: CreateEmployeeInput): Promise<Employ
   const item = {
     ...keys.employee(id),
     ...gsiKeys.employeeSelf(id),
+    ...gsiKeys.firmEmployee(id),
     ...gsiKeys.listEntry(listPartitions.employees, nameSortKey(data.name, id)),
     id,
     ...data,
@@ -151,8 +153,8 @@ export async function deleteEmployee({ employeeId }: { employeeId: string }): Pr
     throw notFound('employee', employeeId)
   }
   await startJob('delete-employee', employeeId)
-  // Off the employee list at once.
-  await updateEachItem([keys.employee(employeeId)], { GSI3PK: `DELETING#${listPartitions.employees}` })
+  // Off the employee list and the firm overview at once.
+  await updateEachItem([keys.employee(employeeId)], { GSI3PK: `DELETING#${listPartitions.employees}`, GSI2PK: `DELETING#${FIRM_PARTITION}` })
   const edges = (await employeeEdges(employeeId)).filter((item) => item._type !== 'Employee')
   const previous = await getJobImpact('delete-employee', employeeId)
   const impact = {

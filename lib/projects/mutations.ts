@@ -11,7 +11,7 @@ import {
   batchDeleteKeys,
   isConditionalCheckFailed,
   keys,
-  listPartitions,
+  gsiKeys,
   queryAllItems,
   updateEachItem,
   itemKeyOf,
@@ -44,15 +44,12 @@ export async function getLiveProject(clientId: string, projectId: string) {
   return Item
 }
 
-function projectListKey(startDate: string, id: string) {
-  return { GSI3PK: listPartitions.projects, GSI3SK: `${startDate}#${id}` }
-}
 
 export async function createProject(input: CreateProjectInput): Promise<ProjectSummary> {
   const data = parseInput(createProjectInput, input, 'project')
   const client = await getLiveClient(data.clientId)
   const id = newId()
-  const item = { ...keys.project(data.clientId, id), ...projectListKey(data.startDate, id), id, clientName: client.name, ...data }
+  const item = { ...keys.project(data.clientId, id), ...gsiKeys.firmProject(data.startDate, id), id, clientName: client.name, ...data }
   try {
     await ProjectEntity.build(PutItemCommand).item(item).options({ condition: { attr: 'PK', exists: false } }).send()
   } catch (error) {
@@ -74,7 +71,7 @@ export async function updateProject(input: UpdateProjectInput): Promise<ProjectS
     ;({ Attributes: updated } = await ProjectEntity.build(UpdateItemCommand)
       .item({
         ...keys.project(clientId, projectId),
-        ...projectListKey(data.startDate, projectId),
+        ...gsiKeys.firmProject(data.startDate, projectId),
         ...data,
         // Optional fields cleared in the form are removed, not kept.
         endDate: data.endDate ?? $remove(),

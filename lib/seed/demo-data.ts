@@ -221,8 +221,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     items.push(
       parse.project.parse({
         ...keys.project(project.clientId, project.id),
-        GSI3PK: listPartitions.projects,
-        GSI3SK: `${project.startDate}#${project.id}`,
+        ...gsiKeys.firmProject(project.startDate, project.id),
         ...project,
       }).item,
     )
@@ -232,6 +231,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       parse.employee.parse({
         ...keys.employee(employee.id),
         ...gsiKeys.employeeSelf(employee.id),
+        ...gsiKeys.firmEmployee(employee.id),
         ...gsiKeys.listEntry(listPartitions.employees, nameSortKey(employee.name, employee.id)),
         ...employee,
       }).item,
