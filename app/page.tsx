@@ -3,11 +3,13 @@ import Link from 'next/link'
 import { EmptyState, PageHeader, linkClass } from '@/components/ui/page-header'
 import { formatDate } from '@/lib/format'
 import { getFirmOverview } from '@/lib/overview'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { withRecording } from '@/lib/recording'
 
 export const metadata: Metadata = { title: 'Overview' }
 
 export default async function HomePage() {
-  const overview = await getFirmOverview()
+  const { result: overview, recording } = await withRecording(() => getFirmOverview())
   const figures = [
     { label: 'People', value: overview.counts.employees, href: '/employees' },
     { label: 'Clients with projects', value: overview.counts.clients, href: '/clients' },
@@ -45,6 +47,7 @@ export default async function HomePage() {
           )}
         </section>
       </div>
+      <UnderTheHood recording={recording} />
     </>
   )
 }

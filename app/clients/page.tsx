@@ -7,19 +7,22 @@ import { listClients } from '@/lib/clients/queries'
 import { clientListInput } from '@/lib/clients/schemas'
 import { isAppError } from '@/lib/errors'
 import { parseInput } from '@/lib/validation'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { withRecording } from '@/lib/recording'
 
 export const metadata: Metadata = { title: 'Clients' }
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams
-  let page
-  try {
-    page = await listClients(parseInput(clientListInput, params, 'list query'))
-  } catch (error) {
-    // A stale or edited cursor: start again from the first page rather than fail.
-    if (!isAppError(error) || error.kind !== 'invalid') throw error
-    page = await listClients({ q: params.q })
-  }
+  const { result: page, recording } = await withRecording(async () => {
+    try {
+      return await listClients(parseInput(clientListInput, params, 'list query'))
+    } catch (error) {
+      // A stale or edited cursor: start again from the first page rather than fail.
+      if (!isAppError(error) || error.kind !== 'invalid') throw error
+      return listClients({ q: params.q })
+    }
+  })
   return (
     <>
       <PageHeader title="Clients" description="Every client with its projects and the people staffed on them." actions={<Link href="/clients/new" className={buttonLinkClass}>New client</Link>} />
@@ -29,6 +32,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       />
       <ClientList clients={page.items} searching={Boolean(params.q || params.status)} />
       <Pagination nextCursor={page.nextCursor} isFirstPage={!params.cursor} params={params} />
+      <UnderTheHood recording={recording} />
     </>
   )
 }

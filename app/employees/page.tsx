@@ -6,6 +6,8 @@ import { ListSearch, Pagination } from '@/components/ui/list-search'
 import { EmptyState, PageHeader, linkClass } from '@/components/ui/page-header'
 import { allocationOn, todayIso } from '@/lib/allocation'
 import { listEmployees } from '@/lib/employees/queries'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { withRecording } from '@/lib/recording'
 import { isAppError } from '@/lib/errors'
 import { practices } from '@/lib/seed/catalog'
 
@@ -14,13 +16,14 @@ export const metadata: Metadata = { title: 'Employees' }
 export default async function EmployeesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams
   const filters = { practice: params.practice || undefined, technologyId: params.technologyId || undefined }
-  let page
-  try {
-    page = await listEmployees({ q: params.q, cursor: params.cursor, limit: params.limit, ...filters })
-  } catch (error) {
-    if (!isAppError(error) || error.kind !== 'invalid') throw error
-    page = await listEmployees({ q: params.q, ...filters })
-  }
+  const { result: page, recording } = await withRecording(async () => {
+    try {
+      return await listEmployees({ q: params.q, cursor: params.cursor, limit: params.limit, ...filters })
+    } catch (error) {
+      if (!isAppError(error) || error.kind !== 'invalid') throw error
+      return listEmployees({ q: params.q, ...filters })
+    }
+  })
   const today = todayIso()
   return (
     <>
@@ -62,6 +65,7 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Pr
         </div>
       )}
       <Pagination nextCursor={page.nextCursor} isFirstPage={!params.cursor} params={params} />
+      <UnderTheHood recording={recording} />
     </>
   )
 }

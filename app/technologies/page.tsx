@@ -7,18 +7,21 @@ import { isAppError } from '@/lib/errors'
 import { listTechnologies } from '@/lib/technologies/queries'
 import { technologyCategories, technologyListInput } from '@/lib/technologies/schemas'
 import { parseInput } from '@/lib/validation'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { withRecording } from '@/lib/recording'
 
 export const metadata: Metadata = { title: 'Technologies' }
 
 export default async function TechnologiesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams
-  let page
-  try {
-    page = await listTechnologies(parseInput(technologyListInput, params, 'list query'))
-  } catch (error) {
-    if (!isAppError(error) || error.kind !== 'invalid') throw error
-    page = await listTechnologies({ q: params.q })
-  }
+  const { result: page, recording } = await withRecording(async () => {
+    try {
+      return await listTechnologies(parseInput(technologyListInput, params, 'list query'))
+    } catch (error) {
+      if (!isAppError(error) || error.kind !== 'invalid') throw error
+      return listTechnologies({ q: params.q })
+    }
+  })
   return (
     <>
       <PageHeader title="Technologies" description="What the firm builds with: how many projects use each and how many people know it." />
@@ -51,6 +54,7 @@ export default async function TechnologiesPage({ searchParams }: { searchParams:
         </div>
       )}
       <Pagination nextCursor={page.nextCursor} isFirstPage={!params.cursor} params={params} />
+      <UnderTheHood recording={recording} />
     </>
   )
 }

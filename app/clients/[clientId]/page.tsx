@@ -7,6 +7,8 @@ import { StatusBadge } from '@/components/ui/badge'
 import { PageHeader, buttonLinkClass, linkClass, secondaryLinkClass } from '@/components/ui/page-header'
 import { clientFigures } from '@/lib/clients/figures'
 import { getClientDashboard } from '@/lib/clients/queries'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { withRecording } from '@/lib/recording'
 
 type Props = { params: Promise<{ clientId: string }> }
 
@@ -16,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClientDashboardPage({ params }: Props) {
   const { clientId } = await params
-  const dashboard = await getClientDashboard({ clientId })
+  const { result: dashboard, recording } = await withRecording(() => getClientDashboard({ clientId }))
   if (!dashboard) notFound()
   const { client, projects } = dashboard
   const figures = clientFigures(projects)
@@ -41,6 +43,7 @@ export default async function ClientDashboardPage({ params }: Props) {
       <ClientFiguresPanel figures={figures} projectCount={projects.length} />
       <h2 className="mb-3 text-xl font-semibold">Projects</h2>
       <ProjectList projects={projects} clientId={client.id} />
+      <UnderTheHood recording={recording} />
     </>
   )
 }

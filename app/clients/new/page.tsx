@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { createClientAction } from '@/app/clients/actions'
 import { ClientForm } from '@/components/clients/client-form'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 
 export const metadata: Metadata = { title: 'New client' }
 
@@ -11,6 +12,7 @@ export default function NewClientPage() {
     <>
       <PageHeader title="New client" eyebrow={<Link href="/clients" className={linkClass}>Clients</Link>} />
       <ClientForm action={createClientAction} submitLabel="Create client" />
+      <UnderTheHood recording={{ accessPattern: 'New client form (no data read)', requests: [] }} />
     </>
   )
 }

@@ -8,6 +8,8 @@ import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { allocationOn, todayIso } from '@/lib/allocation'
 import type { AssignmentView } from '@/lib/dto'
 import { getEmployeeStaffing } from '@/lib/employees/queries'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { withRecording } from '@/lib/recording'
 import { buildTimeline, groupAssignments } from '@/lib/employees/timeline'
 import { formatDateRange } from '@/lib/format'
 
@@ -15,7 +17,7 @@ export const metadata: Metadata = { title: 'Staffing' }
 
 export default async function EmployeePage({ params }: { params: Promise<{ employeeId: string }> }) {
   const { employeeId } = await params
-  const staffing = await getEmployeeStaffing({ employeeId })
+  const { result: staffing, recording } = await withRecording(() => getEmployeeStaffing({ employeeId }))
   if (!staffing) notFound()
   const { employee, assignments, skills } = staffing
   const today = todayIso()
@@ -43,6 +45,7 @@ export default async function EmployeePage({ params }: { params: Promise<{ emplo
         </section>
         <SkillsEditor employeeId={employee.id} skills={skills} />
       </div>
+      <UnderTheHood recording={recording} />
     </>
   )
 }

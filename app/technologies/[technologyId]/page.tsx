@@ -7,12 +7,14 @@ import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { allocationOn, todayIso } from '@/lib/allocation'
 import type { StackEntryView } from '@/lib/dto'
 import { getTechnologyPage } from '@/lib/technologies/queries'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { withRecording } from '@/lib/recording'
 
 export const metadata: Metadata = { title: 'Technology' }
 
 export default async function TechnologyPage({ params }: { params: Promise<{ technologyId: string }> }) {
   const { technologyId } = await params
-  const page = await getTechnologyPage({ technologyId })
+  const { result: page, recording } = await withRecording(() => getTechnologyPage({ technologyId }))
   if (!page) notFound()
   const { technology, projects, people } = page
   const byClient = new Map<string, StackEntryView[]>()
@@ -73,6 +75,7 @@ export default async function TechnologyPage({ params }: { params: Promise<{ tec
           )}
         </section>
       </div>
+      <UnderTheHood recording={recording} />
     </>
   )
 }

@@ -5,17 +5,20 @@ import { updateClientAction } from '@/app/clients/actions'
 import { ClientForm } from '@/components/clients/client-form'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { getClient } from '@/lib/clients/queries'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { withRecording } from '@/lib/recording'
 
 export const metadata: Metadata = { title: 'Edit client' }
 
 export default async function EditClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params
-  const client = await getClient({ clientId })
+  const { result: client, recording } = await withRecording(() => getClient({ clientId }))
   if (!client) notFound()
   return (
     <>
       <PageHeader title={`Edit ${client.name}`} eyebrow={<Link href={`/clients/${client.id}`} className={linkClass}>{client.name}</Link>} />
       <ClientForm action={updateClientAction} client={client} submitLabel="Save client" />
+      <UnderTheHood recording={recording} />
     </>
   )
 }

@@ -10,13 +10,15 @@ import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { todayIso } from '@/lib/allocation'
 import { formatDateRange } from '@/lib/format'
 import { getProjectPage } from '@/lib/projects/queries'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { withRecording } from '@/lib/recording'
 import { updateProjectAction } from './actions'
 
 export const metadata: Metadata = { title: 'Project' }
 
 export default async function ProjectPage({ params }: { params: Promise<{ clientId: string; projectId: string }> }) {
   const { clientId, projectId } = await params
-  const project = await getProjectPage({ clientId, projectId })
+  const { result: project, recording } = await withRecording(() => getProjectPage({ clientId, projectId }))
   if (!project) notFound()
   const { assignments, stack, ...summary } = project
   return (
@@ -47,6 +49,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ client
           <ProjectForm action={updateProjectAction} clientId={clientId} project={summary} submitLabel="Save project" />
         </section>
       </div>
+      <UnderTheHood recording={recording} />
     </>
   )
 }

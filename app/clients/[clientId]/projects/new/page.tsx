@@ -5,17 +5,20 @@ import { createProjectAction } from '@/app/clients/actions'
 import { ProjectForm } from '@/components/projects/project-form'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { getClient } from '@/lib/clients/queries'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { withRecording } from '@/lib/recording'
 
 export const metadata: Metadata = { title: 'New project' }
 
 export default async function NewProjectPage({ params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params
-  const client = await getClient({ clientId })
+  const { result: client, recording } = await withRecording(() => getClient({ clientId }))
   if (!client) notFound()
   return (
     <>
       <PageHeader title="New project" eyebrow={<Link href={`/clients/${client.id}`} className={linkClass}>{client.name}</Link>} />
       <ProjectForm action={createProjectAction} clientId={client.id} submitLabel="Create project" />
+      <UnderTheHood recording={recording} />
     </>
   )
 }

@@ -1,0 +1,4 @@
+// A fixed JSON body that touches no database: a liveness check, and the benchmark's framework floor.
+export function GET() {
+  return Response.json({ status: 'ok', service: 'roster' })
+}
