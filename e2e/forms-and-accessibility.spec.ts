@@ -27,6 +27,15 @@ test('every form names the field and the rule when input is wrong', async ({ pag
   await expect(staff.getByLabel('Role')).toHaveAccessibleDescription('Role is required')
   await expect(staff.getByLabel('Allocation (%)')).toHaveAccessibleDescription('Allocation must be between 1 and 100')
 
+  // Changing an assignment: the dialog closes optimistically and reopens with the rule if rejected.
+  await page.getByRole('button', { name: /^Change .*'s assignment$/ }).first().click()
+  const dialog = page.getByRole('dialog', { name: /assignment$/ })
+  await dialog.getByLabel('Allocation (%)').fill('0')
+  await dialog.getByRole('button', { name: 'Save assignment' }).click()
+  await expect(dialog.getByLabel('Allocation (%)')).toHaveAccessibleDescription('Allocation must be between 1 and 100')
+  await expect(dialog.getByRole('alert').first()).toContainText('Please correct the highlighted fields.')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+
   await page.goto('/employees/e00000000001')
   const skills = page.getByRole('form', { name: 'Add a skill' })
   await skills.getByRole('button', { name: 'Add skill' }).click()

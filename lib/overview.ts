@@ -1,41 +1,74 @@
 import { allocationOn, todayIso } from './allocation'
-import { EmployeeEntity, FIRM_PARTITION, ProjectEntity, QueryCommand, RosterTable, nameAccessPattern } from './db'
-import { toEmployeeSummary, toProjectSummary, type EmployeeSummary, type ProjectSummary } from './dto'
+import { FIRM_PARTITION, QueryCommand, RosterTable, nameAccessPattern } from './db'
+import type { Booking } from './dto'
+
+export interface OverviewPerson {
+  id: string
+  name: string
+  practice: string
+  allocation: number
+}
+
+export interface OverviewProject {
+  id: string
+  clientId: string
+  clientName: string
+  name: string
+  status: string
+  startDate: string
+}
 
 export interface FirmOverview {
   counts: { employees: number; clients: number; projects: number; activeProjects: number }
-  bench: EmployeeSummary[]
-  overAllocated: (EmployeeSummary & { allocation: number })[]
-  startingSoon: ProjectSummary[]
+  bench: OverviewPerson[]
+  overAllocated: OverviewPerson[]
+  startingSoon: OverviewProject[]
+}
+
+type OverviewItem = {
+  _type: string
+  id: string
+  name: string
+  practice?: string
+  bookings?: (Omit<Booking, 'end'> & { end?: string })[]
+  clientId?: string
+  clientName?: string
+  status?: string
+  startDate?: string
+  deletingAt?: string
 }
 
 /**
- * The home page: one Query on GSI2's FIRM partition, which holds every employee (with bookings, for
- * bench and over-allocation) and every project (counts, and projects starting in the next 30 days).
- * Clients are counted from the projects' client ids (clients with projects).
+ * The home page: one Query on GSI4's FIRM partition, which holds every employee (with bookings,
+ * for bench and over-allocation) and every project (counts, projects starting in the next 30 days),
+ * projected down to those attributes. Clients are counted from the projects' client ids.
  */
 export async function getFirmOverview(today: string = todayIso()): Promise<FirmOverview> {
   nameAccessPattern('Firm overview')
-  const { Items = [] } = await RosterTable.build(QueryCommand)
-    .entities(EmployeeEntity, ProjectEntity)
-    .query({ index: 'GSI2', partition: FIRM_PARTITION })
-    .options({ maxPages: Infinity, entityAttrFilter: false, showEntityAttr: true })
-    .send()
-  const people = Items.flatMap((item) => (item.entity === 'Employee' ? [toEmployeeSummary(item)] : []))
-  const projectList = Items.flatMap((item) => (item.entity === 'Project' && !item.deletingAt ? [toProjectSummary(item)] : []))
+  const { Items = [] } = await RosterTable.build(QueryCommand).query({ index: 'GSI4', partition: FIRM_PARTITION }).options({ maxPages: Infinity }).send()
+  const items = Items as OverviewItem[]
+  const people = items
+    .filter((item) => item._type === 'Employee')
+    .map((item) => ({
+      id: item.id,
+      name: item.name,
+      practice: item.practice ?? '',
+      allocation: allocationOn((item.bookings ?? []).map((booking) => ({ ...booking, end: booking.end ?? null })), today),
+    }))
+  const projects = items
+    .filter((item) => item._type === 'Project' && !item.deletingAt)
+    .map((item) => ({ id: item.id, clientId: item.clientId ?? '', clientName: item.clientName ?? '', name: item.name, status: item.status ?? '', startDate: item.startDate ?? '' }))
   const in30Days = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)
   return {
     counts: {
       employees: people.length,
-      clients: new Set(projectList.map((p) => p.clientId)).size,
-      projects: projectList.length,
-      activeProjects: projectList.filter((p) => p.status === 'active').length,
+      clients: new Set(projects.map((project) => project.clientId)).size,
+      projects: projects.length,
+      activeProjects: projects.filter((project) => project.status === 'active').length,
     },
-    bench: people.filter((person) => allocationOn(person.bookings, today) === 0),
-    overAllocated: people
-      .map((person) => ({ ...person, allocation: allocationOn(person.bookings, today) }))
-      .filter((person) => person.allocation > 100)
-      .sort((a, b) => b.allocation - a.allocation),
-    startingSoon: projectList.filter((p) => p.startDate > today && p.startDate <= in30Days).sort((a, b) => a.startDate.localeCompare(b.startDate)),
+    bench: people.filter((person) => person.allocation === 0).sort((a, b) => a.name.localeCompare(b.name)),
+    overAllocated: people.filter((person) => person.allocation > 100).sort((a, b) => b.allocation - a.allocation),
+    // GSI4 sorts projects by start date.
+    startingSoon: projects.filter((project) => project.startDate > today && project.startDate <= in30Days),
   }
 }

@@ -1,8 +1,7 @@
 // npm start / npm run dev: the database (embedded unless told otherwise), the table, demo data,
 // a production build when the current one is missing or stale, then Next.js. Ctrl-C stops it all.
-import { spawn, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { readDbConfig } from '../lib/db/config'
@@ -10,6 +9,7 @@ import { ensureTable } from '../lib/db/table'
 import { resumePendingJobs } from '../lib/maintenance'
 import { seedSizes } from '../lib/seed/demo-data'
 import { loadDemoData, tableHasNoClients } from '../lib/seed/load'
+import { buildIfStale, nextBin } from './build'
 import { openDatabase } from './database'
 
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false }, reset: { type: 'boolean', default: false } } })
@@ -33,8 +33,15 @@ if (await tableHasNoClients()) {
   log(`Demo data: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`)
 }
 
-const nextBin = path.resolve('node_modules/.bin/next')
-if (!values.dev) buildIfStale()
+if (!values.dev) {
+  try {
+    buildIfStale(log)
+  } catch (error) {
+    log((error as Error).message)
+    await engine?.close()
+    process.exit(1)
+  }
+}
 
 const child = spawn(nextBin, [values.dev ? 'dev' : 'start', '--port', port], {
   stdio: 'inherit',
@@ -55,34 +62,3 @@ child.on('exit', async (code) => {
   await engine?.close()
   process.exit(code ?? 0)
 })
-
-/** Builds when there is no build or the sources changed since the last one. */
-function buildIfStale() {
-  const fingerprintFile = path.resolve('.next/roster-fingerprint')
-  const fingerprint = sourceFingerprint()
-  const current = existsSync('.next/BUILD_ID') && existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint
-  if (current) return
-  log('Building the production bundle (first start or sources changed)…')
-  const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: process.env })
-  if (build.status !== 0) {
-    log('Build failed')
-    void engine?.close().then(() => process.exit(build.status ?? 1))
-    throw new Error('next build failed')
-  }
-  writeFileSync(fingerprintFile, fingerprint)
-}
-
-function sourceFingerprint(): string {
-  const hash = createHash('sha256')
-  const visit = (entry: string) => {
-    if (!existsSync(entry)) return
-    const stat = statSync(entry)
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(entry).sort()) visit(path.join(entry, name))
-    } else {
-      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`)
-    }
-  }
-  for (const entry of ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json']) visit(entry)
-  return hash.digest('hex')
-}

@@ -22,7 +22,10 @@ it('the firm overview lists bench, over-allocation and projects starting soon fr
 
   const { result, recording } = await withRecording(() => getFirmOverview(today))
   assert.equal(recording.requests.length, 1)
-  assert.equal(recording.requests[0].index, 'GSI2')
+  assert.equal(recording.requests[0].index, 'GSI4')
+  const person = recording.requests[0].items.find((item) => item.id === busy.id)!
+  assert.equal(person.email, undefined, 'the overview index carries only what the screen needs')
+  assert.equal((person.bookings as unknown[]).length, 2)
   assert.deepEqual(result.overAllocated.map((p) => [p.id, p.allocation]), [[busy.id, 120]])
   assert.ok(result.bench.some((p) => p.id === idle.id))
   assert.ok(!result.bench.some((p) => p.id === busy.id))

@@ -1,9 +1,9 @@
 'use client'
 
 import Link from 'next/link'
-import { useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRouter } from 'next/navigation'
-import { useActionState, useEffect, useState, useTransition } from 'react'
+import { useState, useTransition } from 'react'
 import { changeAssignmentAction, unstaffEmployeeAction } from '@/app/clients/[clientId]/projects/[projectId]/actions'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
@@ -11,6 +11,7 @@ import { Dialog } from '@/components/ui/dialog'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
 import { linkClass } from '@/components/ui/page-header'
 import { useToast } from '@/components/ui/toast'
+import type { ActionState } from '@/lib/action-state'
 import type { AssignmentView } from '@/lib/dto'
 import { employeeKeys } from '@/lib/employees/query-options'
 import { formatDateRange } from '@/lib/format'
@@ -42,20 +43,49 @@ export function AssignmentRows({ assignments }: { assignments: AssignmentView[] 
   )
 }
 
+type Change = { role: string; allocation: number; startDate: string; endDate: string | null; status: 'tentative' | 'confirmed' }
+
+function changeOf(formData: FormData): Change {
+  const text = (name: string) => String(formData.get(name) ?? '')
+  return { role: text('role'), allocation: Number(text('allocation')), startDate: text('startDate'), endDate: text('endDate') || null, status: text('status') === 'tentative' ? 'tentative' : 'confirmed' }
+}
+
 function AssignmentRow({ assignment }: { assignment: AssignmentView }) {
   const [editing, setEditing] = useState(false)
   const [removing, startRemoving] = useTransition()
   const toast = useToast()
   const router = useRouter()
+  const queryClient = useQueryClient()
+  // Optimistic through the UI: the dialog closes at once and the row shows the new values (marked
+  // as saving) until the refreshed page brings the stored ones; a rejected change reopens the dialog.
+  const change = useMutation({
+    mutationFn: async (formData: FormData) => changeAssignmentAction({ status: 'idle' }, formData),
+    onSuccess: (result) => {
+      if (result.status === 'error') {
+        setEditing(true)
+        return
+      }
+      if (result.status === 'success') toast(result.message)
+      void queryClient.invalidateQueries({ queryKey: employeeKeys.all })
+      router.refresh()
+    },
+    onError: () => {
+      toast('The change could not be saved. Please try again.', 'error')
+      setEditing(true)
+    },
+  })
+  const pending = change.isPending && change.variables ? changeOf(change.variables) : null
+  const shown = pending ? { ...assignment, ...pending } : assignment
+  const failed = change.data?.status === 'error' ? change.data : undefined
   return (
-    <tr>
+    <tr aria-busy={pending ? true : undefined} className={pending ? 'opacity-70' : undefined}>
       <td className="py-1.5 pr-4"><Link href={`/employees/${assignment.employeeId}`} className={linkClass}>{assignment.employeeName}</Link></td>
-      <td className="py-1.5 pr-4">{assignment.role}</td>
-      <td className="py-1.5 pr-4 text-right tabular-nums">{assignment.allocation}%</td>
-      <td className="py-1.5 pr-4 whitespace-nowrap">{formatDateRange(assignment.startDate, assignment.endDate)}</td>
-      <td className="py-1.5 pr-4">{assignment.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : <Badge tone="green">Confirmed</Badge>}</td>
+      <td className="py-1.5 pr-4">{shown.role}</td>
+      <td className="py-1.5 pr-4 text-right tabular-nums">{shown.allocation}%{pending ? <span className="ml-1 text-xs text-slate-500">saving…</span> : null}</td>
+      <td className="py-1.5 pr-4 whitespace-nowrap">{formatDateRange(shown.startDate, shown.endDate)}</td>
+      <td className="py-1.5 pr-4">{shown.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : <Badge tone="green">Confirmed</Badge>}</td>
       <td className="py-1.5 whitespace-nowrap text-right">
-        <Button variant="ghost" onClick={() => setEditing(true)} aria-label={`Change ${assignment.employeeName}'s assignment`}>Change</Button>
+        <Button variant="ghost" onClick={() => setEditing(true)} disabled={Boolean(pending)} aria-label={`Change ${assignment.employeeName}'s assignment`}>Change</Button>
         <Button
           variant="ghost"
           disabled={removing}
@@ -63,7 +93,7 @@ function AssignmentRow({ assignment }: { assignment: AssignmentView }) {
           onClick={() =>
             startRemoving(async () => {
               const result = await unstaffEmployeeAction({ clientId: assignment.clientId, projectId: assignment.projectId, assignmentId: assignment.id })
-              toast(result.status === 'success' ? result.message : result.status === 'error' ? result.message : '', result.status === 'error' ? 'error' : 'success')
+              toast(result.status === 'idle' ? '' : result.message, result.status === 'error' ? 'error' : 'success')
               router.refresh()
             })
           }
@@ -71,37 +101,55 @@ function AssignmentRow({ assignment }: { assignment: AssignmentView }) {
           {removing ? 'Removing…' : 'Remove'}
         </Button>
         <Dialog open={editing} onClose={() => setEditing(false)} title={`Change ${assignment.employeeName}'s assignment`}>
-          {editing ? <ChangeAssignmentForm assignment={assignment} onDone={() => setEditing(false)} /> : null}
+          {editing ? (
+            <ChangeAssignmentForm
+              assignment={assignment}
+              failed={failed}
+              onSubmit={(formData) => {
+                setEditing(false)
+                change.mutate(formData)
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : null}
         </Dialog>
       </td>
     </tr>
   )
 }
 
-function ChangeAssignmentForm({ assignment, onDone }: { assignment: AssignmentView; onDone: () => void }) {
-  const [state, formAction, pending] = useActionState(changeAssignmentAction, { status: 'idle' })
-  const toast = useToast()
-  const queryClient = useQueryClient()
-  const [allocation, setAllocation] = useState(String(assignment.allocation))
-  const [startDate, setStartDate] = useState(assignment.startDate)
-  const [endDate, setEndDate] = useState(assignment.endDate ?? '')
-  const [status, setStatus] = useState<string>(assignment.status)
-  useEffect(() => {
-    if (state.status === 'success') {
-      toast(state.message)
-      void queryClient.invalidateQueries({ queryKey: employeeKeys.all })
-      onDone()
-    }
-  }, [state, toast, onDone, queryClient])
-  const errors = state.status === 'error' ? state.fieldErrors : {}
+function ChangeAssignmentForm({
+  assignment,
+  failed,
+  onSubmit,
+  onCancel,
+}: {
+  assignment: AssignmentView
+  failed?: Extract<ActionState, { status: 'error' }>
+  onSubmit: (formData: FormData) => void
+  onCancel: () => void
+}) {
+  const values = failed?.values
+  const [allocation, setAllocation] = useState(values?.allocation ?? String(assignment.allocation))
+  const [startDate, setStartDate] = useState(values?.startDate ?? assignment.startDate)
+  const [endDate, setEndDate] = useState(values?.endDate ?? assignment.endDate ?? '')
+  const [status, setStatus] = useState<string>(values?.status ?? assignment.status)
+  const errors = failed?.fieldErrors ?? {}
   const prefix = `assignment-${assignment.id}`
   return (
-    <form action={formAction} className="space-y-3 text-left" noValidate>
-      {state.status === 'error' ? <FormError errors={[state.message]} /> : null}
+    <form
+      onSubmit={(event) => {
+        event.preventDefault()
+        onSubmit(new FormData(event.currentTarget))
+      }}
+      className="space-y-3 text-left"
+      noValidate
+    >
+      {failed ? <FormError errors={[failed.message]} /> : null}
       <input type="hidden" name="clientId" value={assignment.clientId} />
       <input type="hidden" name="projectId" value={assignment.projectId} />
       <input type="hidden" name="assignmentId" value={assignment.id} />
-      <TextField id={`${prefix}-role`} name="role" label="Role" defaultValue={assignment.role} errors={errors.role} />
+      <TextField id={`${prefix}-role`} name="role" label="Role" defaultValue={values?.role ?? assignment.role} errors={errors.role} />
       <TextField id={`${prefix}-allocation`} name="allocation" label="Allocation (%)" type="number" min={1} max={100} value={allocation} onChange={(e) => setAllocation(e.target.value)} errors={errors.allocation} />
       <TextField id={`${prefix}-start`} name="startDate" label="Start date" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} errors={errors.startDate} />
       <TextField id={`${prefix}-end`} name="endDate" label="End date" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} errors={errors.endDate} hint="Set an end date to end the assignment." />
@@ -117,8 +165,8 @@ function ChangeAssignmentForm({ assignment, onDone }: { assignment: AssignmentVi
         replacing={{ projectId: assignment.projectId, start: assignment.startDate }}
       />
       <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={onDone}>Cancel</Button>
-        <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save assignment'}</Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>Cancel</Button>
+        <Button type="submit">Save assignment</Button>
       </div>
     </form>
   )

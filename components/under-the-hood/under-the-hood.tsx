@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import type { RecordedRequest, RequestRecording } from '@/lib/db/recorder'
 
 const STORAGE_KEY = 'roster:under-the-hood'
-const keyColumns = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', '_type']
+const keyColumns = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', '_type']
 
 /**
  * The page footer's "Under the hood" toggle and panel: the DynamoDB requests that served this page,

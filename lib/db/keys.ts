@@ -55,8 +55,8 @@ export const gsiKeys = {
   }),
   skillByTechnology: (technologyId: string, employeeId: string) => ({ GSI2PK: `TECH#${technologyId}`, GSI2SK: `SKILL#${employeeId}` }),
   listEntry: (partition: ListPartition, sortKey: string) => ({ GSI3PK: partition, GSI3SK: sortKey }),
-  // GSI2 is overloaded: besides the technology partitions it holds FIRM, every employee and project,
-  // so the firm overview is one Query.
-  firmEmployee: (employeeId: string) => ({ GSI2PK: FIRM_PARTITION, GSI2SK: `EMP#${employeeId}` }),
-  firmProject: (startDate: string, projectId: string) => ({ GSI2PK: FIRM_PARTITION, GSI2SK: `PROJECT#${startDate}#${projectId}` }),
+  // GSI4 holds one partition, FIRM: every employee and project, projected down to what the firm
+  // overview reads, so that screen is one Query of small index items.
+  firmEmployee: (employeeId: string) => ({ GSI4PK: FIRM_PARTITION, GSI4SK: `EMP#${employeeId}` }),
+  firmProject: (startDate: string, projectId: string) => ({ GSI4PK: FIRM_PARTITION, GSI4SK: `PROJECT#${startDate}#${projectId}` }),
 } as const

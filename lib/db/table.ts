@@ -16,10 +16,13 @@ import { readDbConfig } from './config'
  *          PK=EMAIL#<email> SK=EMAIL (uniqueness claim)   PK=JOB SK=<kind>#<id> (resumable work)
  *   GSI1   employee view:   GSI1PK=EMP#<id>   GSI1SK=#EMP | ASSIGN#<start>#<aid> | SKILL#<tid>
  *   GSI2   technology view: GSI2PK=TECH#<id>  GSI2SK=#TECH | PROJECT#<cid>#<pid> | SKILL#<eid>
- *          firm overview:   GSI2PK=FIRM       GSI2SK=EMP#<eid> | PROJECT#<start>#<pid>
  *   GSI3   lists:           GSI3PK=CLIENTS | EMPLOYEES | TECHNOLOGIES   GSI3SK=<lower-case name>#<id>
+ *   GSI4   firm overview:   GSI4PK=FIRM       GSI4SK=EMP#<eid> | PROJECT#<start>#<pid>  (INCLUDE projection)
  */
-export const indexNames = ['GSI1', 'GSI2', 'GSI3'] as const
+export const indexNames = ['GSI1', 'GSI2', 'GSI3', 'GSI4'] as const
+
+// What the firm overview reads. Everything else stays out of GSI4, which keeps its items small.
+export const overviewAttributes = ['_type', 'id', 'name', 'practice', 'bookings', 'clientId', 'clientName', 'status', 'startDate', 'deletingAt'] as const
 export type IndexName = (typeof indexNames)[number]
 
 export const RosterTable = new Table({
@@ -30,6 +33,7 @@ export const RosterTable = new Table({
     GSI1: { type: 'global', partitionKey: { name: 'GSI1PK', type: 'string' }, sortKey: { name: 'GSI1SK', type: 'string' } },
     GSI2: { type: 'global', partitionKey: { name: 'GSI2PK', type: 'string' }, sortKey: { name: 'GSI2SK', type: 'string' } },
     GSI3: { type: 'global', partitionKey: { name: 'GSI3PK', type: 'string' }, sortKey: { name: 'GSI3SK', type: 'string' } },
+    GSI4: { type: 'global', partitionKey: { name: 'GSI4PK', type: 'string' }, sortKey: { name: 'GSI4SK', type: 'string' } },
   },
   entityAttributeSavedAs: '_type',
 })
@@ -53,7 +57,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
         { AttributeName: `${index}PK`, KeyType: 'HASH' },
         { AttributeName: `${index}SK`, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: index === 'GSI4' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...overviewAttributes] } : { ProjectionType: 'ALL' },
     })),
   }
 }

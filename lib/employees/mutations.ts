@@ -154,7 +154,7 @@ export async function deleteEmployee({ employeeId }: { employeeId: string }): Pr
   }
   await startJob('delete-employee', employeeId)
   // Off the employee list and the firm overview at once.
-  await updateEachItem([keys.employee(employeeId)], { GSI3PK: `DELETING#${listPartitions.employees}`, GSI2PK: `DELETING#${FIRM_PARTITION}` })
+  await updateEachItem([keys.employee(employeeId)], { GSI3PK: `DELETING#${listPartitions.employees}`, GSI4PK: `DELETING#${FIRM_PARTITION}` })
   const edges = (await employeeEdges(employeeId)).filter((item) => item._type !== 'Employee')
   const previous = await getJobImpact('delete-employee', employeeId)
   const impact = {

@@ -111,8 +111,10 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
 
   const projects = Array.from({ length: size.projects }, (_, i) => {
     // The first client takes `largestClientProjects`; the rest are spread with a gentle skew.
+    // With a "whale", the rest of the projects go to the other clients so it has exactly that many.
+    const others = size.largestClientProjects > 0 && clients.length > 1 ? clients.slice(1) : clients
     const client =
-      i < size.largestClientProjects ? clients[0] : clients[Math.min(clients.length - 1, Math.floor(random.next() ** 1.3 * clients.length))]
+      i < size.largestClientProjects ? clients[0] : others[Math.min(others.length - 1, Math.floor(random.next() ** 1.3 * others.length))]
     const startOffset = random.int(-300, 90)
     const startDate = addDays(anchor, startOffset)
     const openEnded = random.next() < 0.1

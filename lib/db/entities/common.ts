@@ -11,6 +11,8 @@ export const keyAttributes = {
   GSI2SK: string().optional(),
   GSI3PK: string().optional(),
   GSI3SK: string().optional(),
+  GSI4PK: string().optional(),
+  GSI4SK: string().optional(),
 }
 
 export const timestamps = {

@@ -1,0 +1,287 @@
+// npm run bench [-- --duration 5] [-- --datasets demo,large]
+// Builds, serves the production app on the embedded engine with each dataset, and measures every
+// screen: DynamoDB requests, read units and items per page (recorded in-process with the same domain
+// functions the pages call), and HTTP latency and throughput with autocannon at 1 and 16 connections.
+// Also two reference points: a multi-table baseline for the dashboard, and the framework floors.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { buildIfStale, nextBin } from '../scripts/build'
+import { ensureTable } from '../lib/db/table'
+import { withRecording, type RecordedRequest } from '../lib/db/recorder'
+import { getClientDashboard, listClients } from '../lib/clients/queries'
+import { getProjectPage } from '../lib/projects/queries'
+import { getEmployeeStaffing, listEmployees } from '../lib/employees/queries'
+import { getTechnologyPage, listTechnologies } from '../lib/technologies/queries'
+import { getFirmOverview } from '../lib/overview'
+import { generateDemoData, seedSizes, type SeedSize } from '../lib/seed/demo-data'
+import { loadDemoData, tableHasNoClients } from '../lib/seed/load'
+import { getClientDashboardMultiTable, loadBaseline } from './baseline'
+import { expectedReadUnits } from './item-size'
+
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, datasets: { type: 'string', default: 'demo,large' }, port: { type: 'string', default: '3200' } } })
+const duration = Number(values.duration)
+const datasets = (values.datasets as string).split(',') as ('demo' | 'large')[]
+const port = Number(values.port)
+const base = `http://127.0.0.1:${port}`
+const log = (message: string) => console.log(`[bench] ${message}`)
+// The demo seed's anchor is fixed so that every run measures the same data.
+const seedOptions = { seed: 42, anchor: '2026-11-23' }
+
+interface Screen {
+  name: string
+  path: string
+  /** The domain call the page makes, for request/RCU/item counts; absent for the floors. */
+  data?: () => Promise<unknown>
+}
+
+interface DataCost { requests: number; pages: number; rcu: number; expectedRcu: number; items: number }
+interface Load { p50: number; p99: number; rps: number; errors: number }
+interface ScreenResult { screen: Screen; cost?: DataCost; load: Record<number, Load> }
+
+async function measureCost(data: () => Promise<unknown>): Promise<DataCost> {
+  const { recording } = await withRecording(data)
+  const requests: RecordedRequest[] = recording.requests
+  return {
+    requests: requests.length,
+    pages: requests.length,
+    rcu: requests.reduce((sum, r) => sum + (r.consumedCapacity?.total ?? 0), 0),
+    expectedRcu: requests.reduce((sum, r) => sum + expectedReadUnits(r.items), 0),
+    items: requests.reduce((sum, r) => sum + r.itemCount, 0),
+  }
+}
+
+async function measureLoad(url: string, connections: number): Promise<Load> {
+  const result = await autocannon({ url, connections, duration, pipelining: 1 })
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.timeouts + result.non2xx }
+}
+
+/** The engine in a child process, as `npm start` runs it beside Next.js rather than inside it. */
+async function startEngineProcess(dataDir: string): Promise<{ endpoint: string; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/engine-serve.ts', '--path', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the engine exited (${code})`)))
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /endpoint (\S+)/.exec(chunk.toString())
+      if (match) resolve(match[1])
+    })
+  })
+  return {
+    endpoint,
+    close: () => new Promise<void>((resolve) => {
+      child.removeAllListeners('exit')
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    }),
+  }
+}
+
+async function waitForServer(): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error('the app did not start')
+}
+
+async function allClients() {
+  const clients = []
+  let cursor: string | undefined
+  do {
+    const page = await listClients({ limit: 100, cursor })
+    clients.push(...page.items)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  return clients
+}
+
+async function screensFor(): Promise<{ screens: Screen[]; largestClientId: string; smallClientId: string }> {
+  const clients = (await allClients()).filter((client) => client.projectCount > 0)
+  const largest = clients.reduce((a, b) => (b.projectCount > a.projectCount ? b : a))
+  const small = clients.reduce((a, b) => (b.projectCount < a.projectCount ? b : a))
+  const largestDashboard = await getClientDashboard({ clientId: largest.id })
+  const project = largestDashboard!.projects[0]
+  const employeeId = project.assignments[0]?.employeeId ?? 'e00000000001'
+  const screens: Screen[] = [
+    { name: `Dashboard, small client (${small.projectCount} projects)`, path: `/clients/${small.id}`, data: () => getClientDashboard({ clientId: small.id }) },
+    { name: `Dashboard, largest client (${largest.projectCount} projects)`, path: `/clients/${largest.id}`, data: () => getClientDashboard({ clientId: largest.id }) },
+    { name: 'Dashboard JSON, small client', path: `/api/clients/${small.id}`, data: () => getClientDashboard({ clientId: small.id }) },
+    { name: 'Dashboard JSON, largest client', path: `/api/clients/${largest.id}`, data: () => getClientDashboard({ clientId: largest.id }) },
+    { name: 'Project page', path: `/clients/${largest.id}/projects/${project.id}`, data: () => getProjectPage({ clientId: largest.id, projectId: project.id }) },
+    { name: 'Employee staffing view', path: `/employees/${employeeId}`, data: () => getEmployeeStaffing({ employeeId }) },
+    { name: 'Technology page (TypeScript)', path: '/technologies/typescript', data: () => getTechnologyPage({ technologyId: 'typescript' }) },
+    { name: 'Client list, first page', path: '/clients', data: () => listClients({}) },
+    { name: 'Employee list, first page', path: '/employees', data: () => listEmployees({}) },
+    { name: 'Technology list, first page', path: '/technologies', data: () => listTechnologies({}) },
+    { name: 'Employee search "gr"', path: '/employees?q=gr', data: () => listEmployees({ q: 'gr' }) },
+    { name: 'Employee search API "gr"', path: '/api/employees?q=gr', data: () => listEmployees({ q: 'gr' }) },
+    { name: 'Firm overview (home)', path: '/', data: () => getFirmOverview('2026-11-25') },
+    { name: 'Floor: fixed JSON route', path: '/api/health' },
+    { name: 'Floor: layout, no data', path: '/about' },
+  ]
+  return { screens, largestClientId: largest.id, smallClientId: small.id }
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function timeInProcess(fn: () => Promise<unknown>, runs: number, concurrency: number) {
+  const times: number[] = []
+  let next = 0
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < runs) {
+        const started = performance.now()
+        await fn()
+        times.push(performance.now() - started)
+      }
+    }),
+  )
+  times.sort((a, b) => a - b)
+  return { p50: percentile(times, 50), p99: percentile(times, 99) }
+}
+
+async function runDataset(dataset: 'demo' | 'large') {
+  const dataDir = path.resolve(`.data/bench-${dataset}`)
+  const engine = await startEngineProcess(dataDir)
+  process.env.DYNAMODB_ENDPOINT = engine.endpoint
+  process.env.DYNAMODB_TABLE = 'roster'
+  await ensureTable()
+  const size: SeedSize = seedSizes[dataset]
+  if (await tableHasNoClients()) {
+    log(`Seeding the ${dataset} dataset into ${path.relative(process.cwd(), dataDir)}…`)
+    let last = -1
+    await loadDemoData(size, { ...seedOptions, onProgress: (written, total) => {
+      const percent = Math.floor((written / total) * 10) * 10
+      if (percent > last) { last = percent; log(`  ${percent}% (${written}/${total} items)`) }
+    } })
+  }
+  log(`Loading the multi-table baseline for ${dataset}…`)
+  await loadBaseline(generateDemoData(size, seedOptions).items)
+
+  const { screens, largestClientId, smallClientId } = await screensFor()
+  const results: ScreenResult[] = []
+  for (const screen of screens) results.push({ screen, cost: screen.data ? await measureCost(screen.data) : undefined, load: {} })
+
+  log(`Starting the production server on ${dataset}…`)
+  const server: ChildProcess = spawn(nextBin, ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    env: { ...process.env, DYNAMODB_ENDPOINT: engine.endpoint, DYNAMODB_TABLE: 'roster', NODE_ENV: 'production' },
+    stdio: 'ignore',
+  })
+  try {
+    await waitForServer()
+    for (const result of results) {
+      await fetch(`${base}${result.screen.path}`) // warm the route
+      for (const connections of [1, 16]) {
+        result.load[connections] = await measureLoad(`${base}${result.screen.path}`, connections)
+        log(`${dataset} · ${result.screen.name} · ${connections} conn: p50 ${result.load[connections].p50} ms, ${Math.round(result.load[connections].rps)} req/s`)
+      }
+    }
+  } finally {
+    server.kill('SIGTERM')
+    await new Promise((resolve) => server.once('exit', resolve))
+  }
+
+  // Reference point (a): the dashboard from one table per entity, one request per relation.
+  const baseline = {} as Record<'small' | 'largest', { requests: number; single: { p50: number; p99: number }; multi: { p50: number; p99: number }; singleRequests: number }>
+  for (const [label, clientId] of [['small', smallClientId], ['largest', largestClientId]] as const) {
+    const multiCost = await measureCost(() => getClientDashboardMultiTable(clientId))
+    const singleCost = await measureCost(() => getClientDashboard({ clientId }))
+    baseline[label] = {
+      requests: multiCost.requests,
+      singleRequests: singleCost.requests,
+      single: await timeInProcess(() => getClientDashboard({ clientId }), 200, 16),
+      multi: await timeInProcess(() => getClientDashboardMultiTable(clientId), 200, 16),
+    }
+  }
+  await engine.close()
+  return { dataset, size, results, baseline }
+}
+
+type DatasetRun = Awaited<ReturnType<typeof runDataset>>
+
+const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a')
+
+function report(runs: DatasetRun[]): string {
+  const lines: string[] = []
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+  lines.push('# Benchmark results', '')
+  lines.push(`- Date: ${new Date().toISOString()}`)
+  lines.push(`- Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`)
+  lines.push(`- Engine: dynalite (embedded, LevelDB on disk) in its own process; Next.js production server (\`next start\`) in another; autocannon and the in-process baseline timings in the benchmark process, ${duration} s per measurement. All on the same 2-core machine, so the figures include their contention.`)
+  lines.push('- Per-page DynamoDB cost is recorded by the SDK middleware while calling the same domain function the page calls; RCU "expected" is the item-bytes / 4 KB arithmetic (eventually consistent, halved).', '')
+  for (const run of runs) {
+    lines.push(`## Dataset: ${run.dataset}`, '')
+    lines.push(`${Object.entries(run.size).map(([k, v]) => `${v} ${k}`).join(', ')} (seed 42, anchor ${seedOptions.anchor}).`, '')
+    lines.push('| screen | path | DynamoDB requests | RCU consumed | RCU expected | items | p50 ms @1 | p99 ms @1 | req/s @1 | p50 ms @16 | p99 ms @16 | req/s @16 | errors |')
+    lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+    for (const { screen, cost, load } of run.results) {
+      lines.push(`| ${screen.name} | \`${screen.path}\` | ${cost ? cost.requests : 0} | ${cost ? fmt(cost.rcu) : '-'} | ${cost ? fmt(cost.expectedRcu) : '-'} | ${cost ? cost.items : '-'} | ${load[1].p50} | ${load[1].p99} | ${Math.round(load[1].rps)} | ${load[16].p50} | ${load[16].p99} | ${Math.round(load[16].rps)} | ${load[1].errors + load[16].errors} |`)
+    }
+    lines.push('')
+    lines.push('Multi-table baseline (one table per entity, one request per relation), dashboard data fetched in-process, 200 runs at 16 concurrent:', '')
+    lines.push('| client | requests: single-table | requests: multi-table | fewer requests | p50 ms single | p50 ms multi | latency ratio (multi / single) |')
+    lines.push('|---|---|---|---|---|---|---|')
+    for (const [label, b] of Object.entries(run.baseline)) {
+      lines.push(`| ${label} | ${b.singleRequests} | ${b.requests} | ${fmt(b.requests / b.singleRequests)}× | ${fmt(b.single.p50)} | ${fmt(b.multi.p50)} | ${fmt(b.multi.p50 / b.single.p50, 2)} |`)
+    }
+    lines.push('')
+  }
+  lines.push('## Targets', '')
+  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**')
+  for (const run of runs) {
+    const find = (prefix: string) => run.results.find((r) => r.screen.name.startsWith(prefix))!
+    const dataScreens = run.results.filter((r) => r.cost)
+    const oneRequest = dataScreens.every((r) => r.cost!.requests === 1)
+    lines.push(`- ${run.dataset}: exactly 1 DynamoDB request per screen: ${verdict(oneRequest)}${oneRequest ? '' : ` (${dataScreens.filter((r) => r.cost!.requests !== 1).map((r) => `${r.screen.name}: ${r.cost!.requests}`).join('; ')})`}`)
+    const rcuOff = dataScreens.filter((r) => Math.abs(r.cost!.rcu - r.cost!.expectedRcu) > 0.1 * r.cost!.expectedRcu)
+    lines.push(`- ${run.dataset}: read units within 10% of the item-size arithmetic: ${verdict(rcuOff.length === 0)}${rcuOff.length ? ` (${rcuOff.map((r) => `${r.screen.name}: ${fmt(r.cost!.rcu)} vs ${fmt(r.cost!.expectedRcu)}`).join('; ')})` : ''}`)
+    const floorJson = find('Floor: fixed JSON').load[16].p50
+    const floorPage = find('Floor: layout').load[16].p50
+    for (const which of ['small', 'largest']) {
+      const json = find(`Dashboard JSON, ${which}`).load[16].p50
+      const page = find(`Dashboard, ${which}`).load[16].p50
+      lines.push(`- ${run.dataset}, ${which} client, 16 connections: dashboard JSON p50 ${json} ms vs fixed-JSON floor ${floorJson} ms = ${fmt(json / floorJson, 2)}× (target ≤ 3×): ${verdict(json / floorJson <= 3)}; dashboard page p50 ${page} ms vs empty-layout page ${floorPage} ms = ${fmt(page / floorPage, 2)}× (target ≤ 3×): ${verdict(page / floorPage <= 3)}`)
+    }
+    for (const [label, b] of Object.entries(run.baseline)) {
+      lines.push(`- ${run.dataset}, ${label} client: ${fmt(b.requests / b.singleRequests)}× fewer DynamoDB requests than the multi-table baseline (target ≥ 5×): ${verdict(b.requests / b.singleRequests >= 5)}; latency ratio ${fmt(b.multi.p50 / b.single.p50, 2)}`)
+    }
+  }
+  const demo = runs.find((r) => r.dataset === 'demo')
+  const large = runs.find((r) => r.dataset === 'large')
+  if (demo && large) {
+    lines.push('', 'Large vs demo dataset, p50 at 16 connections (target ≤ 1.2×; screens whose own item collection grows with the dataset are marked):', '')
+    lines.push('| screen | demo p50 ms | large p50 ms | ratio | items demo → large | verdict |')
+    lines.push('|---|---|---|---|---|---|')
+    for (const result of large.results) {
+      const key = result.screen.name.replace(/\(.*\)/, '').trim()
+      const match = demo.results.find((r) => r.screen.name.replace(/\(.*\)/, '').trim() === key)
+      if (!match) continue
+      const ratio = result.load[16].p50 / match.load[16].p50
+      const itemsGrew = (result.cost?.items ?? 0) > (match.cost?.items ?? 0) * 1.2
+      lines.push(`| ${result.screen.name} | ${match.load[16].p50} | ${result.load[16].p50} | ${fmt(ratio, 2)} | ${match.cost?.items ?? '-'} → ${result.cost?.items ?? '-'} | ${ratio <= 1.2 ? 'met' : itemsGrew ? 'own collection grew' : '**missed**'} |`)
+    }
+  }
+  return lines.join('\n')
+}
+
+const runs: DatasetRun[] = []
+buildIfStale(log)
+for (const dataset of datasets) runs.push(await runDataset(dataset))
+const resultsFile = path.resolve('bench/results.md')
+// Hand-written analysis below the marker survives a re-run.
+const marker = '<!-- analysis -->'
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : ''
+const analysis = previous.includes(marker) ? previous.slice(previous.indexOf(marker)) : `${marker}\n`
+const text = `${report(runs)}\n\n${analysis}`
+writeFileSync(resultsFile, text)
+console.log(`\n${report(runs)}\n\nWritten to ${path.relative(process.cwd(), resultsFile)}`)
+process.exit(0)

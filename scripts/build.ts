@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+export const nextBin = path.resolve('node_modules/.bin/next')
+
+/** Runs `next build` when there is no build or the sources changed since the last one. */
+export function buildIfStale(log: (message: string) => void): void {
+  const fingerprintFile = path.resolve('.next/roster-fingerprint')
+  const fingerprint = sourceFingerprint()
+  const current = existsSync('.next/BUILD_ID') && existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint
+  if (current) return
+  log('Building the production bundle (first start or sources changed)…')
+  const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: process.env })
+  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`)
+  writeFileSync(fingerprintFile, fingerprint)
+}
+
+function sourceFingerprint(): string {
+  const hash = createHash('sha256')
+  const visit = (entry: string) => {
+    if (!existsSync(entry)) return
+    const stat = statSync(entry)
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(entry).sort()) visit(path.join(entry, name))
+    } else {
+      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`)
+    }
+  }
+  for (const entry of ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json']) visit(entry)
+  return hash.digest('hex')
+}
