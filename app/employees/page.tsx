@@ -10,6 +10,7 @@ import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
 import { isAppError } from '@/lib/errors'
 import { practices } from '@/lib/seed/catalog'
+import { ListTable } from '@/components/ui/table'
 
 export const metadata: Metadata = { title: 'Employees' }
 
@@ -38,31 +39,17 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Pr
       {page.items.length === 0 ? (
         <EmptyState title="Nobody matches">Try another name or filter. A filtered page can be short: use “Next page” to keep looking.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Employees</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                <th scope="col" className="px-4 py-2 font-medium">Title</th>
-                <th scope="col" className="px-4 py-2 font-medium">Practice</th>
-                <th scope="col" className="px-4 py-2 font-medium">Location</th>
-                <th scope="col" className="w-64 px-4 py-2 font-medium">This week</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((employee) => (
-                <tr key={employee.id}>
-                  <td className="px-4 py-2"><Link href={`/employees/${employee.id}`} className={linkClass}>{employee.name}</Link></td>
-                  <td className="px-4 py-2">{employee.title}</td>
-                  <td className="px-4 py-2">{employee.practice}</td>
-                  <td className="px-4 py-2">{employee.location}</td>
-                  <td className="px-4 py-2"><AllocationBar percent={allocationOn(employee.bookings, today)} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable caption="Employees" columns={[{ label: 'Name' }, { label: 'Title' }, { label: 'Practice' }, { label: 'Location' }, { label: 'This week', className: 'w-64' }]}>
+          {page.items.map((employee) => (
+            <tr key={employee.id}>
+              <td className="px-4 py-2"><Link href={`/employees/${employee.id}`} className={linkClass}>{employee.name}</Link></td>
+              <td className="px-4 py-2">{employee.title}</td>
+              <td className="px-4 py-2">{employee.practice}</td>
+              <td className="px-4 py-2">{employee.location}</td>
+              <td className="px-4 py-2"><AllocationBar percent={allocationOn(employee.bookings, today)} /></td>
+            </tr>
+          ))}
+        </ListTable>
       )}
       <Pagination nextCursor={page.nextCursor} isFirstPage={!params.cursor} params={params} />
       <UnderTheHood recording={recording} />

@@ -9,6 +9,7 @@ import { technologyCategories, technologyListInput } from '@/lib/technologies/sc
 import { parseInput } from '@/lib/validation'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
+import { ListTable } from '@/components/ui/table'
 
 export const metadata: Metadata = { title: 'Technologies' }
 
@@ -29,29 +30,16 @@ export default async function TechnologiesPage({ searchParams }: { searchParams:
       {page.items.length === 0 ? (
         <EmptyState title="No technologies match">Try another name or category.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Technologies</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Technology</th>
-                <th scope="col" className="px-4 py-2 font-medium">Category</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Projects</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">People</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((technology) => (
-                <tr key={technology.id}>
-                  <td className="px-4 py-2"><Link href={`/technologies/${technology.id}`} className={linkClass}>{technology.name}</Link></td>
-                  <td className="px-4 py-2"><Badge>{technology.category}</Badge></td>
-                  <td className="px-4 py-2 text-right tabular-nums">{technology.projectCount}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{technology.peopleCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable caption="Technologies" columns={[{ label: 'Technology' }, { label: 'Category' }, { label: 'Projects', align: 'right' }, { label: 'People', align: 'right' }]}>
+          {page.items.map((technology) => (
+            <tr key={technology.id}>
+              <td className="px-4 py-2"><Link href={`/technologies/${technology.id}`} className={linkClass}>{technology.name}</Link></td>
+              <td className="px-4 py-2"><Badge>{technology.category}</Badge></td>
+              <td className="px-4 py-2 text-right tabular-nums">{technology.projectCount}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{technology.peopleCount}</td>
+            </tr>
+          ))}
+        </ListTable>
       )}
       <Pagination nextCursor={page.nextCursor} isFirstPage={!params.cursor} params={params} />
       <UnderTheHood recording={recording} />

@@ -4,6 +4,7 @@ import { EmptyState, linkClass } from '@/components/ui/page-header'
 import type { ClientFigures } from '@/lib/clients/figures'
 import type { ProjectDetail } from '@/lib/dto'
 import { formatDateRange } from '@/lib/format'
+import { TableHead } from '@/components/ui/table'
 
 export function ClientFiguresPanel({ figures, projectCount }: { figures: ClientFigures; projectCount: number }) {
   const statusLine = Object.entries(figures.projectsByStatus)
@@ -71,15 +72,7 @@ export function StaffingTable({ project }: { project: ProjectDetail }) {
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Staffing of {project.name}</caption>
-        <thead className="text-slate-700">
-          <tr>
-            <th scope="col" className="py-1 pr-4 font-medium">Person</th>
-            <th scope="col" className="py-1 pr-4 font-medium">Role</th>
-            <th scope="col" className="py-1 pr-4 text-right font-medium">Allocation</th>
-            <th scope="col" className="py-1 pr-4 font-medium">Dates</th>
-            <th scope="col" className="py-1 font-medium"><span className="sr-only">Status</span></th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Person' }, { label: 'Role' }, { label: 'Allocation', align: 'right' }, { label: 'Dates' }, { label: 'Status', srOnly: true }]} />
         <tbody className="divide-y divide-slate-100">
           {project.assignments.map((assignment) => (
             <tr key={assignment.id}>

@@ -1,26 +1,19 @@
 'use client'
 
-import { useActionState, useEffect } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
-import { useToast } from '@/components/ui/toast'
+import { useActionForm } from '@/components/ui/use-action-form'
 import type { ActionState } from '@/lib/action-state'
 import type { ClientSummary } from '@/lib/dto'
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>
 
 export function ClientForm({ action, client, submitLabel }: { action: Action; client?: ClientSummary; submitLabel: string }) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle' })
-  const toast = useToast()
-  useEffect(() => {
-    if (state.status === 'success') toast(state.message)
-  }, [state, toast])
-  const errors = state.status === 'error' ? state.fieldErrors : {}
-  const values = state.status === 'error' ? state.values : undefined
+  const { formAction, pending, errors, values, formError } = useActionForm(action)
   const value = (name: keyof ClientSummary) => values?.[name] ?? (client ? String(client[name]) : undefined)
   return (
     <form action={formAction} className="max-w-xl space-y-4" noValidate>
-      {state.status === 'error' ? <FormError errors={[state.message]} /> : null}
+      {formError ? <FormError errors={[formError]} /> : null}
       {client ? <input type="hidden" name="clientId" value={client.id} /> : null}
       <TextField name="name" label="Name" defaultValue={value('name')} errors={errors.name} required autoComplete="organization" />
       <TextField name="industry" label="Industry" defaultValue={value('industry')} errors={errors.industry} required />

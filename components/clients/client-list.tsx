@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { EmptyState, linkClass } from '@/components/ui/page-header'
 import { StatusBadge } from '@/components/ui/badge'
 import type { ClientSummary } from '@/lib/dto'
+import { ListTable } from '@/components/ui/table'
 
 export function ClientList({ clients, searching }: { clients: ClientSummary[]; searching: boolean }) {
   if (clients.length === 0) {
@@ -12,32 +13,18 @@ export function ClientList({ clients, searching }: { clients: ClientSummary[]; s
     )
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Clients</caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Client</th>
-            <th scope="col" className="px-4 py-2 font-medium">Industry</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Projects</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">People staffed</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {clients.map((client) => (
-            <tr key={client.id}>
-              <td className="px-4 py-2">
-                <Link href={`/clients/${client.id}`} className={linkClass}>{client.name}</Link>
-              </td>
-              <td className="px-4 py-2 text-slate-700">{client.industry}</td>
-              <td className="px-4 py-2"><StatusBadge status={client.status} /></td>
-              <td className="px-4 py-2 text-right tabular-nums">{client.projectCount}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{client.staffedCount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable caption="Clients" columns={[{ label: 'Client' }, { label: 'Industry' }, { label: 'Status' }, { label: 'Projects', align: 'right' }, { label: 'People staffed', align: 'right' }]}>
+      {clients.map((client) => (
+        <tr key={client.id}>
+          <td className="px-4 py-2">
+            <Link href={`/clients/${client.id}`} className={linkClass}>{client.name}</Link>
+          </td>
+          <td className="px-4 py-2 text-slate-700">{client.industry}</td>
+          <td className="px-4 py-2"><StatusBadge status={client.status} /></td>
+          <td className="px-4 py-2 text-right tabular-nums">{client.projectCount}</td>
+          <td className="px-4 py-2 text-right tabular-nums">{client.staffedCount}</td>
+        </tr>
+      ))}
+    </ListTable>
   )
 }

@@ -3,30 +3,26 @@
 import { useQuery } from '@tanstack/react-query'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
-import { useActionState, useEffect, useState, useTransition } from 'react'
+import { useActionState, useState, useTransition } from 'react'
 import { removeSkillAction, setSkillAction } from '@/app/employees/actions'
 import { Button } from '@/components/ui/button'
 import { FormError, SelectField } from '@/components/ui/field'
 import { SearchPicker } from '@/components/ui/search-picker'
 import { useToast } from '@/components/ui/toast'
+import { useActionForm } from '@/components/ui/use-action-form'
 import type { SkillView } from '@/lib/dto'
 import { technologySearchOptions } from '@/lib/technologies/query-options'
 
 const levels = [1, 2, 3, 4, 5].map((level) => ({ value: String(level), label: `${level} – ${['Beginner', 'Working', 'Proficient', 'Advanced', 'Expert'][level - 1]}` }))
 
 export function SkillsEditor({ employeeId, skills }: { employeeId: string; skills: SkillView[] }) {
-  const [state, formAction, pending] = useActionState(setSkillAction, { status: 'idle' })
-  const toast = useToast()
   const [search, setSearch] = useState('')
   const [technology, setTechnology] = useState<{ id: string; name: string } | null>(null)
   const results = useQuery({ ...technologySearchOptions(search), enabled: search.trim().length > 0 })
-  useEffect(() => {
-    if (state.status !== 'success') return
-    toast(state.message)
+  const { formAction, pending, errors, formError } = useActionForm(setSkillAction, () => {
     setTechnology(null)
     setSearch('')
-  }, [state, toast])
-  const errors = state.status === 'error' ? state.fieldErrors : {}
+  })
   const known = new Set(skills.map((skill) => skill.technologyId))
   return (
     <section aria-labelledby="skills-heading" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -43,7 +39,7 @@ export function SkillsEditor({ employeeId, skills }: { employeeId: string; skill
       <form action={formAction} className="mt-4 grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start" aria-label="Add a skill" noValidate>
         <input type="hidden" name="employeeId" value={employeeId} />
         <input type="hidden" name="technologyId" value={technology?.id ?? ''} />
-        <div className="sm:col-span-3">{state.status === 'error' ? <FormError errors={[state.message]} /> : null}</div>
+        <div className="sm:col-span-3">{formError ? <FormError errors={[formError]} /> : null}</div>
         <SearchPicker
           label="Technology"
           text={technology ? technology.name : search}

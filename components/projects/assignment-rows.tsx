@@ -16,6 +16,7 @@ import type { AssignmentView } from '@/lib/dto'
 import { employeeKeys } from '@/lib/employees/query-options'
 import { formatDateRange } from '@/lib/format'
 import { ProposalWarning } from './staff-form'
+import { TableHead } from '@/components/ui/table'
 
 export function AssignmentRows({ assignments }: { assignments: AssignmentView[] }) {
   if (assignments.length === 0) return <p className="text-sm text-slate-600">Nobody staffed yet. Use the form below to staff a person.</p>
@@ -23,16 +24,7 @@ export function AssignmentRows({ assignments }: { assignments: AssignmentView[] 
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Assignments</caption>
-        <thead className="text-slate-700">
-          <tr>
-            <th scope="col" className="py-1 pr-4 font-medium">Person</th>
-            <th scope="col" className="py-1 pr-4 font-medium">Role</th>
-            <th scope="col" className="py-1 pr-4 text-right font-medium">Allocation</th>
-            <th scope="col" className="py-1 pr-4 font-medium">Dates</th>
-            <th scope="col" className="py-1 pr-4 font-medium">Status</th>
-            <th scope="col" className="py-1 font-medium"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Person' }, { label: 'Role' }, { label: 'Allocation', align: 'right' }, { label: 'Dates' }, { label: 'Status' }, { label: 'Actions', srOnly: true }]} />
         <tbody className="divide-y divide-slate-100">
           {assignments.map((assignment) => (
             <AssignmentRow key={assignment.id} assignment={assignment} />

@@ -1,9 +1,8 @@
 'use client'
 
-import { useActionState, useEffect } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormError, SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { useToast } from '@/components/ui/toast'
+import { useActionForm } from '@/components/ui/use-action-form'
 import type { ActionState } from '@/lib/action-state'
 import type { ProjectSummary } from '@/lib/dto'
 
@@ -17,17 +16,11 @@ const statusOptions = [
 ]
 
 export function ProjectForm({ action, clientId, project, submitLabel }: { action: Action; clientId: string; project?: ProjectSummary; submitLabel: string }) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle' })
-  const toast = useToast()
-  useEffect(() => {
-    if (state.status === 'success') toast(state.message)
-  }, [state, toast])
-  const errors = state.status === 'error' ? state.fieldErrors : {}
-  const values = state.status === 'error' ? state.values : undefined
+  const { formAction, pending, errors, values, formError } = useActionForm(action)
   const value = (name: keyof ProjectSummary) => values?.[name] ?? (project?.[name] != null ? String(project[name]) : undefined)
   return (
     <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2">{state.status === 'error' ? <FormError errors={[state.message]} /> : null}</div>
+      <div className="sm:col-span-2">{formError ? <FormError errors={[formError]} /> : null}</div>
       <input type="hidden" name="clientId" value={clientId} />
       {project ? <input type="hidden" name="projectId" value={project.id} /> : null}
       <div className="sm:col-span-2">

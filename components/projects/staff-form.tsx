@@ -1,18 +1,16 @@
 'use client'
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useActionState, useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { staffEmployeeAction } from '@/app/clients/[clientId]/projects/[projectId]/actions'
 import { Button } from '@/components/ui/button'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
 import { SearchPicker } from '@/components/ui/search-picker'
-import { useToast } from '@/components/ui/toast'
+import { useActionForm } from '@/components/ui/use-action-form'
 import { employeeKeys, employeeSearchOptions, employeeStaffingOptions } from '@/lib/employees/query-options'
 import { OverAllocationWarning } from './over-allocation-warning'
 
 export function StaffForm({ clientId, projectId, defaultStart }: { clientId: string; projectId: string; defaultStart: string }) {
-  const [state, formAction, pending] = useActionState(staffEmployeeAction, { status: 'idle' })
-  const toast = useToast()
   const queryClient = useQueryClient()
   const formRef = useRef<HTMLFormElement>(null)
   const [search, setSearch] = useState('')
@@ -23,19 +21,16 @@ export function StaffForm({ clientId, projectId, defaultStart }: { clientId: str
   const [status, setStatus] = useState('confirmed')
   const results = useQuery({ ...employeeSearchOptions(search), enabled: search.trim().length > 0 })
 
-  useEffect(() => {
-    if (state.status !== 'success') return
-    toast(state.message)
+  const { formAction, pending, errors, formError } = useActionForm(staffEmployeeAction, () => {
     void queryClient.invalidateQueries({ queryKey: employeeKeys.all })
     setEmployee(null)
     setSearch('')
     formRef.current?.reset()
-  }, [state, toast, queryClient])
+  })
 
-  const errors = state.status === 'error' ? state.fieldErrors : {}
   return (
     <form ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Staff a person">
-      <div className="sm:col-span-2">{state.status === 'error' ? <FormError errors={[state.message]} /> : null}</div>
+      <div className="sm:col-span-2">{formError ? <FormError errors={[formError]} /> : null}</div>
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="employeeId" value={employee?.id ?? ''} />

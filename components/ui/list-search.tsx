@@ -1,7 +1,7 @@
 'use client'
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
-import { useEffect, useState, useTransition } from 'react'
+import { useEffect, useRef, useState, useTransition } from 'react'
 
 /** Search-as-you-type and filters kept in the URL, so results are shareable and the server renders them. */
 export function ListSearch({ label, filters = [] }: { label: string; filters?: { name: string; label: string; options: { value: string; label: string }[] }[] }) {
@@ -21,13 +21,15 @@ export function ListSearch({ label, filters = [] }: { label: string; filters?: {
     startTransition(() => router.replace(`${pathname}?${next}`, { scroll: false }))
   }
 
+  // Debounced: the URL (and so the server-rendered list) follows the text a quarter second after typing stops.
+  const navigateRef = useRef(navigate)
+  navigateRef.current = navigate
+  const currentQuery = params.get('q') ?? ''
   useEffect(() => {
-    if (query === (params.get('q') ?? '')) return
-    const timer = setTimeout(() => navigate({ q: query }), 250)
+    if (query === currentQuery) return
+    const timer = setTimeout(() => navigateRef.current({ q: query }), 250)
     return () => clearTimeout(timer)
-    // navigate is recreated each render; the query is what matters
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query])
+  }, [query, currentQuery])
 
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3" role="search">

@@ -12,6 +12,7 @@ import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
 import { buildTimeline, groupAssignments } from '@/lib/employees/timeline'
 import { formatDateRange } from '@/lib/format'
+import { TableHead } from '@/components/ui/table'
 
 export const metadata: Metadata = { title: 'Staffing' }
 
@@ -55,16 +56,7 @@ function AssignmentGroup({ title, assignments }: { title: string; assignments: A
     <div className="mb-4 overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="mb-1 text-left font-medium text-slate-700">{title}</caption>
-        <thead className="text-slate-700">
-          <tr>
-            <th scope="col" className="py-1 pr-4 font-medium">Client</th>
-            <th scope="col" className="py-1 pr-4 font-medium">Project</th>
-            <th scope="col" className="py-1 pr-4 font-medium">Role</th>
-            <th scope="col" className="py-1 pr-4 text-right font-medium">Allocation</th>
-            <th scope="col" className="py-1 pr-4 font-medium">Dates</th>
-            <th scope="col" className="py-1 font-medium"><span className="sr-only">Status</span></th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Client' }, { label: 'Project' }, { label: 'Role' }, { label: 'Allocation', align: 'right' }, { label: 'Dates' }, { label: 'Status', srOnly: true }]} />
         <tbody className="divide-y divide-slate-100">
           {assignments.map((a) => (
             <tr key={a.id}>

@@ -9,6 +9,7 @@ import type { StackEntryView } from '@/lib/dto'
 import { getTechnologyPage } from '@/lib/technologies/queries'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
+import { TableHead } from '@/components/ui/table'
 
 export const metadata: Metadata = { title: 'Technology' }
 
@@ -55,13 +56,7 @@ export default async function TechnologyPage({ params }: { params: Promise<{ tec
           ) : (
             <table className="w-full text-left text-sm">
               <caption className="sr-only">People who know {technology.name}, least allocated first</caption>
-              <thead className="text-slate-700">
-                <tr>
-                  <th scope="col" className="py-1 pr-4 font-medium">Person</th>
-                  <th scope="col" className="py-1 pr-4 font-medium">Level</th>
-                  <th scope="col" className="w-56 py-1 font-medium">Allocated today</th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: 'Person' }, { label: 'Level' }, { label: 'Allocated today', className: 'w-56' }]} />
               <tbody className="divide-y divide-slate-100">
                 {ranked.map((person) => (
                   <tr key={person.employeeId}>
