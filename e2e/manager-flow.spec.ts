@@ -1,12 +1,7 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { createPerson } from './helpers'
 
 const stamp = Date.now().toString(36)
-
-async function createPerson(request: APIRequestContext, name: string) {
-  const response = await request.post('/api/employees', { data: { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}.${stamp}@roster.example`, title: 'Engineer', practice: 'Backend', location: 'Berlin' } })
-  expect(response.status()).toBe(201)
-  return (await response.json()) as { id: string; name: string }
-}
 
 test('a manager builds a client with a staffed project and a stack, then deletes it', async ({ page, request }) => {
   // Two people of our own, one already half-booked elsewhere so the warning is deterministic.
@@ -93,4 +88,27 @@ test('a manager builds a client with a staffed project and a stack, then deletes
   await expect(page.getByRole('heading', { level: 1, name: ada.name })).toBeVisible()
   await expect(page.getByRole('link', { name: clientName })).toHaveCount(0)
   await expect(page.getByRole('link', { name: elsewhere.name }).first()).toBeVisible()
+})
+
+test('deleting a project after confirming removes it and its staffing everywhere', async ({ page, request }) => {
+  const person = await createPerson(request, `Grace Project ${stamp}`)
+  await page.goto('/clients/c00000000002/projects/new')
+  await page.getByLabel('Project name').fill(`Short Lived ${stamp}`)
+  await page.getByLabel('Start date').fill('2026-12-01')
+  await page.getByRole('button', { name: 'Create project' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Short Lived ${stamp}` })).toBeVisible()
+  const projectId = page.url().split('/projects/')[1].split('?')[0]
+  const staffed = await request.post(`/api/clients/c00000000002/projects/${projectId}/staffing`, {
+    data: { employeeId: person.id, role: 'Engineer', allocation: 40, startDate: '2026-12-01', status: 'confirmed' },
+  })
+  expect(staffed.status()).toBe(201)
+  await page.reload()
+  await page.getByRole('button', { name: 'Delete project' }).click()
+  const confirm = page.getByRole('dialog', { name: `Delete Short Lived ${stamp}?` })
+  await expect(confirm).toContainText('1 assignment and 0 stack entries')
+  await confirm.getByRole('button', { name: 'Delete permanently' }).click()
+  await expect(page).toHaveURL(/\/clients\/c00000000002$/)
+  await expect(page.getByRole('link', { name: `Short Lived ${stamp}` })).toHaveCount(0)
+  await page.goto(`/employees/${person.id}`)
+  await expect(page.getByText('Not staffed on any project.')).toBeVisible()
 })

@@ -1,8 +1,9 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
 import { formValues, success, toActionError, type ActionState } from '@/lib/action-state'
-import { addTechnologyToProject, updateProject, removeTechnologyFromProject } from '@/lib/projects/mutations'
+import { addTechnologyToProject, deleteProject, removeTechnologyFromProject, updateProject } from '@/lib/projects/mutations'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '@/lib/staffing/mutations'
 
 function revalidateProject() {
@@ -71,4 +72,16 @@ export async function removeTechnologyAction(input: { clientId: string; projectI
   } catch (error) {
     return toActionError(error)
   }
+}
+
+export async function deleteProjectAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const clientId = String(formData.get('clientId') ?? '')
+  const projectId = String(formData.get('projectId') ?? '')
+  try {
+    await deleteProject({ clientId, projectId })
+  } catch (error) {
+    return toActionError(error)
+  }
+  revalidateProject()
+  redirect(`/clients/${clientId}`)
 }

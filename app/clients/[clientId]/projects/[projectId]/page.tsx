@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AssignmentRows } from '@/components/projects/assignment-rows'
+import { DeleteProjectDialog } from '@/components/projects/delete-project-dialog'
 import { ProjectForm } from '@/components/projects/project-form'
 import { StackEditor } from '@/components/projects/stack-editor'
 import { StaffForm } from '@/components/projects/staff-form'
@@ -31,6 +32,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ client
             <StatusBadge status={project.status} /> {formatDateRange(project.startDate, project.endDate)}
           </span>
         }
+        actions={<DeleteProjectDialog clientId={clientId} projectId={projectId} projectName={project.name} assignments={assignments.length} stackEntries={stack.length} />}
       />
       {project.description ? <p className="mb-6 max-w-3xl text-slate-700">{project.description}</p> : null}
       <div className="grid gap-6 xl:grid-cols-2">

@@ -1,0 +1,14 @@
+'use client'
+
+import { deleteProjectAction } from '@/app/clients/[clientId]/projects/[projectId]/actions'
+import { ConfirmDeleteDialog, plural } from '@/components/ui/confirm-delete-dialog'
+
+export function DeleteProjectDialog({ clientId, projectId, projectName, assignments, stackEntries }: { clientId: string; projectId: string; projectName: string; assignments: number; stackEntries: number }) {
+  return (
+    <ConfirmDeleteDialog label="Delete project" title={`Delete ${projectName}?`} action={deleteProjectAction} fields={{ clientId, projectId }}>
+      <p>
+        This deletes the project with {plural(assignments, 'assignment')} and {plural(stackEntries, 'stack entry', 'stack entries')}. The people staffed on it and its technologies stay. This cannot be undone.
+      </p>
+    </ConfirmDeleteDialog>
+  )
+}
