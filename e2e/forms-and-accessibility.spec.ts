@@ -63,7 +63,7 @@ test('unknown ids show a not-found page', async ({ page }) => {
 
 test('no screen has serious or critical accessibility violations', async ({ page }) => {
   const dashboard = await (await page.request.get('/api/clients/c00000000001')).json()
-  const screens = ['/', '/clients', '/clients/new', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/e00000000001', '/technologies', '/technologies/typescript']
+  const screens = ['/', '/clients', '/clients/new', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/new', '/employees/e00000000001', '/employees/e00000000001/edit', '/technologies', '/technologies/typescript', '/about']
   for (const path of screens) {
     await page.goto(path)
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()

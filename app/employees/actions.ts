@@ -1,8 +1,9 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
 import { formValues, success, toActionError, type ActionState } from '@/lib/action-state'
-import { removeSkill, setSkill } from '@/lib/employees/mutations'
+import { createEmployee, removeSkill, setSkill, updateEmployee } from '@/lib/employees/mutations'
 
 export async function setSkillAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData)
@@ -23,4 +24,27 @@ export async function removeSkillAction(input: { employeeId: string; technologyI
   } catch (error) {
     return toActionError(error)
   }
+}
+
+export async function createEmployeeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData)
+  let employeeId: string
+  try {
+    employeeId = (await createEmployee(values as never)).id
+  } catch (error) {
+    return toActionError(error, values)
+  }
+  revalidatePath('/', 'layout')
+  redirect(`/employees/${employeeId}`)
+}
+
+export async function updateEmployeeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData)
+  try {
+    await updateEmployee(values as never)
+  } catch (error) {
+    return toActionError(error, values)
+  }
+  revalidatePath('/', 'layout')
+  return success('Details saved')
 }

@@ -3,13 +3,13 @@ import Link from 'next/link'
 import { AllocationBar } from '@/components/employees/allocation-bar'
 import { SkillFilter } from '@/components/employees/skill-filter'
 import { ListSearch, Pagination } from '@/components/ui/list-search'
-import { EmptyState, PageHeader, linkClass } from '@/components/ui/page-header'
+import { EmptyState, PageHeader, buttonLinkClass, linkClass } from '@/components/ui/page-header'
 import { allocationOn, todayIso } from '@/lib/allocation'
 import { listEmployees } from '@/lib/employees/queries'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
 import { isAppError } from '@/lib/errors'
-import { practices } from '@/lib/seed/catalog'
+import { practiceNames } from '@/lib/employees/practices'
 import { ListTable } from '@/components/ui/table'
 
 export const metadata: Metadata = { title: 'Employees' }
@@ -28,11 +28,15 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Pr
   const today = todayIso()
   return (
     <>
-      <PageHeader title="Employees" description="Everyone, with this week's allocation. Filter by practice or by a technology they know." />
+      <PageHeader
+        title="Employees"
+        description="Everyone, with this week's allocation. Filter by practice or by a technology they know."
+        actions={<Link href="/employees/new" className={buttonLinkClass}>New person</Link>}
+      />
       <ListSearch
         label="Search people"
         filters={[
-          { name: 'practice', label: 'Practice', options: practices.map((p) => ({ value: p.name, label: p.name })) },
+          { name: 'practice', label: 'Practice', options: practiceNames.map((name) => ({ value: name, label: name })) },
         ]}
       />
       <SkillFilter />

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { SkillsEditor } from '@/components/employees/skills-editor'
 import { StaffingTimeline } from '@/components/employees/staffing-timeline'
 import { Badge } from '@/components/ui/badge'
-import { PageHeader, linkClass } from '@/components/ui/page-header'
+import { PageHeader, linkClass, secondaryLinkClass } from '@/components/ui/page-header'
 import { allocationOn, todayIso } from '@/lib/allocation'
 import type { AssignmentView } from '@/lib/dto'
 import { getEmployeeStaffing } from '@/lib/employees/queries'
@@ -30,7 +30,12 @@ export default async function EmployeePage({ params }: { params: Promise<{ emplo
         eyebrow={<Link href="/employees" className={linkClass}>Employees</Link>}
         title={employee.name}
         description={`${employee.title} · ${employee.practice} · ${employee.location} · ${employee.capacityHours} h/week · ${employee.email}`}
-        actions={<Badge tone={thisWeek > 100 ? 'red' : thisWeek === 0 ? 'amber' : 'indigo'}>{thisWeek === 0 ? 'On the bench today' : `${thisWeek}% allocated today`}</Badge>}
+        actions={
+          <>
+            <Badge tone={thisWeek > 100 ? 'red' : thisWeek === 0 ? 'amber' : 'indigo'}>{thisWeek === 0 ? 'On the bench today' : `${thisWeek}% allocated today`}</Badge>
+            <Link href={`/employees/${employee.id}/edit`} className={secondaryLinkClass}>Edit details</Link>
+          </>
+        }
       />
       <div className="space-y-6">
         <StaffingTimeline timeline={buildTimeline(assignments, today)} />

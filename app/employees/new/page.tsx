@@ -1,0 +1,19 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { createEmployeeAction } from '@/app/employees/actions'
+import { EmployeeForm } from '@/components/employees/employee-form'
+import { PageHeader, linkClass } from '@/components/ui/page-header'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { practiceNames } from '@/lib/employees/practices'
+
+export const metadata: Metadata = { title: 'New person' }
+
+export default function NewEmployeePage() {
+  return (
+    <>
+      <PageHeader title="New person" eyebrow={<Link href="/employees" className={linkClass}>Employees</Link>} />
+      <EmployeeForm action={createEmployeeAction} practices={[...practiceNames]} submitLabel="Add person" />
+      <UnderTheHood recording={{ accessPattern: 'New person form (no data read)', requests: [] }} />
+    </>
+  )
+}

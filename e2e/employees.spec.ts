@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test'
+import { stamp, staff } from './helpers'
+
+test('a manager adds a person, is told when the email is taken, and a rename shows on the client dashboard', async ({ page, request }) => {
+  const id = stamp()
+  await page.goto('/employees')
+  await page.getByRole('link', { name: 'New person' }).click()
+  await page.getByLabel('Name').fill(`Margaret New ${id}`)
+  const taken = await (await request.get('/api/employees/e00000000001')).json()
+  await page.getByLabel('Email').fill(taken.employee.email)
+  await page.getByLabel('Title').fill('Engineer')
+  await page.getByLabel('Practice').fill('Backend')
+  await page.getByLabel('Location').fill('Dublin')
+  await page.getByRole('button', { name: 'Add person' }).click()
+  await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Another employee already has this email')
+  await expect(page.getByLabel('Name')).toHaveValue(`Margaret New ${id}`)
+
+  await page.getByLabel('Email').fill(`margaret.${id}@roster.example`)
+  await page.getByRole('button', { name: 'Add person' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Margaret New ${id}` })).toBeVisible()
+  await expect(page.getByText('Not staffed on any project.')).toBeVisible()
+  const employeeId = page.url().split('/employees/')[1]
+
+  const dashboard = await (await request.get('/api/clients/c00000000003')).json()
+  await staff(request, 'c00000000003', dashboard.projects[0].id, { employeeId, role: 'Engineer', allocation: 20, startDate: '2026-12-07', status: 'confirmed' })
+
+  await page.getByRole('link', { name: 'Edit details' }).click()
+  await page.getByLabel('Name').fill(`Margaret Renamed ${id}`)
+  await page.getByRole('button', { name: 'Save details' }).click()
+  await expect(page.getByRole('status').getByText('Details saved')).toBeVisible()
+  await page.goto('/clients/c00000000003')
+  await expect(page.getByRole('link', { name: `Margaret Renamed ${id}` })).toBeVisible()
+  await expect(page.getByRole('link', { name: `Margaret New ${id}` })).toHaveCount(0)
+})
