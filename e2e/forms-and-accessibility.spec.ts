@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
+import { createPerson, stamp, staff } from './helpers'
 
 test('every form names the field and the rule when input is wrong', async ({ page }) => {
   await page.goto('/clients/new')
@@ -19,17 +20,19 @@ test('every form names the field and the rule when input is wrong', async ({ pag
   await expect(page.getByLabel('Project name')).toHaveValue('Backwards')
 
   const dashboard = await (await page.request.get('/api/clients/c00000000001')).json()
+  const person = await createPerson(page.request, `Form Check ${stamp()}`)
+  await staff(page.request, 'c00000000001', dashboard.projects[0].id, { employeeId: person.id, role: 'Engineer', allocation: 30, startDate: '2026-12-07', status: 'confirmed' })
   await page.goto(`/clients/c00000000001/projects/${dashboard.projects[0].id}`)
-  const staff = page.getByRole('form', { name: 'Staff a person' })
-  await staff.getByLabel('Allocation (%)').fill('150')
-  await staff.getByRole('button', { name: 'Staff person' }).click()
-  await expect(staff.getByRole('combobox', { name: 'Person' })).toHaveAccessibleDescription('Employee is required')
-  await expect(staff.getByLabel('Role')).toHaveAccessibleDescription('Role is required')
-  await expect(staff.getByLabel('Allocation (%)')).toHaveAccessibleDescription('Allocation must be between 1 and 100')
+  const staffForm = page.getByRole('form', { name: 'Staff a person' })
+  await staffForm.getByLabel('Allocation (%)').fill('150')
+  await staffForm.getByRole('button', { name: 'Staff person' }).click()
+  await expect(staffForm.getByRole('combobox', { name: 'Person' })).toHaveAccessibleDescription('Employee is required')
+  await expect(staffForm.getByLabel('Role')).toHaveAccessibleDescription('Role is required')
+  await expect(staffForm.getByLabel('Allocation (%)')).toHaveAccessibleDescription('Allocation must be between 1 and 100')
 
   // Changing an assignment: the dialog closes optimistically and reopens with the rule if rejected.
-  await page.getByRole('button', { name: /^Change .*'s assignment$/ }).first().click()
-  const dialog = page.getByRole('dialog', { name: /assignment$/ })
+  await page.getByRole('button', { name: `Change ${person.name}'s assignment` }).click()
+  const dialog = page.getByRole('dialog', { name: `Change ${person.name}'s assignment` })
   await dialog.getByLabel('Allocation (%)').fill('0')
   await dialog.getByRole('button', { name: 'Save assignment' }).click()
   await expect(dialog.getByLabel('Allocation (%)')).toHaveAccessibleDescription('Allocation must be between 1 and 100')

@@ -172,13 +172,30 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     return entries
   })
 
+  // Staffing like a real firm: most people up to 100%, a few over-booked, some on the bench. Each
+  // assignment tries a handful of people and takes the first with room (or shrinks to the room left).
+  const overlapLoad = (employee: (typeof employees)[number], start: string, end: string | undefined) =>
+    employee.bookings
+      .filter((b) => b.start <= (end ?? '9999-12-31') && (b.end ?? '9999-12-31') >= start)
+      .reduce((sum, b) => sum + b.allocation, 0)
   const assignments = Array.from({ length: Math.min(size.assignments, size.employees * 6) }, (_, i) => {
     const project = random.pick(projects)
-    const employee = employees[(i * 7919 + random.int(0, 3)) % employees.length]
     const projectEnd = project.endDate ?? addDays(project.startDate, 365)
     const startDate = addDays(project.startDate, random.int(0, 30))
     const endDate = random.next() < 0.08 && !project.endDate ? undefined : addDays(startDate, random.int(30, Math.max(31, daysBetween(startDate, projectEnd))))
-    const allocation = random.pick([20, 25, 40, 50, 50, 60, 80, 100, 100])
+    let allocation = random.pick([20, 25, 40, 50, 50, 60, 80, 100, 100])
+    const overbook = random.next() < 0.05
+    let employee = employees[(i * 7919) % employees.length]
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const candidate = employees[(i * 7919 + attempt * 37 + random.int(0, 3)) % employees.length]
+      const room = 100 - overlapLoad(candidate, startDate, endDate)
+      employee = candidate
+      if (overbook || room >= allocation) break
+      if (room >= 20) {
+        allocation = Math.floor(room / 5) * 5
+        break
+      }
+    }
     const tentative = project.status === 'proposed' || random.next() < 0.15
     employee.bookings.push({ projectId: project.id, start: startDate, ...(endDate ? { end: endDate } : {}), allocation, tentative })
     clients.find((c) => c.id === project.clientId)!.staffed.add(employee.id)
