@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { it } from 'node:test'
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb'
+import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb'
 import { useTestDatabase } from './helpers/database'
 import { getDb } from '../lib/db/client'
-import { tableDefinition } from '../lib/db/table'
+import { ensureTable, tableDefinition } from '../lib/db/table'
 
 useTestDatabase()
 
@@ -30,4 +30,17 @@ it('the table db:create made on the engine has the template keys and indexes', a
   const live = (Table?.GlobalSecondaryIndexes ?? []).map((index) => ({ IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection }))
   const declared = resource.GlobalSecondaryIndexes.map((index: Record<string, unknown>) => ({ IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection }))
   assert.deepEqual(sortByName(live), sortByName(declared))
+})
+
+it('a table that lacks one of the indexes is reported by name instead of failing later', async () => {
+  const { client } = getDb()
+  const definition = tableDefinition('roster-old')
+  const previous = process.env.DYNAMODB_TABLE
+  await client.send(new CreateTableCommand({ ...definition, GlobalSecondaryIndexes: definition.GlobalSecondaryIndexes!.filter((index) => index.IndexName !== 'GSI4') }))
+  process.env.DYNAMODB_TABLE = 'roster-old'
+  try {
+    await assert.rejects(ensureTable(), /lacks index GSI4/)
+  } finally {
+    process.env.DYNAMODB_TABLE = previous
+  }
 })

@@ -80,6 +80,14 @@ export async function ensureTable(): Promise<'created' | 'exists'> {
   }
   for (let attempt = 0; attempt < 120; attempt++) {
     const { Table: description } = await client.send(new DescribeTableCommand({ TableName: config.tableName }))
+    const present = new Set((description?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName))
+    const missing = indexNames.filter((index) => !present.has(index))
+    if (missing.length) {
+      // A table made by an older Roster: say what is wrong rather than fail on the first query.
+      throw new Error(
+        `Table ${config.tableName} exists but lacks index ${missing.join(', ')}. Add it (see infra/roster-table.json), or for the embedded engine delete its data directory (.data/dynalite) to recreate the table with demo data.`,
+      )
+    }
     const indexesActive = (description?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE')
     if (description?.TableStatus === 'ACTIVE' && indexesActive) return created ? 'created' : 'exists'
     await new Promise((resolve) => setTimeout(resolve, 500))
