@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AllocationBar } from '@/components/employees/allocation-bar'
+import { DeleteTechnologyDialog, TechnologyForm } from '@/components/technologies/technology-admin'
 import { Badge } from '@/components/ui/badge'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { allocationOn, todayIso } from '@/lib/allocation'
@@ -25,7 +26,12 @@ export default async function TechnologyPage({ params }: { params: Promise<{ tec
   const ranked = people.map((person) => ({ ...person, allocation: allocationOn(person.bookings, today) })).sort((a, b) => a.allocation - b.allocation || b.level - a.level)
   return (
     <>
-      <PageHeader eyebrow={<Link href="/technologies" className={linkClass}>Technologies</Link>} title={technology.name} description={<Badge>{technology.category}</Badge>} />
+      <PageHeader
+        eyebrow={<Link href="/technologies" className={linkClass}>Technologies</Link>}
+        title={technology.name}
+        description={<Badge>{technology.category}</Badge>}
+        actions={<DeleteTechnologyDialog technology={technology} projects={projects.length} people={people.length} />}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="projects-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="projects-heading" className="mb-3 text-lg font-semibold">Projects using it ({projects.length})</h2>
@@ -70,6 +76,10 @@ export default async function TechnologyPage({ params }: { params: Promise<{ tec
           )}
         </section>
       </div>
+      <section aria-labelledby="edit-technology-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="edit-technology-heading" className="mb-3 text-lg font-semibold">Details</h2>
+        <TechnologyForm technology={technology} />
+      </section>
       <UnderTheHood recording={recording} />
     </>
   )
