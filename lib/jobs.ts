@@ -21,16 +21,25 @@ export async function startJob(kind: JobKind, targetId: string, parentId?: strin
     .send()
 }
 
-/** Remembers which other items' summaries must be refreshed, before the edges that say so are gone. */
-export async function recordJobImpact(kind: JobKind, targetId: string, impact: Pick<Job, 'employeeIds' | 'technologyIds' | 'clientIds'>): Promise<void> {
+export type JobImpact = Pick<Job, 'employeeIds' | 'technologyIds' | 'clientIds'>
+
+/**
+ * Remembers which other items' summaries must be refreshed, before the edges that say so are gone.
+ * A resumed run finds fewer edges than the first, so what it finds is added to what the job already
+ * holds; the union is returned.
+ */
+export async function rememberJobImpact(kind: JobKind, targetId: string, found: Partial<JobImpact>): Promise<JobImpact> {
+  const { Item: job } = await JobEntity.build(GetItemCommand).key(keys.job(kind, targetId)).options({ consistent: true }).send()
+  const union = (stored: string[] | undefined, more: string[] | undefined) => [...new Set([...(stored ?? []), ...(more ?? [])])]
+  const impact: JobImpact = {
+    employeeIds: union(job?.employeeIds, found.employeeIds),
+    technologyIds: union(job?.technologyIds, found.technologyIds),
+    clientIds: union(job?.clientIds, found.clientIds),
+  }
   await JobEntity.build(UpdateItemCommand)
     .item({ ...keys.job(kind, targetId), ...impact })
     .send()
-}
-
-export async function getJobImpact(kind: JobKind, targetId: string): Promise<Pick<Job, 'employeeIds' | 'technologyIds' | 'clientIds'>> {
-  const { Item: job } = await JobEntity.build(GetItemCommand).key(keys.job(kind, targetId)).options({ consistent: true }).send()
-  return { employeeIds: job?.employeeIds ?? [], technologyIds: job?.technologyIds ?? [], clientIds: job?.clientIds ?? [] }
+  return impact
 }
 
 export async function finishJob(kind: JobKind, targetId: string): Promise<void> {

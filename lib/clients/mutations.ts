@@ -16,7 +16,7 @@ import {
 import { toClientSummary, type ClientSummary } from '../dto'
 import { AppError, notFound } from '../errors'
 import { newId } from '../ids'
-import { finishJob, getJobImpact, recordJobImpact, startJob } from '../jobs'
+import { finishJob, rememberJobImpact, startJob } from '../jobs'
 import { refreshSummaries } from '../summaries'
 import { parseInput } from '../validation'
 import { createClientInput, updateClientInput, type CreateClientInput, type UpdateClientInput } from './schemas'
@@ -120,13 +120,7 @@ export async function deleteClient(
   const edges = items.filter((item) => item._type !== 'Project')
   const employeeIds = items.filter((item) => item._type === 'Assignment').map((item) => item.employeeId as string)
   const technologyIds = items.filter((item) => item._type === 'StackEntry').map((item) => item.technologyId as string)
-  const previous = await getJobImpact('delete-client', clientId)
-  const impact = {
-    employeeIds: [...new Set([...previous.employeeIds, ...employeeIds])],
-    technologyIds: [...new Set([...previous.technologyIds, ...technologyIds])],
-    clientIds: [],
-  }
-  await recordJobImpact('delete-client', clientId, impact)
+  const impact = await rememberJobImpact('delete-client', clientId, { employeeIds, technologyIds })
   await updateEachItem(projects.map(itemKeyOf), { deletingAt })
   const total = items.length
   await options.onProgress?.({ phase: 'marked', deleted: 0, total })

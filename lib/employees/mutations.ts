@@ -21,7 +21,7 @@ import {
 import { toEmployeeSummary, toSkillView, type EmployeeSummary, type SkillView } from '../dto'
 import { AppError, notFound } from '../errors'
 import { newId } from '../ids'
-import { finishJob, getJobImpact, recordJobImpact, startJob } from '../jobs'
+import { finishJob, rememberJobImpact, startJob } from '../jobs'
 import { refreshEmployeeSummary, refreshSummaries, refreshTechnologySummary } from '../summaries'
 import { parseInput } from '../validation'
 import {
@@ -156,13 +156,10 @@ export async function deleteEmployee({ employeeId }: { employeeId: string }): Pr
   // Off the employee list and the firm overview at once.
   await updateEachItem([keys.employee(employeeId)], { GSI3PK: `DELETING#${listPartitions.employees}`, GSI4PK: `DELETING#${FIRM_PARTITION}` })
   const edges = (await employeeEdges(employeeId)).filter((item) => item._type !== 'Employee')
-  const previous = await getJobImpact('delete-employee', employeeId)
-  const impact = {
-    clientIds: [...new Set([...previous.clientIds, ...edges.filter((e) => e._type === 'Assignment').map((e) => e.clientId as string)])],
-    technologyIds: [...new Set([...previous.technologyIds, ...edges.filter((e) => e._type === 'Skill').map((e) => e.technologyId as string)])],
-    employeeIds: [],
-  }
-  await recordJobImpact('delete-employee', employeeId, impact)
+  const impact = await rememberJobImpact('delete-employee', employeeId, {
+    clientIds: edges.filter((e) => e._type === 'Assignment').map((e) => e.clientId as string),
+    technologyIds: edges.filter((e) => e._type === 'Skill').map((e) => e.technologyId as string),
+  })
   await batchDeleteKeys(edges.map(itemKeyOf))
   await refreshSummaries(impact)
   await batchDeleteKeys([keys.employee(employeeId)])

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { EmployeeSummary } from '../dto'
+import { getJson } from '../fetch-json'
 import type { Page } from '../lists/schemas'
 import type { EmployeeStaffing } from './queries'
 
@@ -7,12 +8,6 @@ export const employeeKeys = {
   all: ['employees'] as const,
   search: (q: string) => [...employeeKeys.all, 'search', q] as const,
   staffing: (employeeId: string) => [...employeeKeys.all, 'staffing', employeeId] as const,
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url)
-  if (!response.ok) throw new Error((await response.json().catch(() => null))?.error?.message ?? `Request failed (${response.status})`)
-  return response.json()
 }
 
 export function employeeSearchOptions(q: string) {
@@ -29,5 +24,3 @@ export function employeeStaffingOptions(employeeId: string) {
     enabled: Boolean(employeeId),
   })
 }
-
-export { getJson }

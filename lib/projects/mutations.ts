@@ -19,7 +19,7 @@ import {
 import { toProjectSummary, toStackEntryView, type ProjectSummary, type StackEntryView } from '../dto'
 import { AppError, notFound } from '../errors'
 import { newId } from '../ids'
-import { finishJob, getJobImpact, recordJobImpact, startJob } from '../jobs'
+import { finishJob, rememberJobImpact, startJob } from '../jobs'
 import { refreshClientSummary, refreshSummaries, refreshTechnologySummary } from '../summaries'
 import { parseInput } from '../validation'
 import {
@@ -115,13 +115,11 @@ export async function deleteProject({ clientId, projectId }: { clientId: string;
   await startJob('delete-project', projectId, clientId)
   await updateEachItem([keys.project(clientId, projectId)], { deletingAt: project.deletingAt ?? new Date().toISOString() })
   const edges = await projectEdges(clientId, projectId)
-  const previous = await getJobImpact('delete-project', projectId)
-  const impact = {
-    employeeIds: [...new Set([...previous.employeeIds, ...edges.filter((e) => e._type === 'Assignment').map((e) => e.employeeId as string)])],
-    technologyIds: [...new Set([...previous.technologyIds, ...edges.filter((e) => e._type === 'StackEntry').map((e) => e.technologyId as string)])],
+  const impact = await rememberJobImpact('delete-project', projectId, {
+    employeeIds: edges.filter((e) => e._type === 'Assignment').map((e) => e.employeeId as string),
+    technologyIds: edges.filter((e) => e._type === 'StackEntry').map((e) => e.technologyId as string),
     clientIds: [clientId],
-  }
-  await recordJobImpact('delete-project', projectId, impact)
+  })
   await batchDeleteKeys(edges.map(itemKeyOf))
   await batchDeleteKeys([keys.project(clientId, projectId)])
   await refreshSummaries(impact)

@@ -1,3 +1,5 @@
+import type { practiceNames } from '../employees/practices'
+
 // Word lists for the demo consultancy. Real technology names; invented client and people names.
 export const technologyCatalog: [string, 'language' | 'framework' | 'database' | 'cloud' | 'tool' | 'other'][] = [
   ['TypeScript', 'language'], ['JavaScript', 'language'], ['Python', 'language'], ['Java', 'language'], ['Kotlin', 'language'],
@@ -33,7 +35,8 @@ export const projectWords = {
 export const firstNames = ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Frances', 'Edsger', 'Radia', 'Tim', 'Hedy', 'Guido', 'Katherine', 'Bjarne', 'Sophie', 'Yukihiro', 'Anita', 'James', 'Lin', 'Mateo', 'Priya', 'Omar', 'Freya', 'Jonas', 'Amara', 'Hiro', 'Leila', 'Niamh', 'Tomasz', 'Zara', 'Kwame', 'Elena', 'Rafael', 'Ines', 'Sven', 'Aiko', 'Noah', 'Chloe']
 export const lastNames = ['Lovelace', 'Turing', 'Hopper', 'Torvalds', 'Hamilton', 'Thompson', 'Liskov', 'Ritchie', 'Allen', 'Dijkstra', 'Perlman', 'Berners-Lee', 'Lamarr', 'van Rossum', 'Johnson', 'Stroustrup', 'Wilson', 'Matsumoto', 'Borg', 'Gosling', 'Chen', 'Garcia', 'Patel', 'Haddad', 'Nilsson', 'Becker', 'Okafor', 'Tanaka', 'Rahimi', 'Byrne', 'Nowak', 'Khan', 'Mensah', 'Rossi', 'Silva', 'Moreau', 'Larsen', 'Sato', 'Fischer', 'Dubois']
 
-export const practices: { name: string; titles: string[]; skills: string[] }[] = [
+// Every practice the app suggests (lib/employees/practices.ts) gets seeded people; the type keeps the two lists in step.
+export const practices: { name: (typeof practiceNames)[number]; titles: string[]; skills: string[] }[] = [
   { name: 'Frontend', titles: ['Frontend Engineer', 'Senior Frontend Engineer', 'UI Engineer'], skills: ['typescript', 'javascript', 'react', 'next-js', 'vue-js', 'angular', 'tailwind-css', 'storybook', 'playwright', 'vite'] },
   { name: 'Backend', titles: ['Backend Engineer', 'Senior Backend Engineer', 'Staff Engineer'], skills: ['java', 'kotlin', 'go', 'python', 'spring-boot', 'node-js', 'postgresql', 'graphql', 'kafka', 'redis'] },
   { name: 'Data', titles: ['Data Engineer', 'Analytics Engineer', 'Data Scientist'], skills: ['python', 'sql', 'apache-spark', 'dbt', 'airflow', 'snowflake', 'bigquery', 'pytorch', 'clickhouse'] },

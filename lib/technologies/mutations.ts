@@ -16,7 +16,7 @@ import {
 import { toTechnologySummary, type TechnologySummary } from '../dto'
 import { AppError, notFound } from '../errors'
 import { slugify } from '../ids'
-import { finishJob, getJobImpact, recordJobImpact, startJob } from '../jobs'
+import { finishJob, rememberJobImpact, startJob } from '../jobs'
 import { refreshSummaries } from '../summaries'
 import { parseInput } from '../validation'
 import { createTechnologyInput, updateTechnologyInput, type CreateTechnologyInput, type UpdateTechnologyInput } from './schemas'
@@ -99,13 +99,9 @@ export async function deleteTechnology({ technologyId }: { technologyId: string 
   await startJob('delete-technology', technologyId)
   await updateEachItem([keys.technology(technologyId)], { GSI3PK: `DELETING#${listPartitions.technologies}` })
   const edges = await technologyEdges(technologyId)
-  const previous = await getJobImpact('delete-technology', technologyId)
-  const impact = {
-    employeeIds: [...new Set([...previous.employeeIds, ...edges.filter((e) => e._type === 'Skill').map((e) => e.employeeId as string)])],
-    technologyIds: [],
-    clientIds: [],
-  }
-  await recordJobImpact('delete-technology', technologyId, impact)
+  const impact = await rememberJobImpact('delete-technology', technologyId, {
+    employeeIds: edges.filter((e) => e._type === 'Skill').map((e) => e.employeeId as string),
+  })
   await batchDeleteKeys(edges.map(itemKeyOf))
   await refreshSummaries(impact)
   await batchDeleteKeys([keys.technology(technologyId)])

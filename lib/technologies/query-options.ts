@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { TechnologySummary } from '../dto'
-import { getJson } from '../employees/query-options'
+import { getJson } from '../fetch-json'
 import type { Page } from '../lists/schemas'
 
 export const technologyKeys = {
