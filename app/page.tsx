@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { EmptyState, PageHeader, linkClass } from '@/components/ui/page-header'
 import { formatDate } from '@/lib/format'
-import { getFirmOverview } from '@/lib/overview'
+import { getFirmOverview } from '@/lib/overview/queries'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
 

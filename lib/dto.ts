@@ -19,6 +19,7 @@ export interface ClientSummary {
   status: 'active' | 'archived'
   projectCount: number
   staffedCount: number
+  version: number
   createdAt: string
   updatedAt: string
 }
@@ -36,6 +37,7 @@ export interface AssignmentView {
   startDate: string
   endDate: string | null
   status: 'tentative' | 'confirmed'
+  version: number
 }
 
 export interface StackEntryView {
@@ -59,6 +61,7 @@ export interface ProjectSummary {
   startDate: string
   endDate: string | null
   budget: number | null
+  version: number
 }
 
 export interface ProjectDetail extends ProjectSummary {
@@ -67,6 +70,8 @@ export interface ProjectDetail extends ProjectSummary {
 }
 
 export interface Booking {
+  assignmentId: string
+  clientId: string
   projectId: string
   start: string
   end: string | null
@@ -84,6 +89,7 @@ export interface EmployeeSummary {
   capacityHours: number
   bookings: Booking[]
   skillIds: string[]
+  version: number
 }
 
 export interface SkillView {
@@ -101,6 +107,7 @@ export interface TechnologySummary {
   category: 'language' | 'framework' | 'database' | 'cloud' | 'tool' | 'other'
   projectCount: number
   peopleCount: number
+  version: number
 }
 
 type ClientItem = FormattedItem<typeof ClientEntity>
@@ -120,6 +127,7 @@ export function toClientSummary(item: ClientItem): ClientSummary {
     status: item.status,
     projectCount: item.projectCount,
     staffedCount: item.staffedCount,
+    version: item.version,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   }
@@ -136,6 +144,7 @@ export function toProjectSummary(item: ProjectItem): ProjectSummary {
     startDate: item.startDate,
     endDate: item.endDate ?? null,
     budget: item.budget ?? null,
+    version: item.version,
   }
 }
 
@@ -153,6 +162,7 @@ export function toAssignmentView(item: AssignmentItem): AssignmentView {
     startDate: item.startDate,
     endDate: item.endDate ?? null,
     status: item.status,
+    version: item.version,
   }
 }
 
@@ -169,8 +179,11 @@ export function toStackEntryView(item: StackEntryItem): StackEntryView {
   }
 }
 
-function toBookings(bookings: EmployeeItem['bookings']): Booking[] {
-  return bookings.map((booking) => ({ ...booking, end: booking.end ?? null }))
+/** The bookings map (assignment id -> booking) as a list in start-date order. */
+export function toBookings(bookings: EmployeeItem['bookings'] | undefined): Booking[] {
+  return Object.entries(bookings ?? {})
+    .map(([assignmentId, booking]) => ({ assignmentId, ...booking, end: booking.end ?? null }))
+    .sort((a, b) => a.start.localeCompare(b.start) || a.assignmentId.localeCompare(b.assignmentId))
 }
 
 export function toEmployeeSummary(item: EmployeeItem): EmployeeSummary {
@@ -184,6 +197,7 @@ export function toEmployeeSummary(item: EmployeeItem): EmployeeSummary {
     capacityHours: item.capacityHours,
     bookings: toBookings(item.bookings),
     skillIds: item.skillIds,
+    version: item.version,
   }
 }
 
@@ -199,7 +213,7 @@ export function toSkillView(item: SkillItem): SkillView {
 }
 
 export function toTechnologySummary(item: TechnologyItem): TechnologySummary {
-  return { id: item.id, name: item.name, category: item.category, projectCount: item.projectCount, peopleCount: item.peopleCount }
+  return { id: item.id, name: item.name, category: item.category, projectCount: item.projectCount, peopleCount: item.peopleCount, version: item.version }
 }
 
 /** Orders assignments by start date, then employee name, so every view lists them the same way. */

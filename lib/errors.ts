@@ -1,5 +1,5 @@
 // One error type crosses the data boundary. Codes are `<kind>:<subject>`, e.g. 'not_found:client'.
-export type AppErrorKind = 'not_found' | 'conflict' | 'invalid' | 'internal'
+export type AppErrorKind = 'not_found' | 'conflict' | 'invalid' | 'unavailable' | 'internal'
 
 export type FieldErrors = Record<string, string[]>
 
@@ -7,18 +7,22 @@ const statusByKind: Record<AppErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   invalid: 400,
+  unavailable: 503,
   internal: 500,
 }
 
 export class AppError extends Error {
   readonly code: string
   readonly fields?: FieldErrors
+  /** On a stale save (conflict:stale): the record as it is now, for the form to show. */
+  readonly current?: Record<string, unknown>
 
-  constructor(code: `${AppErrorKind}:${string}`, message: string, fields?: FieldErrors) {
+  constructor(code: `${AppErrorKind}:${string}`, message: string, fields?: FieldErrors, current?: Record<string, unknown>) {
     super(message)
     this.name = 'AppError'
     this.code = code
     this.fields = fields
+    this.current = current
   }
 
   get kind(): AppErrorKind {
@@ -38,10 +42,20 @@ export function notFound(subject: string, id: string): AppError {
   return new AppError(`not_found:${subject}`, `No ${subject} with id "${id}".`)
 }
 
+/** A save based on a version someone else has since changed: the form shows `current` and keeps the input. */
+export function staleSave(subject: string, current: object): AppError {
+  return new AppError(
+    'conflict:stale',
+    `This ${subject} was changed by someone else while you were editing. Their version is shown below; your changes are kept in the form. Save again to overwrite it.`,
+    undefined,
+    current as Record<string, unknown>,
+  )
+}
+
 /** The JSON body every route handler returns for a failure: never an SDK message or a stack. */
-export function toErrorBody(error: unknown): { status: number; body: { error: { code: string; message: string; fields?: FieldErrors } } } {
+export function toErrorBody(error: unknown): { status: number; body: { error: { code: string; message: string; fields?: FieldErrors; current?: Record<string, unknown> } } } {
   if (isAppError(error)) {
-    return { status: error.status, body: { error: { code: error.code, message: error.message, fields: error.fields } } }
+    return { status: error.status, body: { error: { code: error.code, message: error.message, fields: error.fields, current: error.current } } }
   }
   console.error(error)
   return { status: 500, body: { error: { code: 'internal:server', message: 'Something went wrong on our side. Please try again.' } } }

@@ -41,3 +41,21 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, subje
     .join('; ')
   throw new AppError(`invalid:${subject}`, `Invalid ${subject}: ${summary}`, fields)
 }
+
+/** The version of the record the user loaded: a save is conditional on it still being current. */
+export const expectedVersion = z.coerce
+  .number({ error: 'Version is required: reload and try again' })
+  .int('Version must be a whole number')
+  .min(1, 'Version is required: reload and try again')
+
+/** A client-chosen key that makes a create safe to retry: the same key creates one item. */
+export const idempotencyKey = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .min(8, 'Idempotency key must be 8 to 100 characters')
+    .max(100, 'Idempotency key must be 8 to 100 characters')
+    .regex(/^[A-Za-z0-9_-]+$/, 'Idempotency key may hold letters, digits, - and _ only')
+    .optional(),
+)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { readDbConfig } from '../lib/db/config'
 import { ensureTable } from '../lib/db/table'
-import { resumePendingJobs } from '../lib/maintenance'
+import { sweepJobs } from '../lib/jobs/sweep'
 import { seedSizes } from '../lib/seed/demo-data'
 import { loadDemoData, tableHasNoClients } from '../lib/seed/load'
 import { buildIfStale, nextBin } from './build'
@@ -25,8 +25,10 @@ const { engine, describe } = await openDatabase(log)
 const config = readDbConfig()
 const created = await ensureTable()
 log(`Table ${config.tableName} ${created === 'created' ? 'created' : 'ready'} on ${describe}`)
-const resumed = await resumePendingJobs(log)
-if (resumed) log(`Finished ${resumed} interrupted operation(s)`)
+// Work a crash left halfway is finished here and, while the app runs, by its periodic job sweep.
+// A job that fails is logged and retried later; it never stops the app from starting.
+const swept = await sweepJobs({ log })
+if (swept.resumed || swept.failed) log(`Jobs: ${swept.resumed} finished, ${swept.failed} left for a retry`)
 if (await tableHasNoClients()) {
   log('Empty table: loading demo data')
   const counts = await loadDemoData(seedSizes.demo, { onProgress: (written, total) => written === total && log(`  ${written} items written`) })

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { allocationOn, mondayOf, overAllocatedWeeks, weeklyLoads } from '../lib/allocation'
-import type { Booking } from '../lib/dto'
+import { allocationOn, mondayOf, overAllocatedWeeks, weeklyLoads } from '../lib/staffing/allocation'
+import type { Booking } from '../lib/staffing/allocation'
 
 const booking = (start: string, end: string | null, allocation: number, tentative = false, projectId = 'p'): Booking => ({ projectId, start, end, allocation, tentative })
 

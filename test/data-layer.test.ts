@@ -14,7 +14,7 @@ import { getProjectPage } from '../lib/projects/queries'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../lib/staffing/mutations'
 import { createTechnology, updateTechnology } from '../lib/technologies/mutations'
 import { getTechnologyPage, listTechnologies } from '../lib/technologies/queries'
-import { resumePendingJobs } from '../lib/maintenance'
+import { sweepJobs } from '../lib/jobs/sweep'
 import { AppError } from '../lib/errors'
 
 useTestDatabase()
@@ -128,14 +128,14 @@ describe('writes', () => {
   it('changing an email frees the old one and claims the new one', async () => {
     const person = await anEmployee()
     const newEmail = `moved-${Date.now()}@roster.example`
-    await updateEmployee({ employeeId: person.id, name: person.name, email: newEmail, title: 'Engineer', practice: 'Data', location: 'Lisbon' })
+    await updateEmployee({ employeeId: person.id, version: person.version, name: person.name, email: newEmail, title: 'Engineer', practice: 'Data', location: 'Lisbon' })
     const reuse = await createEmployee({ name: 'Reuser', email: person.email, title: 'Engineer', practice: 'Data', location: 'Lisbon' })
     assert.equal(reuse.email, person.email)
     await assert.rejects(createEmployee({ name: 'Dup', email: newEmail, title: 'Engineer', practice: 'Data', location: 'Lisbon' }), /already has this email/)
   })
 
   it('updating or deleting something missing is a clear not-found', async () => {
-    await assert.rejects(updateClient({ clientId: 'missing', name: 'X', industry: 'Y', contactEmail: 'a@b.example' }), (error: AppError) => error.code === 'not_found:client')
+    await assert.rejects(updateClient({ clientId: 'missing', version: 1, name: 'X', industry: 'Y', contactEmail: 'a@b.example' }), (error: AppError) => error.code === 'not_found:client')
     await assert.rejects(deleteClient({ clientId: 'missing' }), (error: AppError) => error.code === 'not_found:client')
     await assert.rejects(unstaffEmployee({ clientId: 'missing', projectId: 'missing', assignmentId: 'missing' }), (error: AppError) => error.code === 'not_found:assignment')
     await assert.rejects(removeSkill({ employeeId: 'missing', technologyId: 'missing' }), (error: AppError) => error.code === 'not_found:skill')
@@ -164,7 +164,7 @@ describe('writes', () => {
 
   it('changing and ending an assignment shows in both views', async () => {
     const { client, employee, assignment } = await staffedClient()
-    await changeAssignment({ clientId: client.id, projectId: assignment.projectId, assignmentId: assignment.id, role: 'Architect', allocation: 80, startDate: '2026-02-02', endDate: '2026-03-31', status: 'tentative' })
+    await changeAssignment({ clientId: client.id, projectId: assignment.projectId, assignmentId: assignment.id, version: assignment.version, role: 'Architect', allocation: 80, startDate: '2026-02-02', endDate: '2026-03-31', status: 'tentative' })
     const staffing = await getEmployeeStaffing({ employeeId: employee.id })
     const changed = staffing!.assignments.find((a) => a.id === assignment.id)!
     assert.deepEqual([changed.role, changed.allocation, changed.startDate, changed.endDate, changed.status], ['Architect', 80, '2026-02-02', '2026-03-31', 'tentative'])
@@ -178,10 +178,10 @@ describe('writes', () => {
 describe('rename fan-out reaches every copy', () => {
   it('a renamed client, project, employee and technology show their new names on every screen', async () => {
     const { client, project, employee, technology } = await staffedClient()
-    await updateClient({ clientId: client.id, name: 'Renamed Client Co', industry: client.industry, contactEmail: client.contactEmail, status: 'active' })
-    await updateProject({ clientId: client.id, projectId: project.id, name: 'Renamed Project', description: '', status: 'active', startDate: '2026-01-05' })
-    await updateEmployee({ employeeId: employee.id, name: 'Renamed Person', email: employee.email, title: 'Engineer', practice: 'Backend', location: 'Berlin' })
-    await updateTechnology({ technologyId: technology.id, name: 'Renamed Tech', category: 'database' })
+    await updateClient({ clientId: client.id, version: client.version, name: 'Renamed Client Co', industry: client.industry, contactEmail: client.contactEmail, status: 'active' })
+    await updateProject({ clientId: client.id, projectId: project.id, version: project.version, name: 'Renamed Project', description: '', status: 'active', startDate: '2026-01-05' })
+    await updateEmployee({ employeeId: employee.id, version: employee.version, name: 'Renamed Person', email: employee.email, title: 'Engineer', practice: 'Backend', location: 'Berlin' })
+    await updateTechnology({ technologyId: technology.id, version: technology.version, name: 'Renamed Tech', category: 'database' })
 
     const dashboard = await getClientDashboard({ clientId: client.id })
     const renamedProject = dashboard!.projects.find((p) => p.id === project.id)!
@@ -230,7 +230,7 @@ describe('deleting a client', () => {
     assert.equal((await listClients({ q: client.name })).items.length, 0)
     assert.ok((await traces(client.id, [project.id, other.id])).length > 0, 'work was left to do')
 
-    assert.ok((await resumePendingJobs()) >= 1)
+    assert.ok((await sweepJobs({ now: Date.now() + 3_600_000 })).resumed >= 1)
     assert.deepEqual(await traces(client.id, [project.id, other.id]), [])
     assert.deepEqual((await getEmployeeStaffing({ employeeId: employee.id }))!.assignments, [])
     assert.deepEqual((await getEmployeeStaffing({ employeeId: employee.id }))!.employee.bookings, [])
@@ -239,7 +239,10 @@ describe('deleting a client', () => {
   it('a delete cut off mid-sweep finishes when the delete is retried', async () => {
     const { client, project, other, employee } = await staffedClient()
     for (let n = 0; n < 30; n++) {
-      await staffEmployee({ clientId: client.id, projectId: project.id, employeeId: employee.id, role: 'Engineer', allocation: 1, startDate: '2026-01-05', status: 'confirmed' })
+      // One week each: the same person twice on a project needs dates that do not overlap.
+      const start = new Date(Date.UTC(2027, 0, 4 + 7 * n)).toISOString().slice(0, 10)
+      const end = new Date(Date.UTC(2027, 0, 8 + 7 * n)).toISOString().slice(0, 10)
+      await staffEmployee({ clientId: client.id, projectId: project.id, employeeId: employee.id, role: 'Engineer', allocation: 1, startDate: start, endDate: end, status: 'confirmed' })
     }
     await assert.rejects(
       deleteClient({ clientId: client.id }, { onProgress: (progress) => { if (progress.phase === 'deleting') throw new Error('crash after first batch') } }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
-import { allocationOn } from '../lib/allocation'
+import { allocationOn } from '../lib/staffing/allocation'
 import { generateDemoData, seedSizes } from '../lib/seed/demo-data'
 
 it('the demo consultancy is the same for the same seed and different for another', () => {
@@ -15,9 +15,9 @@ it('the demo consultancy is the same for the same seed and different for another
 it('the demo has the sizes asked for, unique e-mails, and mostly sensible staffing', () => {
   const { items, counts } = generateDemoData(seedSizes.demo, { anchor: '2026-11-23' })
   assert.deepEqual([counts.clients, counts.projects, counts.employees, counts.technologies, counts.assignments], [25, 80, 200, 50, 400])
-  const people = items.filter((item) => item._type === 'Employee') as { email: string; bookings: { start: string; end?: string; allocation: number; tentative: boolean; projectId: string }[] }[]
+  const people = items.filter((item) => item._type === 'Employee') as { email: string; bookings: Record<string, { start: string; end?: string; allocation: number; tentative: boolean; projectId: string }> }[]
   assert.equal(new Set(people.map((p) => p.email)).size, people.length)
-  const today = people.map((p) => allocationOn(p.bookings.map((b) => ({ ...b, end: b.end ?? null })), '2026-11-25'))
+  const today = people.map((p) => allocationOn(Object.values(p.bookings).map((b) => ({ ...b, end: b.end ?? null })), '2026-11-25'))
   assert.ok(today.filter((load) => load > 100).length <= people.length * 0.05, 'few people over-booked')
   assert.ok(today.filter((load) => load > 0).length >= people.length * 0.5, 'most people staffed')
 })

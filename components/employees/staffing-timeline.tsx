@@ -1,7 +1,7 @@
 'use client'
 
 import { useState } from 'react'
-import type { Timeline } from '@/lib/employees/timeline'
+import type { Timeline } from '@/lib/staffing/timeline'
 import { formatDate, formatDateRange } from '@/lib/format'
 
 /** 26 weekly columns; one bar per assignment, and a row of weekly totals marked above 100% / under 50%. */

@@ -1,6 +1,6 @@
 'use client'
 
-import { overAllocatedWeeks } from '@/lib/allocation'
+import { overAllocatedWeeks } from '@/lib/staffing/allocation'
 import type { Booking } from '@/lib/dto'
 import { formatDate } from '@/lib/format'
 

@@ -1,4 +1,4 @@
-import { todayIso } from '../allocation'
+import { todayIso } from '../staffing/allocation'
 import type { ProjectDetail } from '../dto'
 
 export interface ClientFigures {

@@ -1,82 +1,114 @@
 import {
+  $add,
+  AssignmentEntity,
   ClientEntity,
   GetItemCommand,
+  ProjectEntity,
   PutItemCommand,
+  QueryCommand,
+  RosterTable,
+  StackEntryEntity,
   UpdateItemCommand,
-  batchDeleteKeys,
+  copyFields,
+  deleteItemOf,
+  entityNames,
+  forEachBounded,
   isConditionalCheckFailed,
   keys,
   listPartitions,
+  markDeleting,
   nameSortKey,
-  queryAllItems,
-  updateEachItem,
-  itemKeyOf,
-  type ItemKey,
 } from '../db'
 import { toClientSummary, type ClientSummary } from '../dto'
-import { AppError, notFound } from '../errors'
-import { newId } from '../ids'
-import { finishJob, rememberJobImpact, startJob } from '../jobs'
-import { refreshSummaries } from '../summaries'
+import { AppError, notFound, staleSave } from '../errors'
+import { idForKey } from '../ids'
+import { runAsJob, type JobContext } from '../jobs/runner'
+import { removeStackEntryEdge } from '../projects/sync'
+import { removeAssignment } from '../staffing/sync'
 import { parseInput } from '../validation'
-import { createClientInput, updateClientInput, type CreateClientInput, type UpdateClientInput } from './schemas'
+import { createClientInput, updateClientInput } from './schemas'
 
-export async function createClient(input: CreateClientInput): Promise<ClientSummary> {
-  const data = parseInput(createClientInput, input, 'client')
-  const id = newId()
-  const item = {
-    ...keys.client(id),
-    GSI3PK: listPartitions.clients,
-    GSI3SK: nameSortKey(data.name, id),
-    id,
-    ...data,
-    projectCount: 0,
-    staffedCount: 0,
-  }
-  try {
-    await ClientEntity.build(PutItemCommand).item(item).options({ condition: { attr: 'PK', exists: false } }).send()
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw new AppError('conflict:client', 'A client with this id already exists. Please try again.')
-    throw error
-  }
-  const { Item } = await ClientEntity.build(GetItemCommand).key(keys.client(id)).options({ consistent: true }).send()
-  return toClientSummary(Item!)
+async function readClient(clientId: string) {
+  const { Item } = await ClientEntity.build(GetItemCommand).key(keys.client(clientId)).options({ consistent: true }).send()
+  return Item ?? null
 }
 
-/** Updates the client; a new name reaches every copy (projects, assignments, stack entries) before it returns. */
-export async function updateClient(input: UpdateClientInput): Promise<ClientSummary> {
-  const { clientId, ...data } = parseInput(updateClientInput, input, 'client')
-  const { Item: current } = await ClientEntity.build(GetItemCommand).key(keys.client(clientId)).options({ consistent: true }).send()
+/** Projects, assignments and stack entries of a client (or of one project), read consistently. */
+export async function readClientEdges(clientId: string, projectId?: string) {
+  const { Items = [] } = await RosterTable.build(QueryCommand)
+    .entities(ProjectEntity, AssignmentEntity, StackEntryEntity)
+    .query({ partition: keys.clientPartition(clientId), range: { beginsWith: projectId ? `${keys.projectPrefix(projectId)}#` : 'PROJECT#' } })
+    .options({ consistent: true, maxPages: Infinity, showEntityAttr: true })
+    .send()
+  return Items
+}
+
+export async function createClient(input: unknown): Promise<ClientSummary> {
+  const { idempotencyKey, ...data } = parseInput(createClientInput, input, 'client')
+  const id = idForKey('client', idempotencyKey)
+  try {
+    await ClientEntity.build(PutItemCommand)
+      .item({
+        ...keys.client(id),
+        GSI3PK: listPartitions.clients,
+        GSI3SK: nameSortKey(data.name, id),
+        id,
+        ...data,
+        version: 1,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      })
+      .options({ condition: { attr: 'PK', exists: false } })
+      .send()
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error
+    const existing = await readClient(id)
+    // The same create sent again (a double submit, a retried request): answer with what it made.
+    if (existing && idempotencyKey && existing.idempotencyKey === idempotencyKey) return toClientSummary(existing)
+    throw new AppError('conflict:client', 'A client with this id already exists. Please try again.')
+  }
+  return toClientSummary((await readClient(id))!)
+}
+
+/**
+ * Saves the client if nobody changed it since `version` was loaded (else conflict:stale with the
+ * current values). A new name reaches every copy (projects, assignments, stack entries) before it
+ * returns; the rename runs as a job, so a crash midway is finished by the sweep.
+ */
+export async function updateClient(input: unknown): Promise<ClientSummary> {
+  const { clientId, version, ...data } = parseInput(updateClientInput, input, 'client')
+  const current = await readClient(clientId)
   if (!current || current.deletingAt) throw notFound('client', clientId)
-  const renamed = current.name !== data.name
-  if (renamed) await startJob('rename-client', clientId)
-  let updated
-  try {
-    ;({ Attributes: updated } = await ClientEntity.build(UpdateItemCommand)
-      .item({ ...keys.client(clientId), ...data, GSI3SK: nameSortKey(data.name, clientId) })
-      .options({ condition: { and: [{ attr: 'PK', exists: true }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-      .send())
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw notFound('client', clientId)
-    throw error
+  if (current.version !== version) throw staleSave('client', toClientSummary(current))
+  const save = async () => {
+    try {
+      const { Attributes } = await ClientEntity.build(UpdateItemCommand)
+        .item({ ...keys.client(clientId), ...data, GSI3SK: nameSortKey(data.name, clientId), version: $add(1) })
+        .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
+        .send()
+      return toClientSummary(Attributes!)
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error
+      const now = await readClient(clientId)
+      if (!now || now.deletingAt) throw notFound('client', clientId)
+      throw staleSave('client', toClientSummary(now))
+    }
   }
-  if (renamed) {
+  if (current.name === data.name) return save()
+  return runAsJob('rename-client', clientId, {}, async () => {
+    const saved = await save()
     await propagateClientName(clientId)
-    await finishJob('rename-client', clientId)
-  }
-  return toClientSummary(updated!)
+    return saved
+  })
 }
 
-/** Copies the client's current name onto every item in its partition. Idempotent. */
+/** Copies the client's current name onto every project, assignment and stack entry in its partition. Idempotent. */
 export async function propagateClientName(clientId: string): Promise<void> {
-  const { Item: client } = await ClientEntity.build(GetItemCommand).key(keys.client(clientId)).options({ consistent: true }).send()
+  const client = await readClient(clientId)
   if (!client) return
-  const copies = await queryAllItems({
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :project)',
-    ExpressionAttributeValues: { ':pk': keys.clientPartition(clientId), ':project': 'PROJECT#' },
-    ProjectionExpression: 'PK, SK',
+  const copies = (await readClientEdges(clientId)).filter((item) => item.clientName !== client.name)
+  await forEachBounded(copies, 8, async (item) => {
+    await copyFields({ PK: item.PK, SK: item.SK }, item.entity, { clientName: client.name }, 'clientNameVersion', client.version)
   })
-  await updateEachItem(copies as ItemKey[], { clientName: client.name })
 }
 
 export interface ClientDeletion {
@@ -91,50 +123,66 @@ export interface DeleteProgress {
   total: number
 }
 
+export type ProgressListener = (progress: DeleteProgress) => Promise<void> | void
+
 /**
  * Deletes the client, its projects and all their assignments and stack entries, without
- * transactions: record a job, mark the client and its projects (hidden from every screen that reads
- * them), delete the edges and projects in batches, refresh the summaries of the people and
- * technologies they touched, then delete the client and the job. Re-running it after a crash at
- * any point finishes the work.
+ * transactions, as a job: mark the client and its projects (hidden from every screen at once), then
+ * delete each edge and take it out of the aggregates it fed, then the projects, then the client.
+ * Re-running it after a crash at any point finishes the work.
  */
-export async function deleteClient(
-  { clientId }: { clientId: string },
-  options: { onProgress?: (progress: DeleteProgress) => Promise<void> | void } = {},
-): Promise<ClientDeletion> {
-  const { Item: client } = await ClientEntity.build(GetItemCommand).key(keys.client(clientId)).options({ consistent: true }).send()
-  if (!client) {
-    await finishJob('delete-client', clientId)
-    throw notFound('client', clientId)
-  }
-  await startJob('delete-client', clientId)
-  const deletingAt = client.deletingAt ?? new Date().toISOString()
-  // Off the client list at once (GSI3 keys removed), and the dashboard treats it as gone.
-  await updateEachItem([keys.client(clientId)], { deletingAt, GSI3PK: `DELETING#${listPartitions.clients}` })
+export async function deleteClient({ clientId }: { clientId: string }, options: { onProgress?: ProgressListener } = {}): Promise<ClientDeletion> {
+  const client = await readClient(clientId)
+  if (!client) throw notFound('client', clientId)
+  return runAsJob('delete-client', clientId, {}, (_job, context) => sweepClient(clientId, context, options.onProgress))
+}
 
-  const items = await queryAllItems({
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :project)',
-    ExpressionAttributeValues: { ':pk': keys.clientPartition(clientId), ':project': 'PROJECT#' },
-  })
-  const projects = items.filter((item) => item._type === 'Project')
-  const edges = items.filter((item) => item._type !== 'Project')
-  const employeeIds = items.filter((item) => item._type === 'Assignment').map((item) => item.employeeId as string)
-  const technologyIds = items.filter((item) => item._type === 'StackEntry').map((item) => item.technologyId as string)
-  const impact = await rememberJobImpact('delete-client', clientId, { employeeIds, technologyIds })
-  await updateEachItem(projects.map(itemKeyOf), { deletingAt })
-  const total = items.length
-  await options.onProgress?.({ phase: 'marked', deleted: 0, total })
-
-  // Edges first, projects after: a crash leaves marked projects, never orphaned edges.
-  const ordered = [...edges, ...projects].map(itemKeyOf)
-  await batchDeleteKeys(ordered, (deleted) => options.onProgress?.({ phase: 'deleting', deleted, total }))
-  await refreshSummaries(impact)
-  await batchDeleteKeys([keys.client(clientId)])
-  await finishJob('delete-client', clientId)
-  await options.onProgress?.({ phase: 'done', deleted: total, total })
-  return {
-    projects: projects.length,
-    assignments: items.filter((item) => item._type === 'Assignment').length,
-    stackEntries: items.filter((item) => item._type === 'StackEntry').length,
+export async function sweepClient(clientId: string, context: JobContext, onProgress?: ProgressListener): Promise<ClientDeletion> {
+  const deletion: ClientDeletion = { projects: 0, assignments: 0, stackEntries: 0 }
+  const marked = await markDeleting(keys.client(clientId), entityNames.client, { GSI3PK: `DELETING#${listPartitions.clients}` }, new Date().toISOString())
+  if (!marked) return deletion
+  const deletingAt = marked.deletingAt as string
+  // Projects are marked before the edges are read: an edge written after this point sees its
+  // project being deleted (syncAssignment, syncStackEntry) and removes itself.
+  const first = await readClientEdges(clientId)
+  await forEachBounded(
+    first.filter((item) => item.entity === 'Project'),
+    8,
+    async (project) => void (await markDeleting({ PK: project.PK, SK: project.SK }, entityNames.project, { GSI4PK: 'DELETING#FIRM' }, deletingAt)),
+  )
+  const total = first.length
+  await context.heartbeat({ done: 0, total })
+  await onProgress?.({ phase: 'marked', deleted: 0, total })
+  let deleted = 0
+  for (let pass = 0; pass < 100; pass++) {
+    const items = await readClientEdges(clientId)
+    if (items.length === 0) break
+    const edges = items.filter((item) => item.entity !== 'Project')
+    // Edges first, projects after: a crash leaves marked projects, never orphaned edges.
+    for (let start = 0; start < edges.length; start += 25) {
+      await forEachBounded(edges.slice(start, start + 25), 8, async (edge) => {
+        if (edge.entity === 'Assignment') {
+          await removeAssignment({ clientId, projectId: edge.projectId, assignmentId: edge.id, employeeId: edge.employeeId })
+          deletion.assignments++
+        } else if (edge.entity === 'StackEntry') {
+          await removeStackEntryEdge({ clientId, projectId: edge.projectId, technologyId: edge.technologyId })
+          deletion.stackEntries++
+        }
+      })
+      deleted += Math.min(25, edges.length - start)
+      await context.heartbeat({ done: deleted, total })
+      await onProgress?.({ phase: 'deleting', deleted, total })
+    }
+    await forEachBounded(
+      items.filter((item) => item.entity === 'Project'),
+      8,
+      async (project) => {
+        if (await deleteItemOf({ PK: project.PK, SK: project.SK }, entityNames.project)) deletion.projects++
+        deleted++
+      },
+    )
   }
+  await deleteItemOf(keys.client(clientId), entityNames.client)
+  await onProgress?.({ phase: 'done', deleted, total })
+  return deletion
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { entityId, requiredText } from '../validation'
+import { entityId, expectedVersion, idempotencyKey, requiredText } from '../validation'
 
 export const clientStatuses = ['active', 'archived'] as const
 
@@ -10,11 +10,12 @@ export const clientFields = {
   status: z.enum(clientStatuses, { error: 'Status must be active or archived' }).default('active'),
 }
 
-export const createClientInput = z.object(clientFields)
+export const createClientInput = z.object({ ...clientFields, idempotencyKey })
 export type CreateClientInput = z.input<typeof createClientInput>
 
 export const updateClientInput = z.object({
   clientId: entityId('Client'),
+  version: expectedVersion,
   ...clientFields,
 })
 export type UpdateClientInput = z.input<typeof updateClientInput>

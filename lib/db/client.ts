@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { readDbConfig, type DbConfig } from './config'
+import { errorMappingMiddleware } from './errors'
 import { capacityMiddleware, recorderMiddleware } from './recorder'
 
 // The SDK warns once per process that future releases need Node 22; Roster pins a release that runs on 20.
@@ -29,6 +30,7 @@ export function getDb(): Db {
   })
   client.middlewareStack.add(capacityMiddleware as never, { step: 'initialize', name: 'rosterConsumedCapacity' })
   client.middlewareStack.add(recorderMiddleware as never, { step: 'build', name: 'rosterRecorder' })
+  client.middlewareStack.add(errorMappingMiddleware as never, { step: 'initialize', name: 'rosterErrorMapping', priority: 'high' })
   const documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   })

@@ -7,12 +7,15 @@ export {
   UpdateItemCommand,
   $add,
   $remove,
+  $set,
 } from 'dynamodb-toolbox'
 export { RosterTable, ensureTable, tableDefinition } from './table'
-export { keys, gsiKeys, listPartitions, FIRM_PARTITION, nameSortKey, normalizeName, type ListPartition } from './keys'
+export { keys, gsiKeys, listPartitions, FIRM_PARTITION, JOB_SHARDS, jobPartition, nameSortKey, normalizeName, type ListPartition } from './keys'
 export * from './entities'
-export { itemKeyOf, batchDeleteKeys, batchPutItems, queryAllItems, updateEachItem, type ItemKey } from './batch'
-export { isConditionalCheckFailed, toDatabaseError } from './errors'
+export type { EntityName } from './entities/common'
+export { batchPutItems } from './batch'
+export { applyEntries, writeDerived, copyFields, markDeleting, deleteItemOf, forEachBounded, type ItemKey, type EntryChange } from './aggregates'
+export { isConditionalCheckFailed } from './errors'
 export { encodeCursor, decodeCursor } from './cursor'
 export { getDb } from './client'
 export { nameAccessPattern } from './recorder'

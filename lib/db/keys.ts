@@ -1,4 +1,7 @@
-// Every key string in the table is built here and nowhere else.
+import { createHash } from 'node:crypto'
+
+// Key strings of the base table and the indexes. Items are written with these helpers; the seed and
+// the mutations share them, so a key has one spelling.
 
 /** Sort keys for lists: case-insensitive name order with the id as a tiebreaker. */
 export function nameSortKey(name: string, id: string): string {
@@ -28,7 +31,8 @@ export const keys = {
   technology: (technologyId: string) => ({ PK: `TECH#${technologyId}`, SK: 'TECH' }),
   technologyPartition: (technologyId: string) => `TECH#${technologyId}`,
   emailClaim: (email: string) => ({ PK: `EMAIL#${email.trim().toLowerCase()}`, SK: 'EMAIL' }),
-  job: (kind: string, targetId: string) => ({ PK: 'JOB', SK: `${kind}#${targetId}` }),
+  // Jobs are spread over JOB_SHARDS partitions so that no one key takes every job write.
+  job: (kind: string, targetId: string) => ({ PK: jobPartition(jobShardOf(`${kind}#${targetId}`)), SK: `${kind}#${targetId}` }),
 } as const
 
 export const FIRM_PARTITION = 'FIRM'
@@ -60,3 +64,13 @@ export const gsiKeys = {
   firmEmployee: (employeeId: string) => ({ GSI4PK: FIRM_PARTITION, GSI4SK: `EMP#${employeeId}` }),
   firmProject: (startDate: string, projectId: string) => ({ GSI4PK: FIRM_PARTITION, GSI4SK: `PROJECT#${startDate}#${projectId}` }),
 } as const
+
+export const JOB_SHARDS = 8
+
+export function jobPartition(shard: number): string {
+  return `JOB#${shard}`
+}
+
+function jobShardOf(jobId: string): number {
+  return createHash('sha1').update(jobId).digest()[0] % JOB_SHARDS
+}

@@ -1,38 +1,38 @@
 import {
+  $add,
+  AssignmentEntity,
   DeleteItemCommand,
   EmailClaimEntity,
-  FIRM_PARTITION,
   EmployeeEntity,
+  FIRM_PARTITION,
   GetItemCommand,
   PutItemCommand,
+  QueryCommand,
+  RosterTable,
   SkillEntity,
   TechnologyEntity,
   UpdateItemCommand,
-  batchDeleteKeys,
+  copyFields,
+  deleteItemOf,
+  entityNames,
+  forEachBounded,
   gsiKeys,
   isConditionalCheckFailed,
   keys,
   listPartitions,
+  markDeleting,
   nameSortKey,
-  queryAllItems,
-  updateEachItem,
-  itemKeyOf,
 } from '../db'
-import { toEmployeeSummary, toSkillView, type EmployeeSummary, type SkillView } from '../dto'
-import { AppError, notFound } from '../errors'
-import { newId } from '../ids'
-import { finishJob, rememberJobImpact, startJob } from '../jobs'
-import { refreshEmployeeSummary, refreshSummaries, refreshTechnologySummary } from '../summaries'
+import { toBookings, toEmployeeSummary, toSkillView, type EmployeeSummary, type SkillView } from '../dto'
+import { AppError, notFound, staleSave } from '../errors'
+import { idForKey } from '../ids'
+import { runAsJob, type JobContext } from '../jobs/runner'
+import { indexSettleMs, sleep } from '../jobs/settle'
+import { removeAssignment } from '../staffing/sync'
 import { parseInput } from '../validation'
-import {
-  createEmployeeInput,
-  removeSkillInput,
-  skillInput,
-  updateEmployeeInput,
-  type CreateEmployeeInput,
-  type SkillInput,
-  type UpdateEmployeeInput,
-} from './schemas'
+import { MAX_SKILLS_PER_PERSON } from './derived'
+import { createEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
+import { removeSkillEdge, syncSkill } from './skill-sync'
 
 const emailTaken = () => new AppError('conflict:employee_email', 'Another employee already has this email.', { email: ['Another employee already has this email'] })
 
@@ -77,132 +77,205 @@ async function releaseEmail(email: string, employeeId: string): Promise<void> {
   }
 }
 
-export async function createEmployee(input: CreateEmployeeInput): Promise<EmployeeSummary> {
-  const data = parseInput(createEmployeeInput, input, 'employee')
-  const id = newId()
+async function readEmployee(employeeId: string) {
+  const { Item } = await EmployeeEntity.build(GetItemCommand).key(keys.employee(employeeId)).options({ consistent: true }).send()
+  return Item ?? null
+}
+
+export async function createEmployee(input: unknown): Promise<EmployeeSummary> {
+  const { idempotencyKey, ...data } = parseInput(createEmployeeInput, input, 'employee')
+  const id = idForKey('employee', idempotencyKey)
+  const replay = idempotencyKey ? await readEmployee(id) : null
+  if (replay && replay.idempotencyKey === idempotencyKey) return toEmployeeSummary(replay)
   await claimEmail(data.email, id)
-  const item = {
-    ...keys.employee(id),
-    ...gsiKeys.employeeSelf(id),
-    ...gsiKeys.firmEmployee(id),
-    ...gsiKeys.listEntry(listPartitions.employees, nameSortKey(data.name, id)),
-    id,
-    ...data,
-    bookings: [],
-    skillIds: [],
-  }
   try {
-    await EmployeeEntity.build(PutItemCommand).item(item).options({ condition: { attr: 'PK', exists: false } }).send()
-  } catch (error) {
-    await releaseEmail(data.email, id)
-    if (isConditionalCheckFailed(error)) throw new AppError('conflict:employee', 'An employee with this id already exists. Please try again.')
-    throw error
-  }
-  return toEmployeeSummary({ ...item, createdAt: '', updatedAt: '' })
-}
-
-/** Updates the employee; a new name reaches their assignments and skills before it returns. */
-export async function updateEmployee(input: UpdateEmployeeInput): Promise<EmployeeSummary> {
-  const { employeeId, ...data } = parseInput(updateEmployeeInput, input, 'employee')
-  const { Item: current } = await EmployeeEntity.build(GetItemCommand).key(keys.employee(employeeId)).options({ consistent: true }).send()
-  if (!current) throw notFound('employee', employeeId)
-  const emailChanged = current.email !== data.email
-  if (emailChanged) await claimEmail(data.email, employeeId)
-  const renamed = current.name !== data.name
-  if (renamed) await startJob('rename-employee', employeeId)
-  let updated
-  try {
-    ;({ Attributes: updated } = await EmployeeEntity.build(UpdateItemCommand)
-      .item({ ...keys.employee(employeeId), ...data, GSI3SK: nameSortKey(data.name, employeeId) })
-      .options({ condition: { attr: 'PK', exists: true }, returnValues: 'ALL_NEW' })
-      .send())
-  } catch (error) {
-    if (emailChanged) await releaseEmail(data.email, employeeId)
-    if (isConditionalCheckFailed(error)) throw notFound('employee', employeeId)
-    throw error
-  }
-  if (emailChanged) await releaseEmail(current.email, employeeId)
-  if (renamed) {
-    await propagateEmployeeName(employeeId)
-    await finishJob('rename-employee', employeeId)
-  }
-  return toEmployeeSummary(updated!)
-}
-
-/** Copies the employee's current name onto their assignments and skills. Idempotent. */
-export async function propagateEmployeeName(employeeId: string): Promise<void> {
-  const { Item: employee } = await EmployeeEntity.build(GetItemCommand).key(keys.employee(employeeId)).options({ consistent: true }).send()
-  if (!employee) return
-  const edges = (await employeeEdges(employeeId)).filter((item) => item._type !== 'Employee')
-  await updateEachItem(edges.map(itemKeyOf), { employeeName: employee.name })
-}
-
-function employeeEdges(employeeId: string) {
-  return queryAllItems({
-    IndexName: 'GSI1',
-    KeyConditionExpression: 'GSI1PK = :pk',
-    ExpressionAttributeValues: { ':pk': keys.employeePartition(employeeId) },
-  })
-}
-
-/** Deletes the employee with their assignments and skills; resumable (job, sweep, refresh). */
-export async function deleteEmployee({ employeeId }: { employeeId: string }): Promise<{ assignments: number; skills: number }> {
-  const { Item: employee } = await EmployeeEntity.build(GetItemCommand).key(keys.employee(employeeId)).options({ consistent: true }).send()
-  if (!employee) {
-    await finishJob('delete-employee', employeeId)
-    throw notFound('employee', employeeId)
-  }
-  await startJob('delete-employee', employeeId)
-  // Off the employee list and the firm overview at once.
-  await updateEachItem([keys.employee(employeeId)], { GSI3PK: `DELETING#${listPartitions.employees}`, GSI4PK: `DELETING#${FIRM_PARTITION}` })
-  const edges = (await employeeEdges(employeeId)).filter((item) => item._type !== 'Employee')
-  const impact = await rememberJobImpact('delete-employee', employeeId, {
-    clientIds: edges.filter((e) => e._type === 'Assignment').map((e) => e.clientId as string),
-    technologyIds: edges.filter((e) => e._type === 'Skill').map((e) => e.technologyId as string),
-  })
-  await batchDeleteKeys(edges.map(itemKeyOf))
-  await refreshSummaries(impact)
-  await batchDeleteKeys([keys.employee(employeeId)])
-  await releaseEmail(employee.email, employeeId)
-  await finishJob('delete-employee', employeeId)
-  return { assignments: edges.filter((e) => e._type === 'Assignment').length, skills: edges.filter((e) => e._type === 'Skill').length }
-}
-
-/** Adds a skill or changes its level (a put: the skill item is keyed by employee and technology). */
-export async function setSkill(input: SkillInput): Promise<SkillView> {
-  const data = parseInput(skillInput, input, 'skill')
-  const [{ Item: employee }, { Item: technology }] = await Promise.all([
-    EmployeeEntity.build(GetItemCommand).key(keys.employee(data.employeeId)).send(),
-    TechnologyEntity.build(GetItemCommand).key(keys.technology(data.technologyId)).send(),
-  ])
-  if (!employee) throw notFound('employee', data.employeeId)
-  if (!technology) throw new AppError('not_found:technology', `No technology with id "${data.technologyId}".`, { technologyId: ['Choose an existing technology'] })
-  const item = {
-    ...keys.skill(employee.id, technology.id),
-    ...gsiKeys.skillByEmployee(employee.id, technology.id),
-    ...gsiKeys.skillByTechnology(technology.id, employee.id),
-    employeeId: employee.id,
-    employeeName: employee.name,
-    technologyId: technology.id,
-    technologyName: technology.name,
-    level: data.level,
-    employeeBookings: employee.bookings,
-  }
-  await SkillEntity.build(PutItemCommand).item(item).send()
-  await Promise.all([refreshEmployeeSummary(employee.id), refreshTechnologySummary(technology.id)])
-  return toSkillView({ ...item, createdAt: '', updatedAt: '' })
-}
-
-export async function removeSkill(input: { employeeId: string; technologyId: string }): Promise<void> {
-  const data = parseInput(removeSkillInput, input, 'skill')
-  try {
-    await SkillEntity.build(DeleteItemCommand)
-      .key(keys.skill(data.employeeId, data.technologyId))
-      .options({ condition: { attr: 'PK', exists: true } })
+    await EmployeeEntity.build(PutItemCommand)
+      .item({
+        ...keys.employee(id),
+        ...gsiKeys.employeeSelf(id),
+        ...gsiKeys.firmEmployee(id),
+        ...gsiKeys.listEntry(listPartitions.employees, nameSortKey(data.name, id)),
+        id,
+        ...data,
+        version: 1,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      })
+      .options({ condition: { attr: 'PK', exists: false } })
       .send()
   } catch (error) {
-    if (isConditionalCheckFailed(error)) throw notFound('skill', data.technologyId)
-    throw error
+    if (!isConditionalCheckFailed(error)) {
+      await releaseEmail(data.email, id)
+      throw error
+    }
+    const existing = await readEmployee(id)
+    if (existing && idempotencyKey && existing.idempotencyKey === idempotencyKey) return toEmployeeSummary(existing)
+    throw new AppError('conflict:employee', 'An employee with this id already exists. Please try again.')
   }
-  await Promise.all([refreshEmployeeSummary(data.employeeId), refreshTechnologySummary(data.technologyId)])
+  return toEmployeeSummary((await readEmployee(id))!)
+}
+
+/** Saves the employee if unchanged since `version`; a new name reaches their assignments and skills before it returns. */
+export async function updateEmployee(input: unknown): Promise<EmployeeSummary> {
+  const { employeeId, version, ...data } = parseInput(updateEmployeeInput, input, 'employee')
+  const current = await readEmployee(employeeId)
+  if (!current || current.deletingAt) throw notFound('employee', employeeId)
+  if (current.version !== version) throw staleSave('employee', toEmployeeSummary(current))
+  const emailChanged = current.email !== data.email
+  const save = async () => {
+    if (emailChanged) await claimEmail(data.email, employeeId)
+    try {
+      const { Attributes } = await EmployeeEntity.build(UpdateItemCommand)
+        .item({ ...keys.employee(employeeId), ...data, GSI3SK: nameSortKey(data.name, employeeId), version: $add(1) })
+        .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
+        .send()
+      if (emailChanged) await releaseEmail(current.email, employeeId)
+      return toEmployeeSummary(Attributes!)
+    } catch (error) {
+      if (emailChanged) await releaseEmail(data.email, employeeId)
+      if (!isConditionalCheckFailed(error)) throw error
+      const now = await readEmployee(employeeId)
+      if (!now || now.deletingAt) throw notFound('employee', employeeId)
+      throw staleSave('employee', toEmployeeSummary(now))
+    }
+  }
+  if (current.name === data.name) return save()
+  return runAsJob('rename-employee', employeeId, {}, async () => {
+    const saved = await save()
+    await propagateEmployeeName(employeeId)
+    return saved
+  })
+}
+
+/** The person's skill items, read from their own partition (consistently). */
+async function readSkills(employeeId: string) {
+  const { Items = [] } = await RosterTable.build(QueryCommand)
+    .entities(SkillEntity)
+    .query({ partition: keys.employeePartition(employeeId), range: { beginsWith: 'SKILL#' } })
+    .options({ consistent: true, maxPages: Infinity })
+    .send()
+  return Items
+}
+
+/**
+ * Copies the employee's current name onto their assignments (found through their bookings map) and
+ * skills (their own partition). Both are consistent reads; an assignment not yet in the map copies
+ * the name itself when it is synchronised. Idempotent.
+ */
+export async function propagateEmployeeName(employeeId: string): Promise<void> {
+  const employee = await readEmployee(employeeId)
+  if (!employee) return
+  const assignmentKeys = toBookings(employee.bookings).map((booking) => keys.assignment(booking.clientId, booking.projectId, booking.assignmentId))
+  const skillKeys = (await readSkills(employeeId)).filter((skill) => skill.employeeName !== employee.name).map((skill) => keys.skill(employeeId, skill.technologyId))
+  await forEachBounded(
+    [...assignmentKeys.map((key) => ({ key, type: entityNames.assignment })), ...skillKeys.map((key) => ({ key, type: entityNames.skill }))],
+    8,
+    async ({ key, type }) => void (await copyFields(key, type, { employeeName: employee.name }, 'employeeNameVersion', employee.version)),
+  )
+}
+
+/** Deletes the employee with their assignments and skills, as a job (mark, sweep, delete). */
+export async function deleteEmployee({ employeeId }: { employeeId: string }): Promise<{ assignments: number; skills: number }> {
+  if (!(await readEmployee(employeeId))) throw notFound('employee', employeeId)
+  return runAsJob('delete-employee', employeeId, {}, (_job, context) => sweepEmployee(employeeId, context))
+}
+
+export async function sweepEmployee(employeeId: string, context: JobContext): Promise<{ assignments: number; skills: number }> {
+  const deletion = { assignments: 0, skills: 0 }
+  const marked = await markDeleting(
+    keys.employee(employeeId),
+    entityNames.employee,
+    { GSI3PK: `DELETING#${listPartitions.employees}`, GSI4PK: `DELETING#${FIRM_PARTITION}` },
+    new Date().toISOString(),
+  )
+  if (!marked) return deletion
+  const settleUntil = Date.parse(marked.deletingAt as string) + indexSettleMs()
+  for (let pass = 0; pass < 100; pass++) {
+    // Consistent sources first: the bookings map and the person's own partition.
+    const employee = await readEmployee(employeeId)
+    const bookings = toBookings(employee?.bookings)
+    const skills = await readSkills(employeeId)
+    let stragglers: { assignments: { clientId: string; projectId: string; id: string }[]; skills: string[] } = { assignments: [], skills: [] }
+    if (bookings.length === 0 && skills.length === 0) {
+      // Then one pass over the employee's index view once it has caught up with the marking, for
+      // any assignment whose synchronisation has not reached the map yet.
+      await sleep(settleUntil - Date.now())
+      stragglers = await employeeIndexEdges(employeeId)
+      if (stragglers.assignments.length === 0 && stragglers.skills.length === 0) break
+    }
+    const assignmentRefs = [
+      ...bookings.map((booking) => ({ clientId: booking.clientId, projectId: booking.projectId, assignmentId: booking.assignmentId, employeeId })),
+      ...stragglers.assignments.map((edge) => ({ clientId: edge.clientId, projectId: edge.projectId, assignmentId: edge.id, employeeId })),
+    ]
+    const total = assignmentRefs.length + skills.length + stragglers.skills.length
+    await context.heartbeat({ done: 0, total })
+    await forEachBounded(assignmentRefs, 8, async (ref) => {
+      await removeAssignment(ref)
+      deletion.assignments++
+    })
+    await forEachBounded([...skills.map((skill) => skill.technologyId), ...stragglers.skills], 8, async (technologyId) => {
+      await removeSkillEdge({ employeeId, technologyId })
+      deletion.skills++
+    })
+  }
+  const removed = await deleteItemOf(keys.employee(employeeId), entityNames.employee)
+  if (removed) await releaseEmail(removed.email as string, employeeId)
+  return deletion
+}
+
+async function employeeIndexEdges(employeeId: string) {
+  const { Items = [] } = await RosterTable.build(QueryCommand)
+    .entities(AssignmentEntity, SkillEntity)
+    .query({ index: 'GSI1', partition: keys.employeePartition(employeeId) })
+    .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
+    .send()
+  return {
+    assignments: Items.flatMap((item) => (item.entity === 'Assignment' ? [item] : [])),
+    skills: Items.flatMap((item) => (item.entity === 'Skill' ? [item.technologyId] : [])),
+  }
+}
+
+/** Adds a skill or changes its level; the employee's skills and the technology's people follow. */
+export async function setSkill(input: unknown): Promise<SkillView> {
+  const data = parseInput(skillInput, input, 'skill')
+  const [employee, { Item: technology }] = await Promise.all([
+    readEmployee(data.employeeId),
+    TechnologyEntity.build(GetItemCommand).key(keys.technology(data.technologyId)).options({ consistent: true }).send(),
+  ])
+  if (!employee || employee.deletingAt) throw notFound('employee', data.employeeId)
+  if (!technology || technology.deletingAt) {
+    throw new AppError('not_found:technology', `No technology with id "${data.technologyId}".`, { technologyId: ['Choose an existing technology'] })
+  }
+  if (!(technology.id in employee.skills) && Object.keys(employee.skills).length >= MAX_SKILLS_PER_PERSON) {
+    throw new AppError('invalid:skill', `A person can hold at most ${MAX_SKILLS_PER_PERSON} skills.`, { technologyId: [`At most ${MAX_SKILLS_PER_PERSON} skills per person: remove one first`] })
+  }
+  const ref = { employeeId: employee.id, technologyId: technology.id }
+  return runAsJob('sync-skill', `${ref.employeeId}#${ref.technologyId}`, ref, async () => {
+    await SkillEntity.build(PutItemCommand)
+      .item({
+        ...keys.skill(employee.id, technology.id),
+        ...gsiKeys.skillByEmployee(employee.id, technology.id),
+        ...gsiKeys.skillByTechnology(technology.id, employee.id),
+        ...ref,
+        employeeName: employee.name,
+        employeeNameVersion: employee.version,
+        technologyName: technology.name,
+        technologyNameVersion: technology.version,
+        level: data.level,
+        employeeBookings: employee.bookings,
+        bookingsRev: employee.aggRev,
+      })
+      .send()
+    const skill = await syncSkill(ref)
+    if (!skill) throw notFound('employee', employee.id)
+    return toSkillView(skill)
+  })
+}
+
+export async function removeSkill(input: unknown): Promise<void> {
+  const ref = parseInput(removeSkillInput, input, 'skill')
+  await runAsJob('sync-skill', `${ref.employeeId}#${ref.technologyId}`, ref, async () => {
+    const removed = await deleteItemOf(keys.skill(ref.employeeId, ref.technologyId), entityNames.skill)
+    await syncSkill(ref)
+    if (!removed) throw notFound('skill', ref.technologyId)
+  })
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { entityId, requiredText } from '../validation'
+import { entityId, expectedVersion, idempotencyKey, requiredText } from '../validation'
 
 const employeeShape = {
   name: requiredText('Name'),
@@ -15,10 +15,10 @@ const employeeShape = {
     .default(40),
 }
 
-export const createEmployeeInput = z.object(employeeShape)
+export const createEmployeeInput = z.object({ ...employeeShape, idempotencyKey })
 export type CreateEmployeeInput = z.input<typeof createEmployeeInput>
 
-export const updateEmployeeInput = z.object({ employeeId: entityId('Employee'), ...employeeShape })
+export const updateEmployeeInput = z.object({ employeeId: entityId('Employee'), version: expectedVersion, ...employeeShape })
 export type UpdateEmployeeInput = z.input<typeof updateEmployeeInput>
 
 export const skillInput = z.object({

@@ -1,4 +1,6 @@
 import {
+  $add,
+  $remove,
   ClientEntity,
   GetItemCommand,
   ProjectEntity,
@@ -6,173 +8,207 @@ import {
   StackEntryEntity,
   TechnologyEntity,
   UpdateItemCommand,
-  DeleteItemCommand,
-  $remove,
-  batchDeleteKeys,
+  copyFields,
+  deleteItemOf,
+  entityNames,
+  forEachBounded,
+  gsiKeys,
   isConditionalCheckFailed,
   keys,
-  gsiKeys,
-  queryAllItems,
-  updateEachItem,
-  itemKeyOf,
+  markDeleting,
 } from '../db'
+import { readClientEdges, type DeleteProgress } from '../clients/mutations'
 import { toProjectSummary, toStackEntryView, type ProjectSummary, type StackEntryView } from '../dto'
-import { AppError, notFound } from '../errors'
-import { newId } from '../ids'
-import { finishJob, rememberJobImpact, startJob } from '../jobs'
-import { refreshClientSummary, refreshSummaries, refreshTechnologySummary } from '../summaries'
+import { AppError, notFound, staleSave } from '../errors'
+import { idForKey } from '../ids'
+import { runAsJob, type JobContext } from '../jobs/runner'
+import { removeAssignment } from '../staffing/sync'
 import { parseInput } from '../validation'
-import {
-  createProjectInput,
-  removeStackEntryInput,
-  stackEntryInput,
-  updateProjectInput,
-  type CreateProjectInput,
-  type StackEntryInput,
-  type UpdateProjectInput,
-} from './schemas'
+import { createProjectInput, removeStackEntryInput, stackEntryInput, updateProjectInput } from './schemas'
+import { removeStackEntryEdge, syncProject, syncStackEntry } from './sync'
+
+async function readProject(clientId: string, projectId: string) {
+  const { Item } = await ProjectEntity.build(GetItemCommand).key(keys.project(clientId, projectId)).options({ consistent: true }).send()
+  return Item ?? null
+}
 
 async function getLiveClient(clientId: string) {
   const { Item } = await ClientEntity.build(GetItemCommand).key(keys.client(clientId)).options({ consistent: true }).send()
-  if (!Item || Item.deletingAt) throw notFound('client', clientId)
+  if (!Item || Item.deletingAt) throw new AppError('not_found:client', `No client with id "${clientId}".`, { clientId: ['This client no longer exists'] })
   return Item
 }
 
+/** The project if it exists and is not being deleted (a consistent read: safe on write paths). */
 export async function getLiveProject(clientId: string, projectId: string) {
-  const { Item } = await ProjectEntity.build(GetItemCommand).key(keys.project(clientId, projectId)).options({ consistent: true }).send()
-  if (!Item || Item.deletingAt) throw notFound('project', projectId)
-  return Item
+  const project = await readProject(clientId, projectId)
+  if (!project || project.deletingAt) throw notFound('project', projectId)
+  return project
 }
 
-
-export async function createProject(input: CreateProjectInput): Promise<ProjectSummary> {
-  const data = parseInput(createProjectInput, input, 'project')
+/** Creates a project and counts it on its client; a retried create with the same idempotency key makes one. */
+export async function createProject(input: unknown): Promise<ProjectSummary> {
+  const { idempotencyKey, ...data } = parseInput(createProjectInput, input, 'project')
   const client = await getLiveClient(data.clientId)
-  const id = newId()
-  const item = { ...keys.project(data.clientId, id), ...gsiKeys.firmProject(data.startDate, id), id, clientName: client.name, ...data }
-  try {
-    await ProjectEntity.build(PutItemCommand).item(item).options({ condition: { attr: 'PK', exists: false } }).send()
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw new AppError('conflict:project', 'A project with this id already exists. Please try again.')
-    throw error
-  }
-  await refreshClientSummary(data.clientId)
-  return toProjectSummary({ ...item, createdAt: '', updatedAt: '', description: data.description })
+  const id = idForKey('project', idempotencyKey)
+  return runAsJob('sync-project', id, { clientId: data.clientId }, async () => {
+    try {
+      await ProjectEntity.build(PutItemCommand)
+        .item({
+          ...keys.project(data.clientId, id),
+          ...gsiKeys.firmProject(data.startDate, id),
+          id,
+          clientName: client.name,
+          clientNameVersion: client.version,
+          ...data,
+          version: 1,
+          ...(idempotencyKey ? { idempotencyKey } : {}),
+        })
+        .options({ condition: { attr: 'PK', exists: false } })
+        .send()
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error
+      const existing = await readProject(data.clientId, id)
+      if (!(existing && idempotencyKey && existing.idempotencyKey === idempotencyKey)) {
+        throw new AppError('conflict:project', 'A project with this id already exists. Please try again.')
+      }
+    }
+    const project = await syncProject({ clientId: data.clientId, projectId: id })
+    if (!project || project.deletingAt) throw notFound('client', data.clientId)
+    return toProjectSummary(project)
+  })
 }
 
-/** Updates the project; a new name reaches its assignments and stack entries before it returns. */
-export async function updateProject(input: UpdateProjectInput): Promise<ProjectSummary> {
-  const { clientId, projectId, ...data } = parseInput(updateProjectInput, input, 'project')
+/** Saves the project if unchanged since `version`; a new name reaches its assignments and stack entries before it returns. */
+export async function updateProject(input: unknown): Promise<ProjectSummary> {
+  const { clientId, projectId, version, ...data } = parseInput(updateProjectInput, input, 'project')
   const current = await getLiveProject(clientId, projectId)
-  const renamed = current.name !== data.name
-  if (renamed) await startJob('rename-project', projectId, clientId)
-  let updated
-  try {
-    ;({ Attributes: updated } = await ProjectEntity.build(UpdateItemCommand)
-      .item({
-        ...keys.project(clientId, projectId),
-        ...gsiKeys.firmProject(data.startDate, projectId),
-        ...data,
-        // Optional fields cleared in the form are removed, not kept.
-        endDate: data.endDate ?? $remove(),
-        budget: data.budget ?? $remove(),
-      })
-      .options({ condition: { and: [{ attr: 'PK', exists: true }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-      .send())
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw notFound('project', projectId)
-    throw error
+  if (current.version !== version) throw staleSave('project', toProjectSummary(current))
+  const save = async () => {
+    try {
+      const { Attributes } = await ProjectEntity.build(UpdateItemCommand)
+        .item({
+          ...keys.project(clientId, projectId),
+          ...gsiKeys.firmProject(data.startDate, projectId),
+          ...data,
+          // Optional fields cleared in the form are removed, not kept.
+          endDate: data.endDate ?? $remove(),
+          budget: data.budget ?? $remove(),
+          version: $add(1),
+        })
+        .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
+        .send()
+      return toProjectSummary(Attributes!)
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error
+      const now = await readProject(clientId, projectId)
+      if (!now || now.deletingAt) throw notFound('project', projectId)
+      throw staleSave('project', toProjectSummary(now))
+    }
   }
-  if (renamed) {
+  if (current.name === data.name) return save()
+  return runAsJob('rename-project', projectId, { clientId }, async () => {
+    const saved = await save()
     await propagateProjectName(clientId, projectId)
-    await finishJob('rename-project', projectId)
-  }
-  return toProjectSummary(updated!)
+    return saved
+  })
 }
 
 /** Copies the project's current name onto its assignments and stack entries. Idempotent. */
 export async function propagateProjectName(clientId: string, projectId: string): Promise<void> {
-  const { Item: project } = await ProjectEntity.build(GetItemCommand).key(keys.project(clientId, projectId)).options({ consistent: true }).send()
+  const project = await readProject(clientId, projectId)
   if (!project) return
-  const edges = await projectEdges(clientId, projectId)
-  await updateEachItem(edges.map(itemKeyOf), { projectName: project.name })
-}
-
-async function projectEdges(clientId: string, projectId: string) {
-  return queryAllItems({
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :edges)',
-    ExpressionAttributeValues: { ':pk': keys.clientPartition(clientId), ':edges': `${keys.projectPrefix(projectId)}#` },
+  const copies = (await readClientEdges(clientId, projectId)).filter((item) => item.entity !== 'Project' && item.projectName !== project.name)
+  await forEachBounded(copies, 8, async (item) => {
+    await copyFields({ PK: item.PK, SK: item.SK }, item.entity, { projectName: project.name }, 'projectNameVersion', project.version)
   })
 }
 
-/** Deletes the project and its edges; resumable like deleteClient (job, mark, sweep, refresh). */
-export async function deleteProject({ clientId, projectId }: { clientId: string; projectId: string }): Promise<{ assignments: number; stackEntries: number }> {
-  const { Item: project } = await ProjectEntity.build(GetItemCommand).key(keys.project(clientId, projectId)).options({ consistent: true }).send()
-  if (!project) {
-    await finishJob('delete-project', projectId)
-    throw notFound('project', projectId)
+/** Deletes the project and its edges as a job (mark, sweep each edge out of its aggregates, delete). */
+export async function deleteProject(
+  { clientId, projectId }: { clientId: string; projectId: string },
+  options: { onProgress?: (progress: DeleteProgress) => Promise<void> | void } = {},
+): Promise<{ assignments: number; stackEntries: number }> {
+  if (!(await readProject(clientId, projectId))) throw notFound('project', projectId)
+  return runAsJob('delete-project', projectId, { clientId }, (_job, context) => sweepProject(clientId, projectId, context, options.onProgress))
+}
+
+export async function sweepProject(
+  clientId: string,
+  projectId: string,
+  context: JobContext,
+  onProgress?: (progress: DeleteProgress) => Promise<void> | void,
+): Promise<{ assignments: number; stackEntries: number }> {
+  const deletion = { assignments: 0, stackEntries: 0 }
+  const marked = await markDeleting(keys.project(clientId, projectId), entityNames.project, { GSI4PK: 'DELETING#FIRM' }, new Date().toISOString())
+  if (!marked) return deletion
+  await syncProject({ clientId, projectId })
+  for (let pass = 0; pass < 100; pass++) {
+    const edges = await readClientEdges(clientId, projectId)
+    if (edges.length === 0) break
+    await context.heartbeat({ done: deletion.assignments + deletion.stackEntries, total: edges.length })
+    await onProgress?.({ phase: 'deleting', deleted: deletion.assignments + deletion.stackEntries, total: edges.length })
+    await forEachBounded(edges, 8, async (edge) => {
+      if (edge.entity === 'Assignment') {
+        await removeAssignment({ clientId, projectId, assignmentId: edge.id, employeeId: edge.employeeId })
+        deletion.assignments++
+      } else if (edge.entity === 'StackEntry') {
+        await removeStackEntryEdge({ clientId, projectId, technologyId: edge.technologyId })
+        deletion.stackEntries++
+      }
+    })
   }
-  await startJob('delete-project', projectId, clientId)
-  await updateEachItem([keys.project(clientId, projectId)], { deletingAt: project.deletingAt ?? new Date().toISOString() })
-  const edges = await projectEdges(clientId, projectId)
-  const impact = await rememberJobImpact('delete-project', projectId, {
-    employeeIds: edges.filter((e) => e._type === 'Assignment').map((e) => e.employeeId as string),
-    technologyIds: edges.filter((e) => e._type === 'StackEntry').map((e) => e.technologyId as string),
-    clientIds: [clientId],
-  })
-  await batchDeleteKeys(edges.map(itemKeyOf))
-  await batchDeleteKeys([keys.project(clientId, projectId)])
-  await refreshSummaries(impact)
-  await finishJob('delete-project', projectId)
-  return {
-    assignments: edges.filter((e) => e._type === 'Assignment').length,
-    stackEntries: edges.filter((e) => e._type === 'StackEntry').length,
-  }
+  await deleteItemOf(keys.project(clientId, projectId), entityNames.project)
+  await syncProject({ clientId, projectId })
+  return deletion
 }
 
 /** Puts a technology on a project's stack; a technology already there is a conflict. */
-export async function addTechnologyToProject(input: StackEntryInput): Promise<StackEntryView> {
+export async function addTechnologyToProject(input: unknown): Promise<StackEntryView> {
   const data = parseInput(stackEntryInput, input, 'stack entry')
   const [project, { Item: technology }] = await Promise.all([
     getLiveProject(data.clientId, data.projectId),
-    TechnologyEntity.build(GetItemCommand).key(keys.technology(data.technologyId)).send(),
+    TechnologyEntity.build(GetItemCommand).key(keys.technology(data.technologyId)).options({ consistent: true }).send(),
   ])
-  if (!technology) throw notFound('technology', data.technologyId)
-  const item = {
-    ...keys.stackEntry(data.clientId, data.projectId, data.technologyId),
-    GSI2PK: keys.technologyPartition(data.technologyId),
-    GSI2SK: `PROJECT#${data.clientId}#${data.projectId}`,
-    clientId: data.clientId,
-    clientName: project.clientName,
-    projectId: data.projectId,
-    projectName: project.name,
-    technologyId: technology.id,
-    technologyName: technology.name,
-    technologyCategory: technology.category,
-    note: data.note,
+  if (!technology || technology.deletingAt) {
+    throw new AppError('not_found:technology', `No technology with id "${data.technologyId}".`, { technologyId: ['Choose an existing technology'] })
   }
-  try {
-    await StackEntryEntity.build(PutItemCommand).item(item).options({ condition: { attr: 'PK', exists: false } }).send()
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) {
-      throw new AppError('conflict:stack_entry', `${technology.name} is already on this project's stack.`, { technologyId: ['Already on the stack'] })
+  const ref = { clientId: data.clientId, projectId: data.projectId, technologyId: technology.id }
+  return runAsJob('sync-stack-entry', `${ref.clientId}#${ref.projectId}#${ref.technologyId}`, ref, async () => {
+    try {
+      await StackEntryEntity.build(PutItemCommand)
+        .item({
+          ...keys.stackEntry(ref.clientId, ref.projectId, ref.technologyId),
+          ...gsiKeys.stackByTechnology(ref.technologyId, ref.clientId, ref.projectId),
+          ...ref,
+          clientName: project.clientName,
+          projectName: project.name,
+          projectNameVersion: project.version,
+          technologyName: technology.name,
+          technologyCategory: technology.category,
+          technologyNameVersion: technology.version,
+          note: data.note,
+        })
+        .options({ condition: { attr: 'PK', exists: false } })
+        .send()
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) {
+        // This job may have been left by a crash after the put: finish its work before refusing.
+        await syncStackEntry(ref)
+        throw new AppError('conflict:stack_entry', `${technology.name} is already on this project's stack.`, { technologyId: ['Already on the stack'] })
+      }
+      throw error
     }
-    throw error
-  }
-  await refreshTechnologySummary(technology.id)
-  return toStackEntryView({ ...item, createdAt: '', updatedAt: '' })
+    const entry = await syncStackEntry(ref)
+    if (!entry) throw notFound('project', ref.projectId)
+    return toStackEntryView(entry)
+  })
 }
 
-export async function removeTechnologyFromProject(input: { clientId: string; projectId: string; technologyId: string }): Promise<void> {
-  const data = parseInput(removeStackEntryInput, input, 'stack entry')
-  try {
-    await StackEntryEntity.build(DeleteItemCommand)
-      .key(keys.stackEntry(data.clientId, data.projectId, data.technologyId))
-      .options({ condition: { attr: 'PK', exists: true } })
-      .send()
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw notFound('stack entry', data.technologyId)
-    throw error
-  }
-  await refreshTechnologySummary(data.technologyId)
+export async function removeTechnologyFromProject(input: unknown): Promise<void> {
+  const ref = parseInput(removeStackEntryInput, input, 'stack entry')
+  await runAsJob('sync-stack-entry', `${ref.clientId}#${ref.projectId}#${ref.technologyId}`, ref, async () => {
+    const removed = await deleteItemOf(keys.stackEntry(ref.clientId, ref.projectId, ref.technologyId), entityNames.stackEntry)
+    await syncStackEntry(ref)
+    if (!removed) throw notFound('stack entry', ref.technologyId)
+  })
 }

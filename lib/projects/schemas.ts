@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { blankToUndefined, entityId, isoDate, optionalIsoDate, requiredText } from '../validation'
+import { blankToUndefined, entityId, expectedVersion, idempotencyKey, isoDate, optionalIsoDate, requiredText } from '../validation'
 
 export const projectStatuses = ['proposed', 'active', 'on-hold', 'completed'] as const
 
@@ -18,11 +18,11 @@ const projectShape = {
 const endNotBeforeStart = (value: { startDate: string; endDate?: string }) => !value.endDate || value.endDate >= value.startDate
 const endRule = { message: 'End date must be on or after the start date', path: ['endDate'] }
 
-export const createProjectInput = z.object({ clientId: entityId('Client'), ...projectShape }).refine(endNotBeforeStart, endRule)
+export const createProjectInput = z.object({ clientId: entityId('Client'), idempotencyKey, ...projectShape }).refine(endNotBeforeStart, endRule)
 export type CreateProjectInput = z.input<typeof createProjectInput>
 
 export const updateProjectInput = z
-  .object({ clientId: entityId('Client'), projectId: entityId('Project'), ...projectShape })
+  .object({ clientId: entityId('Client'), projectId: entityId('Project'), version: expectedVersion, ...projectShape })
   .refine(endNotBeforeStart, endRule)
 export type UpdateProjectInput = z.input<typeof updateProjectInput>
 

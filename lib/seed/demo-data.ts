@@ -90,7 +90,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     const [baseName, category] = technologyCatalog[i % technologyCatalog.length]
     const round = Math.floor(i / technologyCatalog.length)
     const name = round === 0 ? baseName : `${baseName} ${round + 1}`
-    return { id: slugify(name), name, category, projectCount: 0, peopleCount: 0 }
+    return { id: slugify(name), name, category, projectCount: 0, peopleCount: 0, projectKeys: {} as Record<string, number>, people: {} as Record<string, number> }
   })
   const technologyById = new Map(technologies.map((t) => [t.id, t]))
 
@@ -105,7 +105,8 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       status: (random.next() < 0.9 ? 'active' : 'archived') as 'active' | 'archived',
       projectCount: 0,
       staffedCount: 0,
-      staffed: new Set<string>(),
+      projectIds: {} as Record<string, number>,
+      staffing: {} as Record<string, string>,
     }
   })
 
@@ -122,8 +123,10 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     const status =
       startOffset > 0 ? (random.next() < 0.5 ? 'proposed' : 'active') : endDate && endDate < anchor ? 'completed' : random.next() < 0.1 ? 'on-hold' : 'active'
     client.projectCount++
+    const id = seededId('p', i + 1)
+    client.projectIds[id] = 1
     return {
-      id: seededId('p', i + 1),
+      id,
       clientId: client.id,
       clientName: client.name,
       name: `${random.pick(projectWords.first)} ${random.pick(projectWords.second)}`,
@@ -151,8 +154,8 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       practice: practice.name,
       location: random.pick(locations),
       capacityHours: random.next() < 0.9 ? 40 : 32,
-      bookings: [] as { projectId: string; start: string; end?: string; allocation: number; tentative: boolean }[],
-      skillIds: [] as string[],
+      bookings: [] as { assignmentId: string; clientId: string; projectId: string; start: string; end?: string; allocation: number; tentative: boolean }[],
+      skills: {} as Record<string, number>,
       practiceSkills: practice.skills,
     }
   })
@@ -167,6 +170,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       if (stackKeys.has(key)) continue
       stackKeys.add(key)
       technology.projectCount++
+      technology.projectKeys[`${project.clientId}#${project.id}`] = 1
       entries.push({ project, technology, note: random.next() < 0.3 ? `v${random.int(1, 20)}` : '' })
     }
     return entries
@@ -186,8 +190,10 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     let allocation = random.pick([20, 25, 40, 50, 50, 60, 80, 100, 100])
     const overbook = random.next() < 0.05
     let employee = employees[(i * 7919) % employees.length]
-    for (let attempt = 0; attempt < 8; attempt++) {
+    for (let attempt = 0; attempt < 40; attempt++) {
       const candidate = employees[(i * 7919 + attempt * 37 + random.int(0, 3)) % employees.length]
+      // Never the same person twice on one project for overlapping dates (writes refuse that too).
+      if (candidate.bookings.some((b) => b.projectId === project.id && b.start <= (endDate ?? '9999-12-31') && (b.end ?? '9999-12-31') >= startDate)) continue
       const room = 100 - overlapLoad(candidate, startDate, endDate)
       employee = candidate
       if (overbook || room >= allocation) break
@@ -197,9 +203,11 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       }
     }
     const tentative = project.status === 'proposed' || random.next() < 0.15
-    employee.bookings.push({ projectId: project.id, start: startDate, ...(endDate ? { end: endDate } : {}), allocation, tentative })
-    clients.find((c) => c.id === project.clientId)!.staffed.add(employee.id)
-    return { id: seededId('a', i + 1), project, employee, role: random.pick(roles), allocation, startDate, endDate, tentative }
+    const id = seededId('a', i + 1)
+    employee.bookings.push({ assignmentId: id, clientId: project.clientId, projectId: project.id, start: startDate, ...(endDate ? { end: endDate } : {}), allocation, tentative })
+    const client = clients.find((c) => c.id === project.clientId)!
+    client.staffing[id] = employee.id
+    return { id, project, employee, role: random.pick(roles), allocation, startDate, endDate, tentative }
   })
 
   const skillKeys = new Set<string>()
@@ -210,9 +218,11 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     const technology = technologyById.get(technologyId)
     if (!technology || skillKeys.has(`${employee.id}/${technology.id}`)) continue
     skillKeys.add(`${employee.id}/${technology.id}`)
+    const level = random.int(1, 5)
     technology.peopleCount++
-    employee.skillIds.push(technology.id)
-    skills.push({ employee, technology, level: random.int(1, 5) })
+    technology.people[employee.id] = level
+    employee.skills[technology.id] = level
+    skills.push({ employee, technology, level })
   }
 
   const items: Record<string, unknown>[] = []
@@ -226,13 +236,13 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       }).item,
     )
   }
-  for (const { staffed, ...client } of clients) {
+  for (const client of clients) {
     items.push(
       parse.client.parse({
         ...keys.client(client.id),
         ...gsiKeys.listEntry(listPartitions.clients, nameSortKey(client.name, client.id)),
         ...client,
-        staffedCount: staffed.size,
+        staffedCount: new Set(Object.values(client.staffing)).size,
       }).item,
     )
   }
@@ -253,6 +263,8 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
         ...gsiKeys.firmEmployee(employee.id),
         ...gsiKeys.listEntry(listPartitions.employees, nameSortKey(employee.name, employee.id)),
         ...employee,
+        bookings: bookingMapOf(employee.bookings),
+        skillIds: Object.keys(employee.skills).sort(),
       }).item,
     )
     items.push(parse.emailClaim.parse({ ...keys.emailClaim(employee.email), email: employee.email, employeeId: employee.id }).item)
@@ -305,7 +317,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
         technologyId: technology.id,
         technologyName: technology.name,
         level,
-        employeeBookings: employee.bookings,
+        employeeBookings: bookingMapOf(employee.bookings),
       }).item,
     )
   }
@@ -321,6 +333,10 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       skills: skills.length,
     },
   }
+}
+
+function bookingMapOf(bookings: { assignmentId: string }[]) {
+  return Object.fromEntries(bookings.map(({ assignmentId, ...booking }) => [assignmentId, booking]))
 }
 
 function daysBetween(from: string, to: string): number {

@@ -1,102 +1,135 @@
-import {
-  AssignmentEntity,
-  DeleteItemCommand,
-  EmployeeEntity,
-  GetItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
-  $remove,
-  gsiKeys,
-  isConditionalCheckFailed,
-  keys,
-} from '../db'
-import { toAssignmentView, type AssignmentView } from '../dto'
-import { AppError, notFound } from '../errors'
-import { newId } from '../ids'
+import { $add, $remove, AssignmentEntity, EmployeeEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, deleteItemOf, entityNames, gsiKeys, isConditionalCheckFailed, keys } from '../db'
+import { toAssignmentView, toBookings, type AssignmentView, type Booking } from '../dto'
+import { AppError, notFound, staleSave } from '../errors'
+import { idForKey } from '../ids'
+import { runAsJob } from '../jobs/runner'
 import { getLiveProject } from '../projects/mutations'
-import { refreshClientSummary, refreshEmployeeSummary } from '../summaries'
 import { parseInput } from '../validation'
-import {
-  assignmentRef,
-  changeAssignmentInput,
-  staffEmployeeInput,
-  type AssignmentRef,
-  type ChangeAssignmentInput,
-  type StaffEmployeeInput,
-} from './schemas'
+import { assignmentRef, changeAssignmentInput, staffEmployeeInput } from './schemas'
+import { syncAssignment, removeAssignment } from './sync'
 
-/** Staffs an employee on a project: one assignment item, seen from both sides through GSI1. */
-export async function staffEmployee(input: StaffEmployeeInput): Promise<AssignmentView> {
-  const data = parseInput(staffEmployeeInput, input, 'assignment')
-  const [project, { Item: employee }] = await Promise.all([
-    getLiveProject(data.clientId, data.projectId),
-    EmployeeEntity.build(GetItemCommand).key(keys.employee(data.employeeId)).send(),
-  ])
-  if (!employee) throw new AppError('not_found:employee', `No employee with id "${data.employeeId}".`, { employeeId: ['Choose an existing person'] })
-  const id = newId()
-  const item = {
-    ...keys.assignment(data.clientId, data.projectId, id),
-    ...gsiKeys.assignmentByEmployee(data.employeeId, data.startDate, id),
-    id,
-    clientId: data.clientId,
-    clientName: project.clientName,
-    projectId: data.projectId,
-    projectName: project.name,
-    employeeId: employee.id,
-    employeeName: employee.name,
-    role: data.role,
-    allocation: data.allocation,
-    startDate: data.startDate,
-    endDate: data.endDate,
-    status: data.status,
-  }
-  try {
-    await AssignmentEntity.build(PutItemCommand).item(item).options({ condition: { attr: 'PK', exists: false } }).send()
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw new AppError('conflict:assignment', 'This assignment already exists. Please try again.')
-    throw error
-  }
-  await Promise.all([refreshClientSummary(data.clientId), refreshEmployeeSummary(data.employeeId)])
-  return toAssignmentView({ ...item, createdAt: '', updatedAt: '' })
+// Staffing the same person twice on one project for overlapping dates is refused: one assignment
+// per person per project per period, changed (allocation, dates) rather than stacked.
+
+const overlaps = (a: { start: string; end?: string | null }, b: { start: string; end?: string | null }) =>
+  a.start <= (b.end ?? '9999-12-31') && b.start <= (a.end ?? '9999-12-31')
+
+const alreadyStaffed = (name: string) =>
+  new AppError('conflict:assignment_overlap', `${name} is already staffed on this project for these dates. Change that assignment instead.`, {
+    employeeId: ['Already staffed on this project for these dates'],
+  })
+
+function overlappingBooking(bookings: Booking[], projectId: string, period: { start: string; end?: string | null }, exceptId?: string) {
+  return bookings.find((booking) => booking.projectId === projectId && booking.assignmentId !== exceptId && overlaps(booking, period))
 }
 
-/** Changes role, allocation, dates or status of an assignment (ending one is setting its end date). */
-export async function changeAssignment(input: ChangeAssignmentInput): Promise<AssignmentView> {
-  const { clientId, projectId, assignmentId, ...data } = parseInput(changeAssignmentInput, input, 'assignment')
+async function readLiveEmployee(employeeId: string) {
+  const { Item } = await EmployeeEntity.build(GetItemCommand).key(keys.employee(employeeId)).options({ consistent: true }).send()
+  if (!Item || Item.deletingAt) throw new AppError('not_found:employee', `No employee with id "${employeeId}".`, { employeeId: ['Choose an existing person'] })
+  return Item
+}
+
+/**
+ * Staffs an employee on a project: one assignment item (seen from both sides through GSI1), entered
+ * into the employee's bookings and the client's staffing. A retried request with the same
+ * idempotency key makes one assignment.
+ */
+export async function staffEmployee(input: unknown): Promise<AssignmentView> {
+  const { idempotencyKey, ...data } = parseInput(staffEmployeeInput, input, 'assignment')
+  const [project, employee] = await Promise.all([getLiveProject(data.clientId, data.projectId), readLiveEmployee(data.employeeId)])
+  const id = idForKey('assignment', idempotencyKey)
+  const period = { start: data.startDate, end: data.endDate }
+  const existing = overlappingBooking(toBookings(employee.bookings), data.projectId, period, id)
+  if (existing) throw alreadyStaffed(employee.name)
+  const ref = { clientId: data.clientId, projectId: data.projectId, assignmentId: id, employeeId: employee.id }
+  return runAsJob('sync-assignment', id, ref, async () => {
+    try {
+      await AssignmentEntity.build(PutItemCommand)
+        .item({
+          ...keys.assignment(data.clientId, data.projectId, id),
+          ...gsiKeys.assignmentByEmployee(employee.id, data.startDate, id),
+          id,
+          clientId: data.clientId,
+          clientName: project.clientName,
+          projectId: data.projectId,
+          projectName: project.name,
+          projectNameVersion: project.version,
+          employeeId: employee.id,
+          employeeName: employee.name,
+          employeeNameVersion: employee.version,
+          role: data.role,
+          allocation: data.allocation,
+          startDate: data.startDate,
+          endDate: data.endDate,
+          status: data.status,
+          version: 1,
+          ...(idempotencyKey ? { idempotencyKey } : {}),
+        })
+        .options({ condition: { attr: 'PK', exists: false } })
+        .send()
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error
+      const { Item: stored } = await AssignmentEntity.build(GetItemCommand).key(keys.assignment(data.clientId, data.projectId, id)).options({ consistent: true }).send()
+      if (!(stored && idempotencyKey && stored.idempotencyKey === idempotencyKey)) {
+        throw new AppError('conflict:assignment', 'This assignment already exists. Please try again.')
+      }
+      // The same request again: finish what the first one started and answer the same.
+    }
+    const { assignment, employeeAfterFirstApply } = await syncAssignment(ref)
+    if (!assignment) throw notFound('project', data.projectId)
+    // Two requests that passed the check above at the same moment: the one whose booking reached the
+    // employee second sees the first and withdraws.
+    const rival = employeeAfterFirstApply && overlappingBooking(toBookings(employeeAfterFirstApply.bookings as never), data.projectId, period, id)
+    if (rival && rival.assignmentId !== id) {
+      await removeAssignment(ref)
+      throw alreadyStaffed(employee.name)
+    }
+    return toAssignmentView(assignment)
+  })
+}
+
+/** Changes role, allocation, dates or status of an assignment, if unchanged since `version` was loaded. */
+export async function changeAssignment(input: unknown): Promise<AssignmentView> {
+  const { clientId, projectId, assignmentId, version, ...data } = parseInput(changeAssignmentInput, input, 'assignment')
   const key = keys.assignment(clientId, projectId, assignmentId)
   const { Item: current } = await AssignmentEntity.build(GetItemCommand).key(key).options({ consistent: true }).send()
   if (!current) throw notFound('assignment', assignmentId)
-  let updated
-  try {
-    ;({ Attributes: updated } = await AssignmentEntity.build(UpdateItemCommand)
-      .item({
-        ...key,
-        ...gsiKeys.assignmentByEmployee(current.employeeId, data.startDate, assignmentId),
-        ...data,
-        endDate: data.endDate ?? $remove(),
-      })
-      .options({ condition: { attr: 'PK', exists: true }, returnValues: 'ALL_NEW' })
-      .send())
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw notFound('assignment', assignmentId)
-    throw error
-  }
-  await refreshEmployeeSummary(current.employeeId)
-  return toAssignmentView(updated!)
+  if (current.version !== version) throw staleSave('assignment', toAssignmentView(current))
+  const employee = await readLiveEmployee(current.employeeId)
+  if (overlappingBooking(toBookings(employee.bookings), projectId, { start: data.startDate, end: data.endDate }, assignmentId)) throw alreadyStaffed(employee.name)
+  const ref = { clientId, projectId, assignmentId, employeeId: current.employeeId }
+  return runAsJob('sync-assignment', assignmentId, ref, async () => {
+    try {
+      await AssignmentEntity.build(UpdateItemCommand)
+        .item({
+          ...key,
+          ...gsiKeys.assignmentByEmployee(current.employeeId, data.startDate, assignmentId),
+          ...data,
+          endDate: data.endDate ?? $remove(),
+          version: $add(1),
+        })
+        .options({ condition: { attr: 'version', eq: version } })
+        .send()
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error
+      const { assignment: now } = await syncAssignment(ref)
+      if (!now) throw notFound('assignment', assignmentId)
+      throw staleSave('assignment', toAssignmentView(now))
+    }
+    const { assignment } = await syncAssignment(ref)
+    if (!assignment) throw notFound('assignment', assignmentId)
+    return toAssignmentView(assignment)
+  })
 }
 
-/** Takes an employee off a project (deletes the one assignment item). */
-export async function unstaffEmployee(input: AssignmentRef): Promise<void> {
+/** Takes an employee off a project: deletes the one assignment item and its bookings entry. */
+export async function unstaffEmployee(input: unknown): Promise<void> {
   const { clientId, projectId, assignmentId } = parseInput(assignmentRef, input, 'assignment')
-  let removed
-  try {
-    ;({ Attributes: removed } = await AssignmentEntity.build(DeleteItemCommand)
-      .key(keys.assignment(clientId, projectId, assignmentId))
-      .options({ condition: { attr: 'PK', exists: true }, returnValues: 'ALL_OLD' })
-      .send())
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw notFound('assignment', assignmentId)
-    throw error
-  }
-  await Promise.all([refreshClientSummary(clientId), removed ? refreshEmployeeSummary(removed.employeeId) : undefined])
+  const { Item: current } = await AssignmentEntity.build(GetItemCommand).key(keys.assignment(clientId, projectId, assignmentId)).options({ consistent: true }).send()
+  if (!current) throw notFound('assignment', assignmentId)
+  const ref = { clientId, projectId, assignmentId, employeeId: current.employeeId }
+  await runAsJob('sync-assignment', assignmentId, ref, async () => {
+    await deleteItemOf(keys.assignment(clientId, projectId, assignmentId), entityNames.assignment)
+    await syncAssignment(ref)
+  })
 }

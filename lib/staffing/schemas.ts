@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { entityId, isoDate, optionalIsoDate, requiredText } from '../validation'
+import { entityId, expectedVersion, idempotencyKey, isoDate, optionalIsoDate, requiredText } from '../validation'
 
 export const assignmentStatuses = ['tentative', 'confirmed'] as const
 
@@ -19,12 +19,12 @@ const endNotBeforeStart = (value: { startDate: string; endDate?: string }) => !v
 const endRule = { message: 'End date must be on or after the start date', path: ['endDate'] }
 
 export const staffEmployeeInput = z
-  .object({ clientId: entityId('Client'), projectId: entityId('Project'), employeeId: entityId('Employee'), ...assignmentShape })
+  .object({ clientId: entityId('Client'), projectId: entityId('Project'), employeeId: entityId('Employee'), idempotencyKey, ...assignmentShape })
   .refine(endNotBeforeStart, endRule)
 export type StaffEmployeeInput = z.input<typeof staffEmployeeInput>
 
 export const changeAssignmentInput = z
-  .object({ clientId: entityId('Client'), projectId: entityId('Project'), assignmentId: entityId('Assignment'), ...assignmentShape })
+  .object({ clientId: entityId('Client'), projectId: entityId('Project'), assignmentId: entityId('Assignment'), version: expectedVersion, ...assignmentShape })
   .refine(endNotBeforeStart, endRule)
 export type ChangeAssignmentInput = z.input<typeof changeAssignmentInput>
 

@@ -1,110 +1,181 @@
 import {
+  $add,
   GetItemCommand,
   PutItemCommand,
+  QueryCommand,
+  RosterTable,
+  SkillEntity,
+  StackEntryEntity,
   TechnologyEntity,
   UpdateItemCommand,
-  batchDeleteKeys,
+  copyFields,
+  deleteItemOf,
+  entityNames,
+  forEachBounded,
   gsiKeys,
   isConditionalCheckFailed,
   keys,
   listPartitions,
+  markDeleting,
   nameSortKey,
-  queryAllItems,
-  updateEachItem,
-  itemKeyOf,
 } from '../db'
 import { toTechnologySummary, type TechnologySummary } from '../dto'
-import { AppError, notFound } from '../errors'
+import { removeSkillEdge } from '../employees/skill-sync'
+import { AppError, notFound, staleSave } from '../errors'
 import { slugify } from '../ids'
-import { finishJob, rememberJobImpact, startJob } from '../jobs'
-import { refreshSummaries } from '../summaries'
+import { runAsJob, type JobContext } from '../jobs/runner'
+import { indexSettleMs, sleep } from '../jobs/settle'
+import { removeStackEntryEdge } from '../projects/sync'
 import { parseInput } from '../validation'
-import { createTechnologyInput, updateTechnologyInput, type CreateTechnologyInput, type UpdateTechnologyInput } from './schemas'
+import { createTechnologyInput, updateTechnologyInput } from './schemas'
 
-export async function createTechnology(input: CreateTechnologyInput): Promise<TechnologySummary> {
-  const data = parseInput(createTechnologyInput, input, 'technology')
+async function readTechnology(technologyId: string) {
+  const { Item } = await TechnologyEntity.build(GetItemCommand).key(keys.technology(technologyId)).options({ consistent: true }).send()
+  return Item ?? null
+}
+
+export async function createTechnology(input: unknown): Promise<TechnologySummary> {
+  const { idempotencyKey, ...data } = parseInput(createTechnologyInput, input, 'technology')
   const id = data.id ?? slugify(data.name)
   if (!id) throw new AppError('invalid:technology', 'Invalid technology: name: Name needs at least one letter or digit', { name: ['Name needs at least one letter or digit'] })
-  const item = {
-    ...keys.technology(id),
-    ...gsiKeys.technologySelf(id),
-    ...gsiKeys.listEntry(listPartitions.technologies, nameSortKey(data.name, id)),
-    id,
-    name: data.name,
-    category: data.category,
-    projectCount: 0,
-    peopleCount: 0,
-  }
   try {
-    await TechnologyEntity.build(PutItemCommand).item(item).options({ condition: { attr: 'PK', exists: false } }).send()
+    await TechnologyEntity.build(PutItemCommand)
+      .item({
+        ...keys.technology(id),
+        ...gsiKeys.technologySelf(id),
+        ...gsiKeys.listEntry(listPartitions.technologies, nameSortKey(data.name, id)),
+        id,
+        name: data.name,
+        category: data.category,
+        version: 1,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      })
+      .options({ condition: { attr: 'PK', exists: false } })
+      .send()
   } catch (error) {
-    if (isConditionalCheckFailed(error)) {
-      throw new AppError('conflict:technology', `A technology with id "${id}" already exists.`, { name: [`"${id}" already exists`] })
+    if (!isConditionalCheckFailed(error)) throw error
+    const existing = await readTechnology(id)
+    if (existing && idempotencyKey && existing.idempotencyKey === idempotencyKey) return toTechnologySummary(existing)
+    throw new AppError('conflict:technology', `A technology with id "${id}" already exists.`, { name: [`"${id}" already exists`] })
+  }
+  return toTechnologySummary((await readTechnology(id))!)
+}
+
+/** Saves name or category if unchanged since `version`; the new values reach every stack entry and skill before it returns. */
+export async function updateTechnology(input: unknown): Promise<TechnologySummary> {
+  const { technologyId, version, ...data } = parseInput(updateTechnologyInput, input, 'technology')
+  const current = await readTechnology(technologyId)
+  if (!current || current.deletingAt) throw notFound('technology', technologyId)
+  if (current.version !== version) throw staleSave('technology', toTechnologySummary(current))
+  const save = async () => {
+    try {
+      const { Attributes } = await TechnologyEntity.build(UpdateItemCommand)
+        .item({ ...keys.technology(technologyId), ...data, GSI3SK: nameSortKey(data.name, technologyId), version: $add(1) })
+        .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
+        .send()
+      return toTechnologySummary(Attributes!)
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error
+      const now = await readTechnology(technologyId)
+      if (!now || now.deletingAt) throw notFound('technology', technologyId)
+      throw staleSave('technology', toTechnologySummary(now))
     }
-    throw error
   }
-  return toTechnologySummary({ ...item, createdAt: '', updatedAt: '' })
+  if (current.name === data.name && current.category === data.category) return save()
+  return runAsJob('rename-technology', technologyId, {}, async (_job, context) => {
+    const saved = await save()
+    await propagateTechnologyName(technologyId, context)
+    return saved
+  })
 }
 
-/** Updates name or category; the new values reach every stack entry and skill before it returns. */
-export async function updateTechnology(input: UpdateTechnologyInput): Promise<TechnologySummary> {
-  const { technologyId, ...data } = parseInput(updateTechnologyInput, input, 'technology')
-  const { Item: current } = await TechnologyEntity.build(GetItemCommand).key(keys.technology(technologyId)).options({ consistent: true }).send()
-  if (!current) throw notFound('technology', technologyId)
-  const changed = current.name !== data.name || current.category !== data.category
-  if (changed) await startJob('rename-technology', technologyId)
-  let updated
-  try {
-    ;({ Attributes: updated } = await TechnologyEntity.build(UpdateItemCommand)
-      .item({ ...keys.technology(technologyId), ...data, GSI3SK: nameSortKey(data.name, technologyId) })
-      .options({ condition: { attr: 'PK', exists: true }, returnValues: 'ALL_NEW' })
-      .send())
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw notFound('technology', technologyId)
-    throw error
+/** Where a technology's edges are, from its own maps (a consistent read of one item). */
+function edgesOf(technology: NonNullable<Awaited<ReturnType<typeof readTechnology>>>) {
+  return {
+    stackEntries: Object.keys(technology.projectKeys).map((projectKey) => {
+      const [clientId, projectId] = projectKey.split('#')
+      return { clientId, projectId, technologyId: technology.id }
+    }),
+    skills: Object.keys(technology.people).map((employeeId) => ({ employeeId, technologyId: technology.id })),
   }
-  if (changed) {
-    await propagateTechnologyName(technologyId)
-    await finishJob('rename-technology', technologyId)
-  }
-  return toTechnologySummary(updated!)
 }
 
-/** Copies name and category onto stack entries, and the name onto skills. Idempotent. */
-export async function propagateTechnologyName(technologyId: string): Promise<void> {
-  const { Item: technology } = await TechnologyEntity.build(GetItemCommand).key(keys.technology(technologyId)).options({ consistent: true }).send()
+/**
+ * Copies name and category onto the technology's stack entries, and the name onto its skills, found
+ * through its maps; an edge not yet in a map copies the name itself when it is synchronised.
+ * Bounded concurrency, progress on the job. Idempotent.
+ */
+export async function propagateTechnologyName(technologyId: string, context?: JobContext): Promise<void> {
+  const technology = await readTechnology(technologyId)
   if (!technology) return
-  const edges = await technologyEdges(technologyId)
-  await Promise.all([
-    updateEachItem(edges.filter((e) => e._type === 'StackEntry').map(itemKeyOf), { technologyName: technology.name, technologyCategory: technology.category }),
-    updateEachItem(edges.filter((e) => e._type === 'Skill').map(itemKeyOf), { technologyName: technology.name }),
-  ])
-}
-
-function technologyEdges(technologyId: string) {
-  return queryAllItems({
-    IndexName: 'GSI2',
-    KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK > :self',
-    ExpressionAttributeValues: { ':pk': keys.technologyPartition(technologyId), ':self': '#TECH' },
-  })
-}
-
-/** Deletes the technology, its stack entries and skills; resumable (job, sweep, refresh). */
-export async function deleteTechnology({ technologyId }: { technologyId: string }): Promise<{ projects: number; people: number }> {
-  const { Item: technology } = await TechnologyEntity.build(GetItemCommand).key(keys.technology(technologyId)).options({ consistent: true }).send()
-  if (!technology) {
-    await finishJob('delete-technology', technologyId)
-    throw notFound('technology', technologyId)
+  const { stackEntries, skills } = edgesOf(technology)
+  const copies = [
+    ...stackEntries.map((ref) => ({ key: keys.stackEntry(ref.clientId, ref.projectId, technologyId), type: entityNames.stackEntry, fields: { technologyName: technology.name, technologyCategory: technology.category } })),
+    ...skills.map((ref) => ({ key: keys.skill(ref.employeeId, technologyId), type: entityNames.skill, fields: { technologyName: technology.name } })),
+  ]
+  for (let start = 0; start < copies.length; start += 100) {
+    await forEachBounded(copies.slice(start, start + 100), 8, async ({ key, type, fields }) => void (await copyFields(key, type, fields, 'technologyNameVersion', technology.version)))
+    await context?.heartbeat({ done: Math.min(start + 100, copies.length), total: copies.length })
   }
-  await startJob('delete-technology', technologyId)
-  await updateEachItem([keys.technology(technologyId)], { GSI3PK: `DELETING#${listPartitions.technologies}` })
-  const edges = await technologyEdges(technologyId)
-  const impact = await rememberJobImpact('delete-technology', technologyId, {
-    employeeIds: edges.filter((e) => e._type === 'Skill').map((e) => e.employeeId as string),
-  })
-  await batchDeleteKeys(edges.map(itemKeyOf))
-  await refreshSummaries(impact)
-  await batchDeleteKeys([keys.technology(technologyId)])
-  await finishJob('delete-technology', technologyId)
-  return { projects: edges.filter((e) => e._type === 'StackEntry').length, people: edges.filter((e) => e._type === 'Skill').length }
+}
+
+/** Deletes the technology, its stack entries and skills, as a job (mark, sweep, delete) with progress. */
+export async function deleteTechnology(
+  { technologyId }: { technologyId: string },
+  options: { onProgress?: (progress: { done: number; total: number }) => Promise<void> | void } = {},
+): Promise<{ projects: number; people: number }> {
+  if (!(await readTechnology(technologyId))) throw notFound('technology', technologyId)
+  return runAsJob('delete-technology', technologyId, {}, (_job, context) => sweepTechnology(technologyId, context, options.onProgress))
+}
+
+export async function sweepTechnology(
+  technologyId: string,
+  context: JobContext,
+  onProgress?: (progress: { done: number; total: number }) => Promise<void> | void,
+): Promise<{ projects: number; people: number }> {
+  const deletion = { projects: 0, people: 0 }
+  const marked = await markDeleting(keys.technology(technologyId), entityNames.technology, { GSI3PK: `DELETING#${listPartitions.technologies}` }, new Date().toISOString())
+  if (!marked) return deletion
+  const settleUntil = Date.parse(marked.deletingAt as string) + indexSettleMs()
+  for (let pass = 0; pass < 100; pass++) {
+    const technology = await readTechnology(technologyId)
+    let { stackEntries, skills } = technology ? edgesOf(technology) : { stackEntries: [], skills: [] }
+    if (stackEntries.length === 0 && skills.length === 0) {
+      // The maps are empty: one pass over the technology's index view once it has caught up with the
+      // marking, for any edge whose synchronisation has not reached a map yet.
+      await sleep(settleUntil - Date.now())
+      ;({ stackEntries, skills } = await technologyIndexEdges(technologyId))
+      if (stackEntries.length === 0 && skills.length === 0) break
+    }
+    const work = [...stackEntries.map((ref) => ({ stack: ref })), ...skills.map((ref) => ({ skill: ref }))]
+    let done = 0
+    for (let start = 0; start < work.length; start += 50) {
+      await forEachBounded(work.slice(start, start + 50), 8, async (edge) => {
+        if ('stack' in edge) {
+          await removeStackEntryEdge(edge.stack)
+          deletion.projects++
+        } else {
+          await removeSkillEdge(edge.skill)
+          deletion.people++
+        }
+      })
+      done = Math.min(start + 50, work.length)
+      await context.heartbeat({ done, total: work.length })
+      await onProgress?.({ done, total: work.length })
+    }
+  }
+  await deleteItemOf(keys.technology(technologyId), entityNames.technology)
+  return deletion
+}
+
+async function technologyIndexEdges(technologyId: string) {
+  const { Items = [] } = await RosterTable.build(QueryCommand)
+    .entities(StackEntryEntity, SkillEntity)
+    .query({ index: 'GSI2', partition: keys.technologyPartition(technologyId), range: { gt: '#TECH' } })
+    .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
+    .send()
+  return {
+    stackEntries: Items.flatMap((item) => (item.entity === 'StackEntry' ? [{ clientId: item.clientId, projectId: item.projectId, technologyId }] : [])),
+    skills: Items.flatMap((item) => (item.entity === 'Skill' ? [{ employeeId: item.employeeId, technologyId }] : [])),
+  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { blankToUndefined, entityId, requiredText } from '../validation'
+import { blankToUndefined, entityId, expectedVersion, idempotencyKey, requiredText } from '../validation'
 
 export const technologyCategories = ['language', 'framework', 'database', 'cloud', 'tool', 'other'] as const
 
@@ -8,11 +8,13 @@ export const createTechnologyInput = z.object({
   id: z.preprocess(blankToUndefined, entityId('Id').optional()),
   name: requiredText('Name', 60),
   category: z.enum(technologyCategories, { error: `Category must be one of ${technologyCategories.join(', ')}` }).default('other'),
+  idempotencyKey,
 })
 export type CreateTechnologyInput = z.input<typeof createTechnologyInput>
 
 export const updateTechnologyInput = z.object({
   technologyId: entityId('Technology'),
+  version: expectedVersion,
   name: requiredText('Name', 60),
   category: z.enum(technologyCategories, { error: `Category must be one of ${technologyCategories.join(', ')}` }),
 })

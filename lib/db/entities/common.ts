@@ -1,4 +1,4 @@
-import { boolean, map, number, string } from 'dynamodb-toolbox'
+import { boolean, map, number, record, string } from 'dynamodb-toolbox'
 
 // Key attributes every item carries; GSI keys are optional because each item type joins only the
 // indexes it is read through (sparse indexes).
@@ -33,11 +33,30 @@ export const entityNames = {
   job: 'Job',
 } as const
 
-// One assignment, reduced to what allocation arithmetic needs.
+export type EntityName = (typeof entityNames)[keyof typeof entityNames]
+
+// Every editable item carries a version: a save is conditional on the version the user loaded, and
+// copies of its name carry the version they were copied from (see lib/db/aggregates.ts).
+export const editable = {
+  version: number().default(1),
+  deletingAt: string().optional(),
+  idempotencyKey: string().optional(),
+}
+
+// Aggregates (maps keyed by edge id) bump aggRev on every change; the figures derived from the maps
+// are written only while aggRev is unchanged, so an older computation never overwrites a newer one.
+export const aggregate = {
+  aggRev: number().default(0),
+}
+
+// One assignment, reduced to what allocation arithmetic and the sweeps need.
 export const bookingSchema = map({
+  clientId: string(),
   projectId: string(),
   start: string(),
   end: string().optional(),
   allocation: number(),
   tentative: boolean(),
 })
+
+export const bookingMap = record(string(), bookingSchema)

@@ -1,6 +1,6 @@
-import { Entity, item, list, number, string } from 'dynamodb-toolbox'
+import { Entity, item, list, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { bookingSchema, entityNames, keyAttributes, timestamps } from './common'
+import { aggregate, bookingMap, editable, entityNames, keyAttributes, timestamps } from './common'
 
 export const EmployeeEntity = new Entity({
   name: entityNames.employee,
@@ -8,6 +8,8 @@ export const EmployeeEntity = new Entity({
   timestamps,
   schema: item({
     ...keyAttributes,
+    ...editable,
+    ...aggregate,
     id: string(),
     name: string(),
     email: string(),
@@ -15,9 +17,11 @@ export const EmployeeEntity = new Entity({
     practice: string(),
     location: string(),
     capacityHours: number().default(40),
-    // Compact copies of the employee's assignments and skills, recomputed after each change, so the
-    // employee list can show this week's allocation and filter by skill from the list index alone.
-    bookings: list(bookingSchema).default([]),
+    // Per-edge maps: assignment id -> booking, technology id -> level. One entry is set or removed
+    // per edge write, so the person's list row and overview entry need no second read.
+    bookings: bookingMap.default({}),
+    skills: record(string(), number()).default({}),
+    // Derived from `skills` (the employee list filters on it).
     skillIds: list(string()).default([]),
   }),
 })

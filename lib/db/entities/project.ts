@@ -1,6 +1,6 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { entityNames, keyAttributes, timestamps } from './common'
+import { editable, entityNames, keyAttributes, timestamps } from './common'
 
 export const ProjectEntity = new Entity({
   name: entityNames.project,
@@ -8,15 +8,16 @@ export const ProjectEntity = new Entity({
   timestamps,
   schema: item({
     ...keyAttributes,
+    ...editable,
     id: string(),
     clientId: string(),
     clientName: string(),
+    clientNameVersion: number().optional(),
     name: string(),
     description: string().default(''),
     status: string().enum('proposed', 'active', 'on-hold', 'completed'),
     startDate: string(),
     endDate: string().optional(),
     budget: number().optional(),
-    deletingAt: string().optional(),
   }),
 })

@@ -1,4 +1,4 @@
-import { Entity, item, string } from 'dynamodb-toolbox'
+import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { entityNames, keyAttributes, timestamps } from './common'
 
@@ -11,11 +11,14 @@ export const StackEntryEntity = new Entity({
     ...keyAttributes,
     clientId: string(),
     clientName: string(),
+    clientNameVersion: number().optional(),
     projectId: string(),
     projectName: string(),
+    projectNameVersion: number().optional(),
     technologyId: string(),
     technologyName: string(),
     technologyCategory: string(),
+    technologyNameVersion: number().optional(),
     note: string().default(''),
   }),
 })

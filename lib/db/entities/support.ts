@@ -1,4 +1,4 @@
-import { Entity, item, list, string } from 'dynamodb-toolbox'
+import { Entity, item, map, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { entityNames, keyAttributes, timestamps } from './common'
 
@@ -10,8 +10,9 @@ export const EmailClaimEntity = new Entity({
   schema: item({ ...keyAttributes, email: string(), employeeId: string() }),
 })
 
-// A multi-item operation in progress (client delete, rename fan-out). Written before the first item
-// is touched and removed after the last, so an interrupted run can be found and finished.
+// Work that spans items (an edge and the aggregates it feeds, a delete, a rename). Written before the
+// first item is touched and removed after the last, so work cut off halfway is found and finished
+// (lib/jobs). leaseOwner/leaseUntil keep two app instances from running it at once.
 export const JobEntity = new Entity({
   name: entityNames.job,
   table: RosterTable,
@@ -20,9 +21,12 @@ export const JobEntity = new Entity({
     ...keyAttributes,
     kind: string(),
     targetId: string(),
-    parentId: string().optional(),
-    employeeIds: list(string()).default([]),
-    technologyIds: list(string()).default([]),
-    clientIds: list(string()).default([]),
+    params: record(string(), string()).optional(),
+    leaseOwner: string().optional(),
+    leaseUntil: number().optional(),
+    attempts: number().optional(),
+    nextRunAt: number().optional(),
+    lastError: string().optional(),
+    progress: map({ done: number(), total: number() }).optional(),
   }),
 })

@@ -1,6 +1,7 @@
-import { Entity, item, number, string } from 'dynamodb-toolbox'
+import { Entity, item, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { entityNames, keyAttributes, timestamps } from './common'
+import { technologyCategories } from '../../technologies/schemas'
+import { aggregate, editable, entityNames, keyAttributes, timestamps } from './common'
 
 export const TechnologyEntity = new Entity({
   name: entityNames.technology,
@@ -8,9 +9,14 @@ export const TechnologyEntity = new Entity({
   timestamps,
   schema: item({
     ...keyAttributes,
+    ...editable,
+    ...aggregate,
     id: string(),
     name: string(),
-    category: string().enum('language', 'framework', 'database', 'cloud', 'tool', 'other'),
+    category: string().enum(...technologyCategories),
+    // Per-edge maps: "<clientId>#<projectId>" -> 1 for stack entries, employee id -> level for skills.
+    projectKeys: record(string(), number()).default({}),
+    people: record(string(), number()).default({}),
     projectCount: number().default(0),
     peopleCount: number().default(0),
   }),

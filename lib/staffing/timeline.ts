@@ -1,5 +1,5 @@
-import { addWeeks, mondayOf, weeklyLoads, type WeekLoad } from '../allocation'
-import type { AssignmentView, Booking } from '../dto'
+import { addWeeks, mondayOf, weeklyLoads, type Booking, type WeekLoad } from './allocation'
+import type { AssignmentView } from '../dto'
 
 export interface TimelineBar {
   assignment: AssignmentView

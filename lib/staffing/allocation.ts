@@ -1,4 +1,7 @@
-import type { Booking } from './dto'
+import type { Booking as StoredBooking } from '../dto'
+
+/** What allocation arithmetic needs of a booking (a stored one, or a proposal not yet saved). */
+export type Booking = Pick<StoredBooking, 'projectId' | 'start' | 'end' | 'allocation' | 'tentative'>
 
 // Allocation arithmetic over an employee's bookings. Weeks run Monday to Sunday; a booking that
 // covers only some working days of a week counts in proportion (3 of 5 days at 50% adds 30%).

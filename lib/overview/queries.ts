@@ -1,6 +1,6 @@
-import { allocationOn, todayIso } from './allocation'
-import { FIRM_PARTITION, QueryCommand, RosterTable, nameAccessPattern } from './db'
-import type { Booking } from './dto'
+import { allocationOn, todayIso } from '../staffing/allocation'
+import { FIRM_PARTITION, QueryCommand, RosterTable, nameAccessPattern } from '../db'
+import { toBookings, type Booking } from '../dto'
 
 export interface OverviewPerson {
   id: string
@@ -30,7 +30,7 @@ type OverviewItem = {
   id: string
   name: string
   practice?: string
-  bookings?: (Omit<Booking, 'end'> & { end?: string })[]
+  bookings?: Record<string, Omit<Booking, 'assignmentId' | 'end'> & { end?: string }>
   clientId?: string
   clientName?: string
   status?: string
@@ -53,7 +53,7 @@ export async function getFirmOverview(today: string = todayIso()): Promise<FirmO
       id: item.id,
       name: item.name,
       practice: item.practice ?? '',
-      allocation: allocationOn((item.bookings ?? []).map((booking) => ({ ...booking, end: booking.end ?? null })), today),
+      allocation: allocationOn(toBookings(item.bookings), today),
     }))
   const projects = items
     .filter((item) => item._type === 'Project' && !item.deletingAt)

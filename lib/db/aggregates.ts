@@ -1,0 +1,189 @@
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { getDb } from './client'
+import type { EntityName } from './entities/common'
+import { isConditionalCheckFailed, isMissingDocumentPath } from './errors'
+
+// The only writes that touch more than the item a user edited. Each is a single conditional
+// UpdateItem that names the item type it may write (`_type`), and each is idempotent:
+// - applyEntries sets or removes one entry per edge in an aggregate's map (bookings, staffing, ...);
+// - writeDerived stores figures computed from those maps, only if no newer change happened since;
+// - copyFields stores a copy of another item's fields (a name), only if it is newer than the copy held.
+// None of them reads an index, so index lag cannot make them store a wrong value.
+
+export type ItemKey = { PK: string; SK: string }
+type RawItem = Record<string, unknown>
+
+export interface EntryChange {
+  map: string
+  entry: string
+  /** The entry's new value; undefined removes it. */
+  value: unknown
+}
+
+/**
+ * Sets or removes map entries on an aggregate item and bumps its aggRev, returning the item as it is
+ * after the write (a strongly consistent view), or null when the item does not exist.
+ */
+export async function applyEntries(key: ItemKey, type: EntityName, changes: EntryChange[]): Promise<RawItem | null> {
+  const { documentClient, config } = getDb()
+  const names: Record<string, string> = { '#type': '_type', '#rev': 'aggRev' }
+  const values: Record<string, unknown> = { ':type': type, ':one': 1 }
+  const sets: string[] = []
+  const removes: string[] = []
+  changes.forEach((change, i) => {
+    names[`#m${i}`] = change.map
+    names[`#e${i}`] = change.entry
+    if (change.value === undefined) removes.push(`#m${i}.#e${i}`)
+    else {
+      values[`:v${i}`] = change.value
+      sets.push(`#m${i}.#e${i} = :v${i}`)
+    }
+  })
+  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' ')
+  const send = () =>
+    documentClient.send(
+      new UpdateCommand({
+        TableName: config.tableName,
+        Key: key,
+        UpdateExpression: expression,
+        ConditionExpression: 'attribute_exists(PK) AND #type = :type',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    )
+  try {
+    return ((await send()).Attributes ?? null) as RawItem | null
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return null
+    if (!isMissingDocumentPath(error)) throw error
+  }
+  // An item written before the map existed: create the empty maps, then apply.
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: config.tableName,
+      Key: key,
+      UpdateExpression: `SET ${changes.map((_, i) => `#m${i} = if_not_exists(#m${i}, :empty)`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(PK) AND #type = :type',
+      ExpressionAttributeNames: { '#type': '_type', ...Object.fromEntries(changes.map((change, i) => [`#m${i}`, change.map])) },
+      ExpressionAttributeValues: { ':type': type, ':empty': {} },
+    }),
+  ).catch((error) => {
+    if (!isConditionalCheckFailed(error)) throw error
+  })
+  try {
+    return ((await send()).Attributes ?? null) as RawItem | null
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return null
+    throw error
+  }
+}
+
+/**
+ * Writes figures derived from an aggregate's maps, conditional on aggRev still being the one they were
+ * computed from. If it moved on, the writer of the newer revision stores its own figures.
+ * Skips the write when the stored figures already agree.
+ */
+export async function writeDerived(item: RawItem, type: EntityName, figures: Record<string, unknown>): Promise<boolean> {
+  const changed = Object.entries(figures).filter(([name, value]) => JSON.stringify(item[name]) !== JSON.stringify(value))
+  if (changed.length === 0) return false
+  const { documentClient, config } = getDb()
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: config.tableName,
+        Key: { PK: item.PK, SK: item.SK },
+        UpdateExpression: `SET ${changed.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+        ConditionExpression: '#type = :type AND #rev = :rev',
+        ExpressionAttributeNames: { '#type': '_type', '#rev': 'aggRev', ...Object.fromEntries(changed.map(([name], i) => [`#f${i}`, name])) },
+        ExpressionAttributeValues: { ':type': type, ':rev': item.aggRev, ...Object.fromEntries(changed.map(([, value], i) => [`:f${i}`, value])) },
+      }),
+    )
+    return true
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false
+    throw error
+  }
+}
+
+/**
+ * Copies fields of another item (its name, say) onto `key`, stamped with that item's version in
+ * `versionAttribute`; a copy from an older version never overwrites a newer one, and a missing item is
+ * never recreated. Returns whether the copy was written.
+ */
+export async function copyFields(key: ItemKey, type: EntityName, fields: Record<string, unknown>, versionAttribute: string, version: number): Promise<boolean> {
+  const { documentClient, config } = getDb()
+  const entries = Object.entries(fields)
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: config.tableName,
+        Key: key,
+        UpdateExpression: `SET ${entries.map((_, i) => `#c${i} = :c${i}`).join(', ')}, #ver = :ver`,
+        ConditionExpression: 'attribute_exists(PK) AND #type = :type AND (attribute_not_exists(#ver) OR #ver < :ver)',
+        ExpressionAttributeNames: { '#type': '_type', '#ver': versionAttribute, ...Object.fromEntries(entries.map(([name], i) => [`#c${i}`, name])) },
+        ExpressionAttributeValues: { ':type': type, ':ver': version, ...Object.fromEntries(entries.map(([, value], i) => [`:c${i}`, value])) },
+      }),
+    )
+    return true
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false
+    throw error
+  }
+}
+
+/** Marks an item as being deleted (the one marker all four deletes use) and moves it off its lists. */
+export async function markDeleting(key: ItemKey, type: EntityName, listKeys: Record<string, string>, at: string): Promise<RawItem | null> {
+  const { documentClient, config } = getDb()
+  const entries = Object.entries(listKeys)
+  try {
+    const { Attributes } = await documentClient.send(
+      new UpdateCommand({
+        TableName: config.tableName,
+        Key: key,
+        UpdateExpression: `SET #deleting = if_not_exists(#deleting, :at)${entries.map((_, i) => `, #l${i} = :l${i}`).join('')}`,
+        ConditionExpression: 'attribute_exists(PK) AND #type = :type',
+        ExpressionAttributeNames: { '#type': '_type', '#deleting': 'deletingAt', ...Object.fromEntries(entries.map(([name], i) => [`#l${i}`, name])) },
+        ExpressionAttributeValues: { ':type': type, ':at': at, ...Object.fromEntries(entries.map(([, value], i) => [`:l${i}`, value])) },
+        ReturnValues: 'ALL_NEW',
+      }),
+    )
+    return (Attributes ?? null) as RawItem | null
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return null
+    throw error
+  }
+}
+
+/** Deletes the item if it is there and of this type; returns what was deleted, or null. */
+export async function deleteItemOf(key: ItemKey, type: EntityName): Promise<RawItem | null> {
+  const { documentClient, config } = getDb()
+  try {
+    const { Attributes } = await documentClient.send(
+      new DeleteCommand({
+        TableName: config.tableName,
+        Key: key,
+        ConditionExpression: 'attribute_exists(PK) AND #type = :type',
+        ExpressionAttributeNames: { '#type': '_type' },
+        ExpressionAttributeValues: { ':type': type },
+        ReturnValues: 'ALL_OLD',
+      }),
+    )
+    return (Attributes ?? null) as RawItem | null
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return null
+    throw error
+  }
+}
+
+/** Runs fn over items with at most `concurrency` in flight. */
+export async function forEachBounded<T>(items: T[], concurrency: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0
+  async function worker() {
+    while (next < items.length) {
+      const index = next++
+      await fn(items[index], index)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
+}

@@ -1,0 +1,35 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { entityNames, forEachBounded, getDb, isConditionalCheckFailed, keys } from '../db'
+
+/** Figures stored on the employee item, derived from its `skills` map. */
+export function employeeFigures(employee: Record<string, unknown>) {
+  return { skillIds: Object.keys((employee.skills as Record<string, number> | undefined) ?? {}).sort() }
+}
+
+/** The most skills one person can hold: it bounds what a booking change costs (one copy per skill). */
+export const MAX_SKILLS_PER_PERSON = 40
+
+/**
+ * Copies the employee's bookings onto each of their skill items (the technology page shows who is
+ * free from those), stamped with the employee's aggRev: an older copy never replaces a newer one.
+ */
+export async function copyBookingsToSkills(employee: Record<string, unknown>): Promise<void> {
+  const technologyIds = Object.keys((employee.skills as Record<string, number> | undefined) ?? {})
+  const { documentClient, config } = getDb()
+  await forEachBounded(technologyIds, 8, async (technologyId) => {
+    try {
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: config.tableName,
+          Key: keys.skill(employee.id as string, technologyId),
+          UpdateExpression: 'SET employeeBookings = :bookings, bookingsRev = :rev',
+          ConditionExpression: 'attribute_exists(PK) AND #type = :type AND (attribute_not_exists(bookingsRev) OR bookingsRev < :rev)',
+          ExpressionAttributeNames: { '#type': '_type' },
+          ExpressionAttributeValues: { ':type': entityNames.skill, ':bookings': employee.bookings ?? {}, ':rev': employee.aggRev },
+        }),
+      )
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error
+    }
+  })
+}

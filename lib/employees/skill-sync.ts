@@ -1,0 +1,54 @@
+import { GetItemCommand, SkillEntity, applyEntries, copyFields, deleteItemOf, entityNames, keys, writeDerived } from '../db'
+import { technologyFigures } from '../technologies/derived'
+import { copyBookingsToSkills, employeeFigures } from './derived'
+
+// A skill feeds the employee's `skills` map (skillIds) and the technology's `people` map
+// (peopleCount), and holds a copy of the employee's bookings. Same shape as syncAssignment.
+
+export interface SkillRef {
+  employeeId: string
+  technologyId: string
+}
+
+async function readSkill(ref: SkillRef) {
+  const { Item } = await SkillEntity.build(GetItemCommand).key(keys.skill(ref.employeeId, ref.technologyId)).options({ consistent: true }).send()
+  return Item ?? null
+}
+
+type SkillItem = NonNullable<Awaited<ReturnType<typeof readSkill>>>
+
+export async function syncSkill(ref: SkillRef): Promise<SkillItem | null> {
+  let skill = await readSkill(ref)
+  for (let round = 0; round < 10; round++) {
+    const level = skill?.level
+    const [employee, technology] = await Promise.all([
+      applyEntries(keys.employee(ref.employeeId), entityNames.employee, [{ map: 'skills', entry: ref.technologyId, value: level }]),
+      applyEntries(keys.technology(ref.technologyId), entityNames.technology, [{ map: 'people', entry: ref.employeeId, value: level }]),
+    ])
+    await Promise.all([
+      employee ? writeDerived(employee, entityNames.employee, employeeFigures(employee)) : undefined,
+      technology ? writeDerived(technology, entityNames.technology, technologyFigures(technology)) : undefined,
+    ])
+    if (skill) {
+      if (!employee || employee.deletingAt || !technology || technology.deletingAt) {
+        await deleteItemOf(keys.skill(ref.employeeId, ref.technologyId), entityNames.skill)
+      } else {
+        const key = keys.skill(ref.employeeId, ref.technologyId)
+        await Promise.all([
+          copyBookingsToSkills({ ...employee, skills: { [ref.technologyId]: level } }),
+          skill.employeeName !== employee.name && copyFields(key, entityNames.skill, { employeeName: employee.name }, 'employeeNameVersion', employee.version as number),
+          skill.technologyName !== technology.name && copyFields(key, entityNames.skill, { technologyName: technology.name }, 'technologyNameVersion', technology.version as number),
+        ])
+      }
+    }
+    const now = await readSkill(ref)
+    if ((now?.level ?? null) === (skill?.level ?? null)) return now
+    skill = now
+  }
+  throw new Error(`Skill ${ref.employeeId}/${ref.technologyId} kept changing while it was being synchronised`)
+}
+
+export async function removeSkillEdge(ref: SkillRef): Promise<void> {
+  await deleteItemOf(keys.skill(ref.employeeId, ref.technologyId), entityNames.skill)
+  await syncSkill(ref)
+}

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto'
+import { $set, DeleteItemCommand, JobEntity, JOB_SHARDS, QueryCommand, RosterTable, UpdateItemCommand, isConditionalCheckFailed, jobPartition, keys } from '../db'
+import { AppError } from '../errors'
+
+// Work that spans items runs as a job: the job item is written (with a lease) before the first item
+// is touched and deleted after the last. Every step is idempotent and converges from the current
+// state of the items, so a job cut off anywhere is finished by running it again: by the periodic
+// sweep (lib/jobs/sweep.ts) once its lease has expired, or by the next request for the same target.
+
+export type JobKind =
+  | 'sync-assignment'
+  | 'sync-skill'
+  | 'sync-stack-entry'
+  | 'sync-project'
+  | 'delete-client'
+  | 'delete-project'
+  | 'delete-employee'
+  | 'delete-technology'
+  | 'rename-client'
+  | 'rename-project'
+  | 'rename-employee'
+  | 'rename-technology'
+
+export interface Job {
+  kind: JobKind
+  targetId: string
+  params: Record<string, string>
+  attempts: number
+  nextRunAt: number
+  leaseUntil: number
+  leaseOwner?: string
+  lastError?: string
+  progress?: { done: number; total: number }
+}
+
+export interface JobContext {
+  /** Records progress and extends the lease; long jobs call it between batches. */
+  heartbeat(progress?: { done: number; total: number }): Promise<void>
+}
+
+export type JobStep<T = unknown> = (job: Job, context: JobContext) => Promise<T>
+
+/** This process's name on the leases it takes. */
+export const instanceId = randomUUID()
+
+function leaseMs(): number {
+  return Number(process.env.ROSTER_JOB_LEASE_MS ?? 60_000)
+}
+
+export function backoffMs(attempts: number): number {
+  return Math.min(10 * 60_000, 1000 * 2 ** Math.min(attempts, 10))
+}
+
+const busy = () => new AppError('conflict:busy', 'Someone else is changing this right now. Try again in a moment.')
+
+/**
+ * Records the job with a lease held by this process (taking over a job whose lease has expired), or
+ * throws conflict:busy when another process holds a live lease on the same job.
+ */
+async function claimJob(kind: JobKind, targetId: string, params: Record<string, string>, now: number): Promise<Job> {
+  try {
+    const { Attributes } = await JobEntity.build(UpdateItemCommand)
+      .item({ ...keys.job(kind, targetId), kind, targetId, params: $set(params), leaseOwner: instanceId, leaseUntil: now + leaseMs() })
+      .options({
+        condition: { or: [{ attr: 'PK', exists: false }, { attr: 'leaseUntil', lt: now }, { attr: 'leaseOwner', eq: instanceId }] },
+        returnValues: 'ALL_NEW',
+      })
+      .send()
+    return toJob(Attributes!)
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw busy()
+    throw error
+  }
+}
+
+function toJob(item: { kind: string; targetId: string; params?: Record<string, string>; attempts?: number; nextRunAt?: number; leaseUntil?: number; leaseOwner?: string; lastError?: string; progress?: { done: number; total: number } }): Job {
+  return {
+    kind: item.kind as JobKind,
+    targetId: item.targetId,
+    params: item.params ?? {},
+    attempts: item.attempts ?? 0,
+    nextRunAt: item.nextRunAt ?? 0,
+    leaseUntil: item.leaseUntil ?? 0,
+    leaseOwner: item.leaseOwner,
+    lastError: item.lastError,
+    progress: item.progress,
+  }
+}
+
+function contextFor(job: Job, onProgress?: (progress: { done: number; total: number }) => Promise<void> | void): JobContext {
+  return {
+    async heartbeat(progress) {
+      await JobEntity.build(UpdateItemCommand)
+        .item({ ...keys.job(job.kind, job.targetId), leaseUntil: Date.now() + leaseMs(), ...(progress ? { progress: $set(progress) } : {}) })
+        .options({ condition: { attr: 'leaseOwner', eq: instanceId } })
+        .send()
+        .catch((error) => {
+          if (isConditionalCheckFailed(error)) throw busy()
+          throw error
+        })
+      if (progress) await onProgress?.(progress)
+    },
+  }
+}
+
+async function finish(job: Job): Promise<void> {
+  await JobEntity.build(DeleteItemCommand)
+    .key(keys.job(job.kind, job.targetId))
+    .options({ condition: { attr: 'leaseOwner', eq: instanceId } })
+    .send()
+    .catch((error) => {
+      // Our lease ran out and another process took the job over: it finishes and deletes it.
+      if (!isConditionalCheckFailed(error)) throw error
+    })
+}
+
+/** Leaves the job for a later attempt, with exponential backoff, and frees the lease. */
+async function release(job: Job, error: unknown): Promise<void> {
+  const attempts = job.attempts + 1
+  await JobEntity.build(UpdateItemCommand)
+    .item({
+      ...keys.job(job.kind, job.targetId),
+      attempts,
+      nextRunAt: Date.now() + backoffMs(attempts),
+      leaseUntil: 0,
+      lastError: (error as Error)?.message?.slice(0, 500) ?? String(error),
+    })
+    .options({ condition: { attr: 'leaseOwner', eq: instanceId } })
+    .send()
+    .catch((releaseError) => {
+      if (!isConditionalCheckFailed(releaseError)) throw releaseError
+    })
+}
+
+/**
+ * Runs `step` as a job: recorded first, deleted when the step returns. If the step throws, the job
+ * stays (with a backoff) for the sweep to finish, and the error reaches the caller. A process that
+ * dies mid-step leaves the job with its lease, which the sweep takes over once it expires.
+ */
+export async function runAsJob<T>(
+  kind: JobKind,
+  targetId: string,
+  params: Record<string, string>,
+  step: JobStep<T>,
+  options: { onProgress?: (progress: { done: number; total: number }) => Promise<void> | void } = {},
+): Promise<T> {
+  const job = await claimJob(kind, targetId, params, Date.now())
+  let result: T
+  try {
+    result = await step(job, contextFor(job, options.onProgress))
+  } catch (error) {
+    if (!(error instanceof AppError && error.kind !== 'internal')) {
+      await release(job, error).catch(() => undefined)
+      throw error
+    }
+    // A typed refusal (not found, conflict) means the step converged and decided: nothing is left.
+    await finish(job)
+    throw error
+  }
+  await finish(job)
+  return result
+}
+
+/** Jobs whose lease has expired and whose backoff has passed, from every job partition (consistent reads). */
+export async function listDueJobs(now: number = Date.now()): Promise<Job[]> {
+  const pages = await Promise.all(
+    Array.from({ length: JOB_SHARDS }, (_, shard) =>
+      RosterTable.build(QueryCommand)
+        .entities(JobEntity)
+        .query({ partition: jobPartition(shard) })
+        .options({ consistent: true, maxPages: Infinity })
+        .send(),
+    ),
+  )
+  return pages.flatMap((page) => (page.Items ?? []).map(toJob)).filter((job) => job.leaseUntil < now && job.nextRunAt <= now)
+}
+
+/** Every job item, due or not (tests and the health of the sweep). */
+export async function listAllJobs(): Promise<Job[]> {
+  return listDueJobs(Number.MAX_SAFE_INTEGER)
+}
+
+/** Takes over a due job found by the sweep and runs `step` on it. Returns false if someone else took it. */
+export async function resumeJob(found: Job, step: JobStep, now: number = Date.now()): Promise<boolean> {
+  let job: Job
+  try {
+    const { Attributes } = await JobEntity.build(UpdateItemCommand)
+      .item({ ...keys.job(found.kind, found.targetId), leaseOwner: instanceId, leaseUntil: Date.now() + leaseMs() })
+      .options({ condition: { attr: 'leaseUntil', lt: now }, returnValues: 'ALL_NEW' })
+      .send()
+    job = toJob(Attributes!)
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false
+    throw error
+  }
+  try {
+    await step(job, contextFor(job))
+  } catch (error) {
+    if (error instanceof AppError && error.kind !== 'internal') {
+      await finish(job)
+      return true
+    }
+    await release(job, error)
+    throw error
+  }
+  await finish(job)
+  return true
+}

@@ -1,0 +1,75 @@
+import { sweepClient, propagateClientName } from '../clients/mutations'
+import { propagateEmployeeName, sweepEmployee } from '../employees/mutations'
+import { syncSkill } from '../employees/skill-sync'
+import { propagateProjectName, sweepProject } from '../projects/mutations'
+import { syncProject, syncStackEntry } from '../projects/sync'
+import { syncAssignment } from '../staffing/sync'
+import { propagateTechnologyName, sweepTechnology } from '../technologies/mutations'
+import { listDueJobs, resumeJob, type Job, type JobKind, type JobStep } from './runner'
+import { forEachBounded } from '../db'
+
+// What each kind of job does when it is resumed: the same idempotent step its mutation runs.
+const steps: Record<JobKind, JobStep> = {
+  'sync-assignment': ({ targetId, params }) => syncAssignment({ clientId: params.clientId, projectId: params.projectId, employeeId: params.employeeId, assignmentId: targetId }),
+  'sync-skill': ({ params }) => syncSkill({ employeeId: params.employeeId, technologyId: params.technologyId }),
+  'sync-stack-entry': ({ params }) => syncStackEntry({ clientId: params.clientId, projectId: params.projectId, technologyId: params.technologyId }),
+  'sync-project': ({ targetId, params }) => syncProject({ clientId: params.clientId, projectId: targetId }),
+  'delete-client': ({ targetId }, context) => sweepClient(targetId, context),
+  'delete-project': ({ targetId, params }, context) => sweepProject(params.clientId, targetId, context),
+  'delete-employee': ({ targetId }, context) => sweepEmployee(targetId, context),
+  'delete-technology': ({ targetId }, context) => sweepTechnology(targetId, context),
+  'rename-client': ({ targetId }) => propagateClientName(targetId),
+  'rename-project': ({ targetId, params }) => propagateProjectName(params.clientId, targetId),
+  'rename-employee': ({ targetId }) => propagateEmployeeName(targetId),
+  'rename-technology': ({ targetId }, context) => propagateTechnologyName(targetId, context),
+}
+
+export interface SweepResult {
+  resumed: number
+  failed: number
+}
+
+/**
+ * Finishes every job whose lease has expired (its process died or gave up) and whose backoff has
+ * passed. A failing job is logged and left for a later sweep with a longer backoff; the sweep itself
+ * never throws, so start-up and the periodic timer cannot be stopped by one bad job.
+ */
+export async function sweepJobs(options: { now?: number; log?: (message: string) => void; concurrency?: number } = {}): Promise<SweepResult> {
+  const log = options.log ?? ((message: string) => console.log(`[roster] ${message}`))
+  const result: SweepResult = { resumed: 0, failed: 0 }
+  let due: Job[]
+  try {
+    due = await listDueJobs(options.now)
+  } catch (error) {
+    log(`Job sweep could not list jobs: ${(error as Error).message}`)
+    return result
+  }
+  await forEachBounded(due, options.concurrency ?? 4, async (job) => {
+    try {
+      if (await resumeJob(job, steps[job.kind], options.now)) {
+        result.resumed++
+        log(`Finished ${job.kind} ${job.targetId}`)
+      }
+    } catch (error) {
+      result.failed++
+      log(`Job ${job.kind} ${job.targetId} failed (attempt ${job.attempts + 1}), will retry: ${(error as Error).message}`)
+    }
+  })
+  return result
+}
+
+let timer: NodeJS.Timeout | undefined
+
+/** Sweeps every `intervalMs` in the background of a server process (instrumentation.ts). */
+export function startJobSweeper(intervalMs = Number(process.env.ROSTER_JOB_SWEEP_MS ?? 15_000)): void {
+  if (timer || intervalMs <= 0) return
+  let running = false
+  timer = setInterval(() => {
+    if (running) return
+    running = true
+    void sweepJobs({ log: (message) => console.log(`[roster] ${message}`) }).finally(() => {
+      running = false
+    })
+  }, intervalMs)
+  timer.unref()
+}

@@ -1,0 +1,86 @@
+import { ClientEntity, GetItemCommand, ProjectEntity, StackEntryEntity, applyEntries, copyFields, deleteItemOf, entityNames, keys, writeDerived } from '../db'
+import { clientFigures } from '../clients/derived'
+import { projectKeyOf, technologyFigures } from '../technologies/derived'
+
+// A project is an entry in its client's `projectIds` map (projectCount); a stack entry is an entry in
+// its technology's `projectKeys` map (projectCount). Same shape as syncAssignment.
+
+export interface ProjectRef {
+  clientId: string
+  projectId: string
+}
+
+async function readProject(ref: ProjectRef) {
+  const { Item } = await ProjectEntity.build(GetItemCommand).key(keys.project(ref.clientId, ref.projectId)).options({ consistent: true }).send()
+  return Item ?? null
+}
+
+/** Counts a live project on its client (a project being deleted no longer counts). */
+export async function syncProject(ref: ProjectRef) {
+  let project = await readProject(ref)
+  for (let round = 0; round < 10; round++) {
+    const live = Boolean(project && !project.deletingAt)
+    const client = await applyEntries(keys.client(ref.clientId), entityNames.client, [{ map: 'projectIds', entry: ref.projectId, value: live ? 1 : undefined }])
+    if (client) await writeDerived(client, entityNames.client, clientFigures(client))
+    if (project && !project.deletingAt) {
+      if (!client || client.deletingAt) {
+        // Created while its client was being deleted: the client's sweep may have passed already.
+        await deleteItemOf(keys.project(ref.clientId, ref.projectId), entityNames.project)
+      } else if (project.clientName !== client.name) {
+        await copyFields(keys.project(ref.clientId, ref.projectId), entityNames.project, { clientName: client.name }, 'clientNameVersion', client.version as number)
+      }
+    }
+    const now = await readProject(ref)
+    if (Boolean(now && !now.deletingAt) === live) return now
+    project = now
+  }
+  throw new Error(`Project ${ref.projectId} kept changing while it was being synchronised`)
+}
+
+export interface StackEntryRef extends ProjectRef {
+  technologyId: string
+}
+
+async function readStackEntry(ref: StackEntryRef) {
+  const { Item } = await StackEntryEntity.build(GetItemCommand)
+    .key(keys.stackEntry(ref.clientId, ref.projectId, ref.technologyId))
+    .options({ consistent: true })
+    .send()
+  return Item ?? null
+}
+
+export async function syncStackEntry(ref: StackEntryRef) {
+  let entry = await readStackEntry(ref)
+  for (let round = 0; round < 10; round++) {
+    const technology = await applyEntries(keys.technology(ref.technologyId), entityNames.technology, [
+      { map: 'projectKeys', entry: projectKeyOf(ref.clientId, ref.projectId), value: entry ? 1 : undefined },
+    ])
+    if (technology) await writeDerived(technology, entityNames.technology, technologyFigures(technology))
+    if (entry) {
+      const [{ Item: project }, { Item: client }] = await Promise.all([
+        ProjectEntity.build(GetItemCommand).key(keys.project(ref.clientId, ref.projectId)).options({ consistent: true }).send(),
+        ClientEntity.build(GetItemCommand).key(keys.client(ref.clientId)).options({ consistent: true }).send(),
+      ])
+      const key = keys.stackEntry(ref.clientId, ref.projectId, ref.technologyId)
+      if (!project || project.deletingAt || !client || client.deletingAt || !technology || technology.deletingAt) {
+        await deleteItemOf(key, entityNames.stackEntry)
+      } else {
+        await Promise.all([
+          entry.clientName !== client.name && copyFields(key, entityNames.stackEntry, { clientName: client.name }, 'clientNameVersion', client.version),
+          entry.projectName !== project.name && copyFields(key, entityNames.stackEntry, { projectName: project.name }, 'projectNameVersion', project.version),
+          (entry.technologyName !== technology.name || entry.technologyCategory !== technology.category) &&
+            copyFields(key, entityNames.stackEntry, { technologyName: technology.name, technologyCategory: technology.category }, 'technologyNameVersion', technology.version as number),
+        ])
+      }
+    }
+    const now = await readStackEntry(ref)
+    if (Boolean(now) === Boolean(entry)) return now
+    entry = now
+  }
+  throw new Error(`Stack entry ${ref.projectId}/${ref.technologyId} kept changing while it was being synchronised`)
+}
+
+export async function removeStackEntryEdge(ref: StackEntryRef): Promise<void> {
+  await deleteItemOf(keys.stackEntry(ref.clientId, ref.projectId, ref.technologyId), entityNames.stackEntry)
+  await syncStackEntry(ref)
+}

@@ -1,0 +1,114 @@
+import {
+  AssignmentEntity,
+  GetItemCommand,
+  ProjectEntity,
+  applyEntries,
+  copyFields,
+  deleteItemOf,
+  entityNames,
+  keys,
+  writeDerived,
+} from '../db'
+import { copyBookingsToSkills } from '../employees/derived'
+import { clientFigures } from '../clients/derived'
+
+// An assignment feeds three aggregates: the employee's `bookings` map (and its copies on their skill
+// items) and the client's `staffing` map (staffedCount). Each step reads the edge with a consistent
+// read and applies what it says to each aggregate, one entry, so the cost does not depend on how
+// many assignments the client or the person has, and re-running it is harmless.
+
+export interface AssignmentRef {
+  clientId: string
+  projectId: string
+  assignmentId: string
+  employeeId: string
+}
+
+type AssignmentItem = NonNullable<Awaited<ReturnType<typeof readAssignment>>>
+
+async function readAssignment(ref: Pick<AssignmentRef, 'clientId' | 'projectId' | 'assignmentId'>) {
+  const { Item } = await AssignmentEntity.build(GetItemCommand)
+    .key(keys.assignment(ref.clientId, ref.projectId, ref.assignmentId))
+    .options({ consistent: true })
+    .send()
+  return Item ?? null
+}
+
+export function bookingOf(assignment: AssignmentItem) {
+  return {
+    clientId: assignment.clientId,
+    projectId: assignment.projectId,
+    start: assignment.startDate,
+    ...(assignment.endDate ? { end: assignment.endDate } : {}),
+    allocation: assignment.allocation,
+    tentative: assignment.status === 'tentative',
+  }
+}
+
+const sameEdge = (a: AssignmentItem | null, b: AssignmentItem | null) =>
+  JSON.stringify(a ? bookingOf(a) : null) === JSON.stringify(b ? bookingOf(b) : null)
+
+export interface AssignmentSync {
+  assignment: AssignmentItem | null
+  /** The employee item as it was right after this run's first write to it (null if gone). */
+  employeeAfterFirstApply: Record<string, unknown> | null
+}
+
+/**
+ * Brings every aggregate in line with the assignment as it is now (or with its absence), checks that
+ * its project and person still exist and are not being deleted (else it deletes the assignment), and
+ * refreshes its copied names. Loops until the assignment did not change under it.
+ */
+export async function syncAssignment(ref: AssignmentRef): Promise<AssignmentSync> {
+  let employeeAfterFirstApply: Record<string, unknown> | null | undefined
+  let assignment = await readAssignment(ref)
+  for (let round = 0; round < 10; round++) {
+    const employeeId = assignment?.employeeId ?? ref.employeeId
+    const booking = assignment ? bookingOf(assignment) : undefined
+    // Aggregates first: a delete or rename that reads them after this point sees this assignment.
+    const [employee, client] = await Promise.all([
+      applyEntries(keys.employee(employeeId), entityNames.employee, [{ map: 'bookings', entry: ref.assignmentId, value: booking }]),
+      applyEntries(keys.client(ref.clientId), entityNames.client, [{ map: 'staffing', entry: ref.assignmentId, value: assignment ? employeeId : undefined }]),
+    ])
+    if (employeeAfterFirstApply === undefined) employeeAfterFirstApply = employee
+    await Promise.all([
+      client ? writeDerived(client, entityNames.client, clientFigures(client)) : undefined,
+      employee ? copyBookingsToSkills(employee) : undefined,
+    ])
+    if (assignment) {
+      const { Item: project } = await ProjectEntity.build(GetItemCommand).key(keys.project(ref.clientId, ref.projectId)).options({ consistent: true }).send()
+      if (!project || project.deletingAt || !client || client.deletingAt || !employee || employee.deletingAt) {
+        // Its project, client or person is gone or going: this assignment must not outlive them.
+        await deleteItemOf(keys.assignment(ref.clientId, ref.projectId, ref.assignmentId), entityNames.assignment)
+      } else {
+        await refreshAssignmentNames(assignment, {
+          client: { name: client.name as string, version: client.version as number },
+          project: { name: project.name, version: project.version },
+          employee: { name: employee.name as string, version: employee.version as number },
+        })
+      }
+    }
+    const now = await readAssignment(ref)
+    if (sameEdge(now, assignment) && (now === null) === (assignment === null)) return { assignment: now, employeeAfterFirstApply: employeeAfterFirstApply ?? null }
+    assignment = now
+  }
+  throw new Error(`Assignment ${ref.assignmentId} kept changing while it was being synchronised`)
+}
+
+type NameSource = { name: string; version: number }
+
+async function refreshAssignmentNames(assignment: AssignmentItem, sources: { client: NameSource; project: NameSource; employee: NameSource }) {
+  const key = keys.assignment(assignment.clientId, assignment.projectId, assignment.id)
+  const stale = (copied: string, copiedVersion: number | undefined, source: NameSource) => copied !== source.name && (copiedVersion ?? 0) < source.version
+  await Promise.all([
+    stale(assignment.clientName, assignment.clientNameVersion, sources.client) && copyFields(key, entityNames.assignment, { clientName: sources.client.name }, 'clientNameVersion', sources.client.version),
+    stale(assignment.projectName, assignment.projectNameVersion, sources.project) && copyFields(key, entityNames.assignment, { projectName: sources.project.name }, 'projectNameVersion', sources.project.version),
+    stale(assignment.employeeName, assignment.employeeNameVersion, sources.employee) && copyFields(key, entityNames.assignment, { employeeName: sources.employee.name }, 'employeeNameVersion', sources.employee.version),
+  ])
+}
+
+/** Deletes an assignment (if it is still there) and takes it out of every aggregate. */
+export async function removeAssignment(ref: AssignmentRef): Promise<void> {
+  await deleteItemOf(keys.assignment(ref.clientId, ref.projectId, ref.assignmentId), entityNames.assignment)
+  await syncAssignment(ref)
+}
