@@ -180,7 +180,9 @@ export function toStackEntryView(item: StackEntryItem): StackEntryView {
 }
 
 /** The bookings map (assignment id -> booking) as a list in start-date order. */
-export function toBookings(bookings: EmployeeItem['bookings'] | undefined): Booking[] {
+export type StoredBookings = Record<string, Omit<Booking, 'assignmentId' | 'end'> & { end?: string }>
+
+export function toBookings(bookings: StoredBookings | undefined): Booking[] {
   return Object.entries(bookings ?? {})
     .map(([assignmentId, booking]) => ({ assignmentId, ...booking, end: booking.end ?? null }))
     .sort((a, b) => a.start.localeCompare(b.start) || a.assignmentId.localeCompare(b.assignmentId))

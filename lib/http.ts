@@ -28,3 +28,13 @@ export function notFoundUnless<T>(value: T | null, subject: string, id: string):
   if (value === null) throw new AppError(`not_found:${subject}`, `No ${subject} with id "${id}".`)
   return value
 }
+
+/**
+ * A create's body with the request's Idempotency-Key header (Stripe's model) folded in: the same key
+ * sent again creates nothing new and answers with what the first request made.
+ */
+export async function createBody(request: Request): Promise<Record<string, unknown>> {
+  const body = await jsonBody(request)
+  const key = request.headers.get('idempotency-key')
+  return key ? { ...body, idempotencyKey: key } : body
+}

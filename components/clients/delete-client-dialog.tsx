@@ -1,6 +1,6 @@
 'use client'
 
-import { deleteClientAction } from '@/app/clients/actions'
+import { deleteClientAction } from '@/lib/actions/clients'
 import { ConfirmDeleteDialog, plural } from '@/components/ui/confirm-delete-dialog'
 
 export function DeleteClientDialog({ clientId, clientName, projects, assignments, stackEntries }: { clientId: string; clientName: string; projects: number; assignments: number; stackEntries: number }) {

@@ -2,19 +2,35 @@
 
 import { Button } from '@/components/ui/button'
 import { FormError, TextField } from '@/components/ui/field'
+import { StaleNotice } from '@/components/ui/stale-notice'
 import { useActionForm } from '@/components/ui/use-action-form'
+import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
 import type { ActionState } from '@/lib/action-state'
 import type { EmployeeSummary } from '@/lib/dto'
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>
 
 export function EmployeeForm({ action, employee, practices, submitLabel }: { action: Action; employee?: EmployeeSummary; practices: string[]; submitLabel: string }) {
-  const { formAction, pending, errors, values, formError } = useActionForm(action)
+  const { formAction, pending, errors, values, formError, current } = useActionForm(action)
+  const [idempotencyKey] = useIdempotencyKey()
   const value = (name: keyof EmployeeSummary) => values?.[name] ?? (employee ? String(employee[name]) : undefined)
   return (
     <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">{formError ? <FormError errors={[formError]} /> : null}</div>
-      {employee ? <input type="hidden" name="employeeId" value={employee.id} /> : null}
+      {employee ? (
+        <>
+          <input type="hidden" name="employeeId" value={employee.id} />
+          <input type="hidden" name="version" value={String(current?.version ?? employee.version)} />
+        </>
+      ) : (
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      )}
+      <div className="sm:col-span-2">
+        <StaleNotice
+          current={current}
+          fields={[{ name: 'name', label: 'Name' }, { name: 'email', label: 'Email' }, { name: 'title', label: 'Title' }, { name: 'practice', label: 'Practice' }, { name: 'location', label: 'Location' }, { name: 'capacityHours', label: 'Weekly capacity' }]}
+        />
+      </div>
       <TextField name="name" label="Name" defaultValue={value('name')} errors={errors.name} autoComplete="name" required />
       <TextField name="email" label="Email" type="email" defaultValue={value('email')} errors={errors.email} autoComplete="email" required />
       <TextField name="title" label="Title" defaultValue={value('title')} errors={errors.title} required />

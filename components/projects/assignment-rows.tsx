@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
-import { changeAssignmentAction, unstaffEmployeeAction } from '@/app/clients/[clientId]/projects/[projectId]/actions'
+import { changeAssignmentAction, unstaffEmployeeAction } from '@/lib/actions/projects'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
@@ -16,6 +16,7 @@ import type { AssignmentView } from '@/lib/dto'
 import { employeeKeys } from '@/lib/employees/query-options'
 import { formatDateRange } from '@/lib/format'
 import { ProposalWarning } from './staff-form'
+import { StaleNotice } from '@/components/ui/stale-notice'
 import { TableHead } from '@/components/ui/table'
 
 export function AssignmentRows({ assignments }: { assignments: AssignmentView[] }) {
@@ -141,6 +142,8 @@ function ChangeAssignmentForm({
       <input type="hidden" name="clientId" value={assignment.clientId} />
       <input type="hidden" name="projectId" value={assignment.projectId} />
       <input type="hidden" name="assignmentId" value={assignment.id} />
+      <input type="hidden" name="version" value={String(failed?.current?.version ?? assignment.version)} />
+      <StaleNotice current={failed?.current} fields={[{ name: 'role', label: 'Role' }, { name: 'allocation', label: 'Allocation %' }, { name: 'startDate', label: 'Start' }, { name: 'endDate', label: 'End' }, { name: 'status', label: 'Status' }]} />
       <TextField id={`${prefix}-role`} name="role" label="Role" defaultValue={values?.role ?? assignment.role} errors={errors.role} />
       <TextField id={`${prefix}-allocation`} name="allocation" label="Allocation (%)" type="number" min={1} max={100} value={allocation} onChange={(e) => setAllocation(e.target.value)} errors={errors.allocation} />
       <TextField id={`${prefix}-start`} name="startDate" label="Start date" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} errors={errors.startDate} />

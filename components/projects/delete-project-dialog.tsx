@@ -1,6 +1,6 @@
 'use client'
 
-import { deleteProjectAction } from '@/app/clients/[clientId]/projects/[projectId]/actions'
+import { deleteProjectAction } from '@/lib/actions/projects'
 import { ConfirmDeleteDialog, plural } from '@/components/ui/confirm-delete-dialog'
 
 export function DeleteProjectDialog({ clientId, projectId, projectName, assignments, stackEntries }: { clientId: string; projectId: string; projectName: string; assignments: number; stackEntries: number }) {

@@ -2,11 +2,12 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
-import { staffEmployeeAction } from '@/app/clients/[clientId]/projects/[projectId]/actions'
+import { staffEmployeeAction } from '@/lib/actions/projects'
 import { Button } from '@/components/ui/button'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
 import { SearchPicker } from '@/components/ui/search-picker'
 import { useActionForm } from '@/components/ui/use-action-form'
+import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
 import { employeeKeys, employeeSearchOptions, employeeStaffingOptions } from '@/lib/employees/query-options'
 import { OverAllocationWarning } from './over-allocation-warning'
 
@@ -20,11 +21,13 @@ export function StaffForm({ clientId, projectId, defaultStart }: { clientId: str
   const [endDate, setEndDate] = useState('')
   const [status, setStatus] = useState('confirmed')
   const results = useQuery({ ...employeeSearchOptions(search), enabled: search.trim().length > 0 })
+  const [idempotencyKey, renewIdempotencyKey] = useIdempotencyKey()
 
   const { formAction, pending, errors, formError } = useActionForm(staffEmployeeAction, () => {
     void queryClient.invalidateQueries({ queryKey: employeeKeys.all })
     setEmployee(null)
     setSearch('')
+    renewIdempotencyKey()
     formRef.current?.reset()
   })
 
@@ -34,6 +37,7 @@ export function StaffForm({ clientId, projectId, defaultStart }: { clientId: str
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="employeeId" value={employee?.id ?? ''} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="sm:col-span-2">
         <SearchPicker
           label="Person"

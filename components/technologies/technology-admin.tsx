@@ -1,19 +1,24 @@
 'use client'
 
-import { deleteTechnologyAction, updateTechnologyAction } from '@/app/technologies/actions'
+import { deleteTechnologyAction, updateTechnologyAction } from '@/lib/actions/technologies'
 import { Button } from '@/components/ui/button'
 import { ConfirmDeleteDialog, plural } from '@/components/ui/confirm-delete-dialog'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
+import { StaleNotice } from '@/components/ui/stale-notice'
 import { useActionForm } from '@/components/ui/use-action-form'
 import type { TechnologySummary } from '@/lib/dto'
 import { technologyCategories } from '@/lib/technologies/schemas'
 
 export function TechnologyForm({ technology }: { technology: TechnologySummary }) {
-  const { formAction, pending, errors, values, formError } = useActionForm(updateTechnologyAction)
+  const { formAction, pending, errors, values, formError, current } = useActionForm(updateTechnologyAction)
   return (
     <form action={formAction} className="grid max-w-xl gap-4 sm:grid-cols-2" noValidate aria-label="Edit technology">
       <div className="sm:col-span-2">{formError ? <FormError errors={[formError]} /> : null}</div>
       <input type="hidden" name="technologyId" value={technology.id} />
+      <input type="hidden" name="version" value={String(current?.version ?? technology.version)} />
+      <div className="sm:col-span-2">
+        <StaleNotice current={current} fields={[{ name: 'name', label: 'Name' }, { name: 'category', label: 'Category' }]} />
+      </div>
       <TextField name="name" label="Name" defaultValue={values?.name ?? technology.name} errors={errors.name} required />
       <SelectField
         name="category"

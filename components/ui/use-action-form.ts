@@ -28,5 +28,7 @@ export function useActionForm(action: Action, onSuccess?: () => void) {
     errors: state.status === 'error' ? state.fieldErrors : {},
     values: state.status === 'error' ? state.values : undefined,
     formError: state.status === 'error' ? state.message : undefined,
+    /** After a stale save: the record as someone else saved it (its version is what to save against next). */
+    current: state.status === 'error' ? state.current : undefined,
   }
 }

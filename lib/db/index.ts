@@ -9,7 +9,7 @@ export {
   $remove,
   $set,
 } from 'dynamodb-toolbox'
-export { RosterTable, ensureTable, tableDefinition } from './table'
+export { RosterTable, ensureTable, indexNames, tableDefinition } from './table'
 export { keys, gsiKeys, listPartitions, FIRM_PARTITION, JOB_SHARDS, jobPartition, nameSortKey, normalizeName, type ListPartition } from './keys'
 export * from './entities'
 export type { EntityName } from './entities/common'

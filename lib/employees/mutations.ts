@@ -225,7 +225,7 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
 async function employeeIndexEdges(employeeId: string) {
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(AssignmentEntity, SkillEntity)
-    .query({ index: 'GSI1', partition: keys.employeePartition(employeeId) })
+    .query({ index: 'GSI1', partition: keys.employeePartition(employeeId), range: { gt: '#EMP' } })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
   return {

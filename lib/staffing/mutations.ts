@@ -1,5 +1,5 @@
 import { $add, $remove, AssignmentEntity, EmployeeEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, deleteItemOf, entityNames, gsiKeys, isConditionalCheckFailed, keys } from '../db'
-import { toAssignmentView, toBookings, type AssignmentView, type Booking } from '../dto'
+import { toAssignmentView, toBookings, type AssignmentView, type Booking, type StoredBookings } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob } from '../jobs/runner'
@@ -79,7 +79,7 @@ export async function staffEmployee(input: unknown): Promise<AssignmentView> {
     if (!assignment) throw notFound('project', data.projectId)
     // Two requests that passed the check above at the same moment: the one whose booking reached the
     // employee second sees the first and withdraws.
-    const rival = employeeAfterFirstApply && overlappingBooking(toBookings(employeeAfterFirstApply.bookings as never), data.projectId, period, id)
+    const rival = employeeAfterFirstApply && overlappingBooking(toBookings(employeeAfterFirstApply.bookings as StoredBookings), data.projectId, period, id)
     if (rival && rival.assignmentId !== id) {
       await removeAssignment(ref)
       throw alreadyStaffed(employee.name)

@@ -1,6 +1,6 @@
 import { createClient } from '@/lib/clients/mutations'
 import { listClients } from '@/lib/clients/queries'
-import { jsonBody, respond, searchParamsOf } from '@/lib/http'
+import { createBody, respond, searchParamsOf } from '@/lib/http'
 import { clientListInput } from '@/lib/clients/schemas'
 import { parseInput } from '@/lib/validation'
 
@@ -9,5 +9,5 @@ export function GET(request: Request) {
 }
 
 export async function POST(request: Request) {
-  return respond(async () => createClient((await jsonBody(request)) as never), 201)
+  return respond(async () => createClient(await createBody(request)), 201)
 }

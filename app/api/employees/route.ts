@@ -1,5 +1,5 @@
 import { listEmployees } from '@/lib/employees/queries'
-import { jsonBody, respond, searchParamsOf } from '@/lib/http'
+import { createBody, respond, searchParamsOf } from '@/lib/http'
 import { createEmployee } from '@/lib/employees/mutations'
 
 export function GET(request: Request) {
@@ -8,5 +8,5 @@ export function GET(request: Request) {
 }
 
 export async function POST(request: Request) {
-  return respond(async () => createEmployee((await jsonBody(request)) as never), 201)
+  return respond(async () => createEmployee(await createBody(request)), 201)
 }

@@ -1,4 +1,4 @@
-import { jsonBody, respond, searchParamsOf } from '@/lib/http'
+import { createBody, respond, searchParamsOf } from '@/lib/http'
 import { createTechnology } from '@/lib/technologies/mutations'
 import { listTechnologies } from '@/lib/technologies/queries'
 import { technologyListInput } from '@/lib/technologies/schemas'
@@ -9,5 +9,5 @@ export function GET(request: Request) {
 }
 
 export async function POST(request: Request) {
-  return respond(async () => createTechnology((await jsonBody(request)) as never), 201)
+  return respond(async () => createTechnology(await createBody(request)), 201)
 }

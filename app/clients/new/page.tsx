@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { createClientAction } from '@/app/clients/actions'
+import { createClientAction } from '@/lib/actions/clients'
 import { ClientForm } from '@/components/clients/client-form'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { createEmployeeAction } from '@/app/employees/actions'
+import { createEmployeeAction } from '@/lib/actions/employees'
 import { EmployeeForm } from '@/components/employees/employee-form'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'

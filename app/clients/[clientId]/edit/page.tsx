@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { updateClientAction } from '@/app/clients/actions'
+import { updateClientAction } from '@/lib/actions/clients'
 import { ClientForm } from '@/components/clients/client-form'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { getClient } from '@/lib/clients/queries'

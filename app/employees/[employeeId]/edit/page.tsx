@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { updateEmployeeAction } from '@/app/employees/actions'
+import { updateEmployeeAction } from '@/lib/actions/employees'
 import { EmployeeForm } from '@/components/employees/employee-form'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'

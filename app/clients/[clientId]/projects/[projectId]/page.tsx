@@ -13,7 +13,7 @@ import { formatDateRange } from '@/lib/format'
 import { getProjectPage } from '@/lib/projects/queries'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
-import { updateProjectAction } from './actions'
+import { updateProjectAction } from '@/lib/actions/projects'
 
 export const metadata: Metadata = { title: 'Project' }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { createProjectAction } from '@/app/clients/actions'
+import { createProjectAction } from '@/lib/actions/projects'
 import { ProjectForm } from '@/components/projects/project-form'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { getClient } from '@/lib/clients/queries'

@@ -1,4 +1,4 @@
-import { jsonBody, notFoundUnless, respond } from '@/lib/http'
+import { createBody, notFoundUnless, respond } from '@/lib/http'
 import { staffEmployee } from '@/lib/staffing/mutations'
 import { getProjectPage } from '@/lib/projects/queries'
 
@@ -11,8 +11,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cli
   })
 }
 
-/** Staffs a person: body { employeeId, role, allocation, startDate, endDate?, status? }. */
+/** Staffs a person: body { employeeId, role, allocation, startDate, endDate?, status? }; Idempotency-Key header honoured. */
 export async function POST(request: Request, { params }: { params: Promise<{ clientId: string; projectId: string }> }) {
   const { clientId, projectId } = await params
-  return respond(async () => staffEmployee({ ...((await jsonBody(request)) as object), clientId, projectId } as never), 201)
+  return respond(async () => staffEmployee({ ...(await createBody(request)), clientId, projectId }), 201)
 }

@@ -1,0 +1,24 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import type { ActionState } from '../action-state'
+import { createEmployee, removeSkill, setSkill, updateEmployee } from '../employees/mutations'
+import { runAction, runActionThenRedirect } from './run'
+
+export async function createEmployeeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const outcome = await runActionThenRedirect(formData, createEmployee)
+  if ('error' in outcome) return outcome.error
+  redirect(`/employees/${outcome.result.id}`)
+}
+
+export async function updateEmployeeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, updateEmployee, () => 'Details saved')
+}
+
+export async function setSkillAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, setSkill, (skill) => `${skill.technologyName} at level ${skill.level}`)
+}
+
+export async function removeSkillAction(input: { employeeId: string; technologyId: string }): Promise<ActionState> {
+  return runAction(input, removeSkill, () => 'Skill removed')
+}

@@ -1,0 +1,41 @@
+import { revalidatePath } from 'next/cache'
+import { formValues, success, toActionError, type ActionState } from '../action-state'
+
+// The one place a server action's cross-cutting work happens: the input goes to the domain function
+// as it came (the mutation parses it), errors become field errors or a message, and every screen that
+// shows the data is revalidated after a change.
+
+export type FormInput = FormData | Record<string, unknown>
+
+function valuesOf(input: FormInput): Record<string, string> | undefined {
+  return input instanceof FormData ? formValues(input) : undefined
+}
+
+function inputOf(input: FormInput): Record<string, unknown> {
+  return input instanceof FormData ? formValues(input) : input
+}
+
+/** Runs a mutation for a form or a button, answering with a message or the error to show. */
+export async function runAction<T>(input: FormInput, mutate: (input: unknown) => Promise<T>, message: (result: T) => string): Promise<ActionState> {
+  try {
+    const result = await mutate(inputOf(input))
+    revalidatePath('/', 'layout')
+    return success(message(result))
+  } catch (error) {
+    return toActionError(error, valuesOf(input))
+  }
+}
+
+/**
+ * Runs a mutation whose success navigates away: returns the result, or the error state for the form.
+ * The caller redirects outside any try/catch (redirect works by throwing).
+ */
+export async function runActionThenRedirect<T>(input: FormInput, mutate: (input: unknown) => Promise<T>): Promise<{ result: T } | { error: ActionState }> {
+  try {
+    const result = await mutate(inputOf(input))
+    revalidatePath('/', 'layout')
+    return { result }
+  } catch (error) {
+    return { error: toActionError(error, valuesOf(input)) }
+  }
+}
