@@ -23,8 +23,7 @@ import { toClientSummary, type ClientSummary } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { removeStackEntryEdge } from '../projects/sync'
-import { removeAssignment } from '../staffing/sync'
+import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
 import { parseInput } from '../validation'
 import { createClientInput, updateClientInput } from './schemas'
 
@@ -138,6 +137,7 @@ export async function deleteClient({ clientId }: { clientId: string }, options: 
 }
 
 export async function sweepClient(clientId: string, context: JobContext, onProgress?: ProgressListener): Promise<ClientDeletion> {
+  await finishJournalledEdges(context)
   const deletion: ClientDeletion = { projects: 0, assignments: 0, stackEntries: 0 }
   const marked = await markDeleting(keys.client(clientId), entityNames.client, { GSI3PK: `DELETING#${listPartitions.clients}` }, new Date().toISOString())
   if (!marked) return deletion
@@ -157,22 +157,18 @@ export async function sweepClient(clientId: string, context: JobContext, onProgr
   for (let pass = 0; pass < 100; pass++) {
     const items = await readClientEdges(clientId)
     if (items.length === 0) break
-    const edges = items.filter((item) => item.entity !== 'Project')
     // Edges first, projects after: a crash leaves marked projects, never orphaned edges.
-    for (let start = 0; start < edges.length; start += 25) {
-      await forEachBounded(edges.slice(start, start + 25), 8, async (edge) => {
-        if (edge.entity === 'Assignment') {
-          await removeAssignment({ clientId, projectId: edge.projectId, assignmentId: edge.id, employeeId: edge.employeeId })
-          deletion.assignments++
-        } else if (edge.entity === 'StackEntry') {
-          await removeStackEntryEdge({ clientId, projectId: edge.projectId, technologyId: edge.technologyId })
-          deletion.stackEntries++
-        }
-      })
-      deleted += Math.min(25, edges.length - start)
-      await context.heartbeat({ done: deleted, total })
-      await onProgress?.({ phase: 'deleting', deleted, total })
-    }
+    const edges = items.flatMap((item): EdgeRef[] => {
+      if (item.entity === 'Assignment') return [{ kind: 'assignment', clientId, projectId: item.projectId, assignmentId: item.id, employeeId: item.employeeId }]
+      if (item.entity === 'StackEntry') return [{ kind: 'stack', clientId, projectId: item.projectId, technologyId: item.technologyId }]
+      return []
+    })
+    const removed = await removeEdgesJournalled(edges, context, async (done) => {
+      await onProgress?.({ phase: 'deleting', deleted: deleted + done, total })
+    })
+    deletion.assignments += removed.assignment
+    deletion.stackEntries += removed.stack
+    deleted += edges.length
     await forEachBounded(
       items.filter((item) => item.entity === 'Project'),
       8,

@@ -28,11 +28,11 @@ import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { indexSettleMs, sleep } from '../jobs/settle'
-import { removeAssignment } from '../staffing/sync'
+import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
 import { parseInput } from '../validation'
 import { MAX_SKILLS_PER_PERSON } from './derived'
 import { createEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
-import { removeSkillEdge, syncSkill } from './skill-sync'
+import { syncSkill } from './skill-sync'
 
 const emailTaken = () => new AppError('conflict:employee_email', 'Another employee already has this email.', { email: ['Another employee already has this email'] })
 
@@ -180,6 +180,7 @@ export async function deleteEmployee({ employeeId }: { employeeId: string }): Pr
 }
 
 export async function sweepEmployee(employeeId: string, context: JobContext): Promise<{ assignments: number; skills: number }> {
+  await finishJournalledEdges(context)
   const deletion = { assignments: 0, skills: 0 }
   const marked = await markDeleting(
     keys.employee(employeeId),
@@ -190,32 +191,27 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
   if (!marked) return deletion
   const settleUntil = Date.parse(marked.deletingAt as string) + indexSettleMs()
   for (let pass = 0; pass < 100; pass++) {
-    // Consistent sources first: the bookings map and the person's own partition.
+    // Consistent sources first: the bookings and skills maps, and the person's own partition.
     const employee = await readEmployee(employeeId)
-    const bookings = toBookings(employee?.bookings)
-    const skills = await readSkills(employeeId)
-    let stragglers: { assignments: { clientId: string; projectId: string; id: string }[]; skills: string[] } = { assignments: [], skills: [] }
-    if (bookings.length === 0 && skills.length === 0) {
+    const edges = new Map<string, EdgeRef>()
+    for (const booking of toBookings(employee?.bookings)) {
+      edges.set(booking.assignmentId, { kind: 'assignment', clientId: booking.clientId, projectId: booking.projectId, assignmentId: booking.assignmentId, employeeId })
+    }
+    for (const technologyId of [...Object.keys(employee?.skills ?? {}), ...(await readSkills(employeeId)).map((skill) => skill.technologyId)]) {
+      edges.set(`skill:${technologyId}`, { kind: 'skill', employeeId, technologyId })
+    }
+    if (edges.size === 0) {
       // Then one pass over the employee's index view once it has caught up with the marking, for
       // any assignment whose synchronisation has not reached the map yet.
       await sleep(settleUntil - Date.now())
-      stragglers = await employeeIndexEdges(employeeId)
-      if (stragglers.assignments.length === 0 && stragglers.skills.length === 0) break
+      const stragglers = await employeeIndexEdges(employeeId)
+      for (const edge of stragglers.assignments) edges.set(edge.id, { kind: 'assignment', clientId: edge.clientId, projectId: edge.projectId, assignmentId: edge.id, employeeId })
+      for (const technologyId of stragglers.skills) edges.set(`skill:${technologyId}`, { kind: 'skill', employeeId, technologyId })
+      if (edges.size === 0) break
     }
-    const assignmentRefs = [
-      ...bookings.map((booking) => ({ clientId: booking.clientId, projectId: booking.projectId, assignmentId: booking.assignmentId, employeeId })),
-      ...stragglers.assignments.map((edge) => ({ clientId: edge.clientId, projectId: edge.projectId, assignmentId: edge.id, employeeId })),
-    ]
-    const total = assignmentRefs.length + skills.length + stragglers.skills.length
-    await context.heartbeat({ done: 0, total })
-    await forEachBounded(assignmentRefs, 8, async (ref) => {
-      await removeAssignment(ref)
-      deletion.assignments++
-    })
-    await forEachBounded([...skills.map((skill) => skill.technologyId), ...stragglers.skills], 8, async (technologyId) => {
-      await removeSkillEdge({ employeeId, technologyId })
-      deletion.skills++
-    })
+    const removed = await removeEdgesJournalled([...edges.values()], context)
+    deletion.assignments += removed.assignment
+    deletion.skills += removed.skill
   }
   const removed = await deleteItemOf(keys.employee(employeeId), entityNames.employee)
   if (removed) await releaseEmail(removed.email as string, employeeId)

@@ -1,6 +1,6 @@
-import { GetItemCommand, SkillEntity, applyEntries, copyFields, deleteItemOf, entityNames, keys, writeDerived } from '../db'
-import { technologyFigures } from '../technologies/derived'
-import { copyBookingsToSkills, employeeFigures } from './derived'
+import { GetItemCommand, SkillEntity, copyFields, deleteItemOf, entityNames, keys } from '../db'
+import { updateAggregate } from '../consistency/aggregates'
+import { copyBookingsToSkills } from './derived'
 
 // A skill feeds the employee's `skills` map (skillIds) and the technology's `people` map
 // (peopleCount), and holds a copy of the employee's bookings. Same shape as syncAssignment.
@@ -22,12 +22,8 @@ export async function syncSkill(ref: SkillRef): Promise<SkillItem | null> {
   for (let round = 0; round < 10; round++) {
     const level = skill?.level
     const [employee, technology] = await Promise.all([
-      applyEntries(keys.employee(ref.employeeId), entityNames.employee, [{ map: 'skills', entry: ref.technologyId, value: level }]),
-      applyEntries(keys.technology(ref.technologyId), entityNames.technology, [{ map: 'people', entry: ref.employeeId, value: level }]),
-    ])
-    await Promise.all([
-      employee ? writeDerived(employee, entityNames.employee, employeeFigures(employee)) : undefined,
-      technology ? writeDerived(technology, entityNames.technology, technologyFigures(technology)) : undefined,
+      updateAggregate(keys.employee(ref.employeeId), entityNames.employee, [{ map: 'skills', entry: ref.technologyId, value: level }]),
+      updateAggregate(keys.technology(ref.technologyId), entityNames.technology, [{ map: 'people', entry: ref.employeeId, value: level }]),
     ])
     if (skill) {
       if (!employee || employee.deletingAt || !technology || technology.deletingAt) {

@@ -31,11 +31,16 @@ export interface Job {
   leaseOwner?: string
   lastError?: string
   progress?: { done: number; total: number }
+  pending: string[]
 }
 
 export interface JobContext {
   /** Records progress and extends the lease; long jobs call it between batches. */
   heartbeat(progress?: { done: number; total: number }): Promise<void>
+  /** What a crashed run of this job had written down as in progress (see lib/consistency/edges.ts). */
+  pending: string[]
+  /** Writes down the work about to be done, replacing what was written before. */
+  journal(pending: string[]): Promise<void>
 }
 
 export type JobStep<T = unknown> = (job: Job, context: JobContext) => Promise<T>
@@ -73,7 +78,18 @@ async function claimJob(kind: JobKind, targetId: string, params: Record<string, 
   }
 }
 
-function toJob(item: { kind: string; targetId: string; params?: Record<string, string>; attempts?: number; nextRunAt?: number; leaseUntil?: number; leaseOwner?: string; lastError?: string; progress?: { done: number; total: number } }): Job {
+function toJob(item: {
+  kind: string
+  targetId: string
+  params?: Record<string, string>
+  attempts?: number
+  nextRunAt?: number
+  leaseUntil?: number
+  leaseOwner?: string
+  lastError?: string
+  progress?: { done: number; total: number }
+  pending?: string[]
+}): Job {
   return {
     kind: item.kind as JobKind,
     targetId: item.targetId,
@@ -84,22 +100,31 @@ function toJob(item: { kind: string; targetId: string; params?: Record<string, s
     leaseOwner: item.leaseOwner,
     lastError: item.lastError,
     progress: item.progress,
+    pending: item.pending ?? [],
   }
 }
 
-function contextFor(job: Job, onProgress?: (progress: { done: number; total: number }) => Promise<void> | void): JobContext {
+function contextFor(job: Job): JobContext {
+  const update = async (attributes: { progress?: { done: number; total: number }; pending?: string[] }) => {
+    await JobEntity.build(UpdateItemCommand)
+      .item({
+        ...keys.job(job.kind, job.targetId),
+        leaseUntil: Date.now() + leaseMs(),
+        ...(attributes.progress ? { progress: $set(attributes.progress) } : {}),
+        ...(attributes.pending ? { pending: $set(attributes.pending) } : {}),
+      })
+      .options({ condition: { attr: 'leaseOwner', eq: instanceId } })
+      .send()
+      .catch((error) => {
+        // Our lease ran out and another process took the job over: stop here, it carries on.
+        if (isConditionalCheckFailed(error)) throw busy()
+        throw error
+      })
+  }
   return {
-    async heartbeat(progress) {
-      await JobEntity.build(UpdateItemCommand)
-        .item({ ...keys.job(job.kind, job.targetId), leaseUntil: Date.now() + leaseMs(), ...(progress ? { progress: $set(progress) } : {}) })
-        .options({ condition: { attr: 'leaseOwner', eq: instanceId } })
-        .send()
-        .catch((error) => {
-          if (isConditionalCheckFailed(error)) throw busy()
-          throw error
-        })
-      if (progress) await onProgress?.(progress)
-    },
+    pending: job.pending,
+    heartbeat: (progress) => update({ progress }),
+    journal: (pending) => update({ pending }),
   }
 }
 
@@ -142,12 +167,11 @@ export async function runAsJob<T>(
   targetId: string,
   params: Record<string, string>,
   step: JobStep<T>,
-  options: { onProgress?: (progress: { done: number; total: number }) => Promise<void> | void } = {},
 ): Promise<T> {
   const job = await claimJob(kind, targetId, params, Date.now())
   let result: T
   try {
-    result = await step(job, contextFor(job, options.onProgress))
+    result = await step(job, contextFor(job))
   } catch (error) {
     if (!(error instanceof AppError && error.kind !== 'internal')) {
       await release(job, error).catch(() => undefined)

@@ -22,10 +22,10 @@ import { toProjectSummary, toStackEntryView, type ProjectSummary, type StackEntr
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { removeAssignment } from '../staffing/sync'
+import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
 import { parseInput } from '../validation'
 import { createProjectInput, removeStackEntryInput, stackEntryInput, updateProjectInput } from './schemas'
-import { removeStackEntryEdge, syncProject, syncStackEntry } from './sync'
+import { syncProject, syncStackEntry } from './sync'
 
 async function readProject(clientId: string, projectId: string) {
   const { Item } = await ProjectEntity.build(GetItemCommand).key(keys.project(clientId, projectId)).options({ consistent: true }).send()
@@ -138,24 +138,22 @@ export async function sweepProject(
   context: JobContext,
   onProgress?: (progress: DeleteProgress) => Promise<void> | void,
 ): Promise<{ assignments: number; stackEntries: number }> {
+  await finishJournalledEdges(context)
   const deletion = { assignments: 0, stackEntries: 0 }
   const marked = await markDeleting(keys.project(clientId, projectId), entityNames.project, { GSI4PK: 'DELETING#FIRM' }, new Date().toISOString())
   if (!marked) return deletion
   await syncProject({ clientId, projectId })
   for (let pass = 0; pass < 100; pass++) {
-    const edges = await readClientEdges(clientId, projectId)
-    if (edges.length === 0) break
-    await context.heartbeat({ done: deletion.assignments + deletion.stackEntries, total: edges.length })
-    await onProgress?.({ phase: 'deleting', deleted: deletion.assignments + deletion.stackEntries, total: edges.length })
-    await forEachBounded(edges, 8, async (edge) => {
-      if (edge.entity === 'Assignment') {
-        await removeAssignment({ clientId, projectId, assignmentId: edge.id, employeeId: edge.employeeId })
-        deletion.assignments++
-      } else if (edge.entity === 'StackEntry') {
-        await removeStackEntryEdge({ clientId, projectId, technologyId: edge.technologyId })
-        deletion.stackEntries++
-      }
+    const items = await readClientEdges(clientId, projectId)
+    if (items.length === 0) break
+    const edges = items.flatMap((item): EdgeRef[] => {
+      if (item.entity === 'Assignment') return [{ kind: 'assignment', clientId, projectId, assignmentId: item.id, employeeId: item.employeeId }]
+      if (item.entity === 'StackEntry') return [{ kind: 'stack', clientId, projectId, technologyId: item.technologyId }]
+      return []
     })
+    const removed = await removeEdgesJournalled(edges, context, (done, total) => onProgress?.({ phase: 'deleting', deleted: done, total }))
+    deletion.assignments += removed.assignment
+    deletion.stackEntries += removed.stack
   }
   await deleteItemOf(keys.project(clientId, projectId), entityNames.project)
   await syncProject({ clientId, projectId })

@@ -1,6 +1,6 @@
-import { ClientEntity, GetItemCommand, ProjectEntity, StackEntryEntity, applyEntries, copyFields, deleteItemOf, entityNames, keys, writeDerived } from '../db'
-import { clientFigures } from '../clients/derived'
-import { projectKeyOf, technologyFigures } from '../technologies/derived'
+import { ClientEntity, GetItemCommand, ProjectEntity, StackEntryEntity, copyFields, deleteItemOf, entityNames, keys } from '../db'
+import { updateAggregate } from '../consistency/aggregates'
+import { projectKeyOf } from '../technologies/derived'
 
 // A project is an entry in its client's `projectIds` map (projectCount); a stack entry is an entry in
 // its technology's `projectKeys` map (projectCount). Same shape as syncAssignment.
@@ -20,8 +20,7 @@ export async function syncProject(ref: ProjectRef) {
   let project = await readProject(ref)
   for (let round = 0; round < 10; round++) {
     const live = Boolean(project && !project.deletingAt)
-    const client = await applyEntries(keys.client(ref.clientId), entityNames.client, [{ map: 'projectIds', entry: ref.projectId, value: live ? 1 : undefined }])
-    if (client) await writeDerived(client, entityNames.client, clientFigures(client))
+    const client = await updateAggregate(keys.client(ref.clientId), entityNames.client, [{ map: 'projectIds', entry: ref.projectId, value: live ? 1 : undefined }])
     if (project && !project.deletingAt) {
       if (!client || client.deletingAt) {
         // Created while its client was being deleted: the client's sweep may have passed already.
@@ -52,10 +51,9 @@ async function readStackEntry(ref: StackEntryRef) {
 export async function syncStackEntry(ref: StackEntryRef) {
   let entry = await readStackEntry(ref)
   for (let round = 0; round < 10; round++) {
-    const technology = await applyEntries(keys.technology(ref.technologyId), entityNames.technology, [
+    const technology = await updateAggregate(keys.technology(ref.technologyId), entityNames.technology, [
       { map: 'projectKeys', entry: projectKeyOf(ref.clientId, ref.projectId), value: entry ? 1 : undefined },
     ])
-    if (technology) await writeDerived(technology, entityNames.technology, technologyFigures(technology))
     if (entry) {
       const [{ Item: project }, { Item: client }] = await Promise.all([
         ProjectEntity.build(GetItemCommand).key(keys.project(ref.clientId, ref.projectId)).options({ consistent: true }).send(),

@@ -1,16 +1,6 @@
-import {
-  AssignmentEntity,
-  GetItemCommand,
-  ProjectEntity,
-  applyEntries,
-  copyFields,
-  deleteItemOf,
-  entityNames,
-  keys,
-  writeDerived,
-} from '../db'
+import { AssignmentEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf, entityNames, keys } from '../db'
+import { updateAggregate } from '../consistency/aggregates'
 import { copyBookingsToSkills } from '../employees/derived'
-import { clientFigures } from '../clients/derived'
 
 // An assignment feeds three aggregates: the employee's `bookings` map (and its copies on their skill
 // items) and the client's `staffing` map (staffedCount). Each step reads the edge with a consistent
@@ -67,14 +57,11 @@ export async function syncAssignment(ref: AssignmentRef): Promise<AssignmentSync
     const booking = assignment ? bookingOf(assignment) : undefined
     // Aggregates first: a delete or rename that reads them after this point sees this assignment.
     const [employee, client] = await Promise.all([
-      applyEntries(keys.employee(employeeId), entityNames.employee, [{ map: 'bookings', entry: ref.assignmentId, value: booking }]),
-      applyEntries(keys.client(ref.clientId), entityNames.client, [{ map: 'staffing', entry: ref.assignmentId, value: assignment ? employeeId : undefined }]),
+      updateAggregate(keys.employee(employeeId), entityNames.employee, [{ map: 'bookings', entry: ref.assignmentId, value: booking }]),
+      updateAggregate(keys.client(ref.clientId), entityNames.client, [{ map: 'staffing', entry: ref.assignmentId, value: assignment ? employeeId : undefined }]),
     ])
     if (employeeAfterFirstApply === undefined) employeeAfterFirstApply = employee
-    await Promise.all([
-      client ? writeDerived(client, entityNames.client, clientFigures(client)) : undefined,
-      employee ? copyBookingsToSkills(employee) : undefined,
-    ])
+    if (employee) await copyBookingsToSkills(employee)
     if (assignment) {
       const { Item: project } = await ProjectEntity.build(GetItemCommand).key(keys.project(ref.clientId, ref.projectId)).options({ consistent: true }).send()
       if (!project || project.deletingAt || !client || client.deletingAt || !employee || employee.deletingAt) {

@@ -20,12 +20,11 @@ import {
   nameSortKey,
 } from '../db'
 import { toTechnologySummary, type TechnologySummary } from '../dto'
-import { removeSkillEdge } from '../employees/skill-sync'
 import { AppError, notFound, staleSave } from '../errors'
 import { slugify } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { indexSettleMs, sleep } from '../jobs/settle'
-import { removeStackEntryEdge } from '../projects/sync'
+import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
 import { parseInput } from '../validation'
 import { createTechnologyInput, updateTechnologyInput } from './schemas'
 
@@ -133,6 +132,7 @@ export async function sweepTechnology(
   context: JobContext,
   onProgress?: (progress: { done: number; total: number }) => Promise<void> | void,
 ): Promise<{ projects: number; people: number }> {
+  await finishJournalledEdges(context)
   const deletion = { projects: 0, people: 0 }
   const marked = await markDeleting(keys.technology(technologyId), entityNames.technology, { GSI3PK: `DELETING#${listPartitions.technologies}` }, new Date().toISOString())
   if (!marked) return deletion
@@ -147,22 +147,10 @@ export async function sweepTechnology(
       ;({ stackEntries, skills } = await technologyIndexEdges(technologyId))
       if (stackEntries.length === 0 && skills.length === 0) break
     }
-    const work = [...stackEntries.map((ref) => ({ stack: ref })), ...skills.map((ref) => ({ skill: ref }))]
-    let done = 0
-    for (let start = 0; start < work.length; start += 50) {
-      await forEachBounded(work.slice(start, start + 50), 8, async (edge) => {
-        if ('stack' in edge) {
-          await removeStackEntryEdge(edge.stack)
-          deletion.projects++
-        } else {
-          await removeSkillEdge(edge.skill)
-          deletion.people++
-        }
-      })
-      done = Math.min(start + 50, work.length)
-      await context.heartbeat({ done, total: work.length })
-      await onProgress?.({ done, total: work.length })
-    }
+    const edges: EdgeRef[] = [...stackEntries.map((ref) => ({ kind: 'stack' as const, ...ref })), ...skills.map((ref) => ({ kind: 'skill' as const, ...ref }))]
+    const removed = await removeEdgesJournalled(edges, context, (done, total) => onProgress?.({ done, total }))
+    deletion.projects += removed.stack
+    deletion.people += removed.skill
   }
   await deleteItemOf(keys.technology(technologyId), entityNames.technology)
   return deletion

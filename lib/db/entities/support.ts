@@ -1,4 +1,4 @@
-import { Entity, item, map, number, record, string } from 'dynamodb-toolbox'
+import { Entity, item, list, map, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { entityNames, keyAttributes, timestamps } from './common'
 
@@ -28,5 +28,7 @@ export const JobEntity = new Entity({
     nextRunAt: number().optional(),
     lastError: string().optional(),
     progress: map({ done: number(), total: number() }).optional(),
+    // Edges a sweep is removing right now (lib/consistency/edges.ts): re-synchronised on resume.
+    pending: list(string()).optional(),
   }),
 })

@@ -1,0 +1,69 @@
+import { forEachBounded } from '../db'
+import { removeSkillEdge, syncSkill } from '../employees/skill-sync'
+import { removeStackEntryEdge, syncStackEntry } from '../projects/sync'
+import { removeAssignment, syncAssignment } from '../staffing/sync'
+import type { JobContext } from '../jobs/runner'
+
+// An edge a sweep is about to remove, written down (in its job) before it is touched. Removing an
+// edge is several writes (the edge, then each aggregate it fed); a crash between them would leave an
+// aggregate entry that nothing points back to. A resumed sweep first re-synchronises every edge it
+// had written down, which finishes whatever that crash left.
+
+export type EdgeRef =
+  | { kind: 'assignment'; clientId: string; projectId: string; assignmentId: string; employeeId: string }
+  | { kind: 'skill'; employeeId: string; technologyId: string }
+  | { kind: 'stack'; clientId: string; projectId: string; technologyId: string }
+
+export function encodeEdge(edge: EdgeRef): string {
+  if (edge.kind === 'assignment') return ['assignment', edge.clientId, edge.projectId, edge.assignmentId, edge.employeeId].join('|')
+  if (edge.kind === 'skill') return ['skill', edge.employeeId, edge.technologyId].join('|')
+  return ['stack', edge.clientId, edge.projectId, edge.technologyId].join('|')
+}
+
+export function decodeEdge(text: string): EdgeRef | null {
+  const [kind, ...parts] = text.split('|')
+  if (kind === 'assignment' && parts.length === 4) return { kind, clientId: parts[0], projectId: parts[1], assignmentId: parts[2], employeeId: parts[3] }
+  if (kind === 'skill' && parts.length === 2) return { kind, employeeId: parts[0], technologyId: parts[1] }
+  if (kind === 'stack' && parts.length === 3) return { kind, clientId: parts[0], projectId: parts[1], technologyId: parts[2] }
+  return null
+}
+
+async function removeEdge(edge: EdgeRef): Promise<void> {
+  if (edge.kind === 'assignment') return removeAssignment(edge)
+  if (edge.kind === 'skill') return removeSkillEdge(edge)
+  return removeStackEntryEdge(edge)
+}
+
+async function resyncEdge(edge: EdgeRef): Promise<void> {
+  if (edge.kind === 'assignment') return void (await syncAssignment(edge))
+  if (edge.kind === 'skill') return void (await syncSkill(edge))
+  return void (await syncStackEntry(edge))
+}
+
+/** Re-synchronises the edges a crashed run of this job had written down. */
+export async function finishJournalledEdges(context: JobContext): Promise<void> {
+  const pending = context.pending.map(decodeEdge).filter((edge): edge is EdgeRef => edge !== null)
+  await forEachBounded(pending, 8, resyncEdge)
+}
+
+/** Removes edges in batches, each batch written down in the job first; returns how many of each kind. */
+export async function removeEdgesJournalled(
+  edges: EdgeRef[],
+  context: JobContext,
+  onBatch?: (done: number, total: number) => Promise<void> | void,
+): Promise<Record<EdgeRef['kind'], number>> {
+  const counts = { assignment: 0, skill: 0, stack: 0 }
+  const batchSize = 25
+  for (let start = 0; start < edges.length; start += batchSize) {
+    const batch = edges.slice(start, start + batchSize)
+    await context.journal(batch.map(encodeEdge))
+    await forEachBounded(batch, 8, async (edge) => {
+      await removeEdge(edge)
+      counts[edge.kind]++
+    })
+    const done = Math.min(start + batchSize, edges.length)
+    await context.heartbeat({ done, total: edges.length })
+    await onBatch?.(done, edges.length)
+  }
+  return counts
+}
