@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict'
+import { it } from 'node:test'
+import { useTestDatabase } from './helpers/database'
+import { aClient, aProject, aTechnology, anEmployee } from './helpers/fixtures'
+import { withRecording } from '../lib/db/recorder'
+import { removeSkill, setSkill } from '../lib/employees/mutations'
+import { addTechnologyToProject, removeTechnologyFromProject } from '../lib/projects/mutations'
+import { changeAssignment, staffEmployee, unstaffEmployee } from '../lib/staffing/mutations'
+
+useTestDatabase()
+
+// What each write costs, counted by the request recorder, on a small firm and on one where the
+// client, the person and the technology involved are large. The counts must be the same: no write
+// reads or rewrites a collection.
+
+type Costs = Record<string, { requests: number; itemsRead: number }>
+
+async function measure(name: string, costs: Costs, fn: () => Promise<unknown>) {
+  const { recording } = await withRecording(fn)
+  costs[name] = { requests: recording.requests.length, itemsRead: recording.requests.reduce((sum, request) => sum + request.itemCount, 0) }
+}
+
+async function costsOfWrites(scale: { projects: number; assignmentsPerPerson: number; peoplePerTechnology: number }): Promise<Costs> {
+  const client = await aClient()
+  const projects = await Promise.all(Array.from({ length: scale.projects }, () => aProject(client.id)))
+  const person = await anEmployee()
+  const technology = await aTechnology()
+  const colleagues = await Promise.all(Array.from({ length: scale.peoplePerTechnology }, () => anEmployee()))
+  // A big client partition, a person with many bookings, a technology many people know.
+  for (let n = 0; n < scale.assignmentsPerPerson; n++) {
+    await staffEmployee({ clientId: client.id, projectId: projects[n % projects.length].id, employeeId: person.id, role: 'Dev', allocation: 5, startDate: `2030-${String((n % 12) + 1).padStart(2, '0')}-01`, endDate: `2030-${String((n % 12) + 1).padStart(2, '0')}-02` })
+  }
+  for (const colleague of colleagues) {
+    await setSkill({ employeeId: colleague.id, technologyId: technology.id, level: 3 })
+    await addTechnologyToProject({ clientId: client.id, projectId: projects[colleagues.indexOf(colleague) % projects.length].id, technologyId: technology.id }).catch(() => undefined)
+  }
+  const target = projects[0]
+  const costs: Costs = {}
+  await measure('set a skill', costs, () => setSkill({ employeeId: person.id, technologyId: technology.id, level: 2 }))
+  let assignmentId = ''
+  await measure('staff a person', costs, async () => {
+    assignmentId = (await staffEmployee({ clientId: client.id, projectId: target.id, employeeId: person.id, role: 'Lead', allocation: 50, startDate: '2031-01-06' })).id
+  })
+  await measure('change an assignment', costs, () =>
+    changeAssignment({ clientId: client.id, projectId: target.id, assignmentId, version: 1, role: 'Lead', allocation: 60, startDate: '2031-01-06', status: 'confirmed' }),
+  )
+  await measure('unstaff a person', costs, () => unstaffEmployee({ clientId: client.id, projectId: target.id, assignmentId }))
+  await measure('change a skill level', costs, () => setSkill({ employeeId: person.id, technologyId: technology.id, level: 4 }))
+  await measure('remove a skill', costs, () => removeSkill({ employeeId: person.id, technologyId: technology.id }))
+  const fresh = await aProject(client.id)
+  await measure('add to a stack', costs, () => addTechnologyToProject({ clientId: client.id, projectId: fresh.id, technologyId: technology.id }))
+  await measure('remove from a stack', costs, () => removeTechnologyFromProject({ clientId: client.id, projectId: fresh.id, technologyId: technology.id }))
+  return costs
+}
+
+it('staffing, skill and stack writes cost the same number of requests whatever the size of the client, person and technology', async () => {
+  const small = await costsOfWrites({ projects: 1, assignmentsPerPerson: 0, peoplePerTechnology: 0 })
+  const large = await costsOfWrites({ projects: 30, assignmentsPerPerson: 24, peoplePerTechnology: 40 })
+  for (const name of Object.keys(small)) {
+    // A figure that does not change is not rewritten, so a large case may cost one request less.
+    assert.ok(large[name].requests <= small[name].requests, `${name}: ${small[name].requests} requests when small, ${large[name].requests} when large`)
+    assert.ok(large[name].itemsRead <= small[name].itemsRead, `${name} reads ${large[name].itemsRead} items when large, ${small[name].itemsRead} when small`)
+    assert.ok(small[name].requests <= 16, `${name} costs ${small[name].requests} requests`)
+  }
+  console.log(Object.entries(small).map(([name, cost]) => `${name}: ${cost.requests} requests`).join('; '))
+})
