@@ -1,4 +1,4 @@
-// npm run db:seed [-- --scale large] [-- --employees 2000 --clients 300 ...] [-- --seed 7]
+// npm run db:seed [-- --scale large|xl] [-- --employees 2000 --clients 300 ...] [-- --seed 7]
 // Loads a deterministic demo consultancy into the table named by the environment.
 import { parseArgs } from 'node:util'
 import { readDbConfig } from '../lib/db/config'
@@ -18,8 +18,8 @@ const { values } = parseArgs({
 })
 
 const scale = values.scale as string
-if (scale !== 'demo' && scale !== 'large') {
-  console.error(`--scale must be demo or large, not "${scale}"`)
+if (scale !== 'demo' && scale !== 'large' && scale !== 'xl') {
+  console.error(`--scale must be demo, large or xl, not "${scale}"`)
   process.exit(2)
 }
 const size: SeedSize = { ...seedSizes[scale] }

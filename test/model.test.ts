@@ -14,7 +14,7 @@ import { sweepJobs } from '../lib/jobs/sweep'
 import { addTechnologyToProject, createProject, deleteProject, removeTechnologyFromProject, updateProject } from '../lib/projects/mutations'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../lib/staffing/mutations'
 import { deleteTechnology, updateTechnology } from '../lib/technologies/mutations'
-import { ClientEntity, EmployeeEntity, GetItemCommand, ProjectEntity, TechnologyEntity, keys } from '../lib/db'
+import { ClientEntity, EmployeeEntity, GetItemCommand, ProjectEntity, TechnologyEntity } from '../lib/db'
 
 // Model-based: random sequences of creates, edits, staffing, skill and stack changes, renames and
 // deletes over a small firm, each possibly cut off by a crash after a random number of writes, all
@@ -97,17 +97,17 @@ async function apply(firm: Firm, op: Operation): Promise<void> {
     case 'rename': {
       const name = `Renamed ${op.name.trim() || 'x'}`
       if (op.target === 'client') {
-        const { Item } = await ClientEntity.build(GetItemCommand).key(keys.client(pick(firm.clients, op.which).id)).options({ consistent: true }).send()
+        const { Item } = await ClientEntity.build(GetItemCommand).key({ id: pick(firm.clients, op.which).id }).options({ consistent: true }).send()
         if (Item) await updateClient({ clientId: Item.id, version: Item.version, name, industry: Item.industry, contactEmail: Item.contactEmail })
       } else if (op.target === 'project') {
         const ref = pick(firm.projects, op.which)
-        const { Item } = await ProjectEntity.build(GetItemCommand).key(keys.project(ref.clientId, ref.id)).options({ consistent: true }).send()
+        const { Item } = await ProjectEntity.build(GetItemCommand).key({ clientId: ref.clientId, id: ref.id }).options({ consistent: true }).send()
         if (Item) await updateProject({ clientId: ref.clientId, projectId: ref.id, version: Item.version, name, status: Item.status, startDate: Item.startDate })
       } else if (op.target === 'person') {
-        const { Item } = await EmployeeEntity.build(GetItemCommand).key(keys.employee(pick(firm.people, op.which).id)).options({ consistent: true }).send()
+        const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: pick(firm.people, op.which).id }).options({ consistent: true }).send()
         if (Item) await updateEmployee({ employeeId: Item.id, version: Item.version, name, email: Item.email, title: Item.title, practice: Item.practice, location: Item.location })
       } else {
-        const { Item } = await TechnologyEntity.build(GetItemCommand).key(keys.technology(pick(firm.technologies, op.which).id)).options({ consistent: true }).send()
+        const { Item } = await TechnologyEntity.build(GetItemCommand).key({ id: pick(firm.technologies, op.which).id }).options({ consistent: true }).send()
         if (Item) await updateTechnology({ technologyId: Item.id, version: Item.version, name, category: 'framework' })
       }
       return

@@ -11,13 +11,14 @@ import {
   UpdateItemCommand,
   copyFields,
   deleteItemOf,
-  entityNames,
+  FIRM_PARTITION,
+  deletingPartition,
   forEachBounded,
   isConditionalCheckFailed,
-  keys,
   listPartitions,
   markDeleting,
-  nameSortKey,
+  partitions,
+  sortKeys,
 } from '../db'
 import { toClientSummary, type ClientSummary } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
@@ -28,7 +29,7 @@ import { parseInput } from '../validation'
 import { createClientInput, updateClientInput } from './schemas'
 
 async function readClient(clientId: string) {
-  const { Item } = await ClientEntity.build(GetItemCommand).key(keys.client(clientId)).options({ consistent: true }).send()
+  const { Item } = await ClientEntity.build(GetItemCommand).key({ id: clientId }).options({ consistent: true }).send()
   return Item ?? null
 }
 
@@ -36,7 +37,7 @@ async function readClient(clientId: string) {
 export async function readClientEdges(clientId: string, projectId?: string) {
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(ProjectEntity, AssignmentEntity, StackEntryEntity)
-    .query({ partition: keys.clientPartition(clientId), range: { beginsWith: projectId ? `${keys.projectPrefix(projectId)}#` : 'PROJECT#' } })
+    .query({ partition: partitions.client(clientId), range: { beginsWith: projectId ? sortKeys.projectEdges(projectId) : 'PROJECT#' } })
     .options({ consistent: true, maxPages: Infinity, showEntityAttr: true })
     .send()
   return Items
@@ -48,9 +49,6 @@ export async function createClient(input: unknown): Promise<ClientSummary> {
   try {
     await ClientEntity.build(PutItemCommand)
       .item({
-        ...keys.client(id),
-        GSI3PK: listPartitions.clients,
-        GSI3SK: nameSortKey(data.name, id),
         id,
         ...data,
         version: 1,
@@ -81,7 +79,7 @@ export async function updateClient(input: unknown): Promise<ClientSummary> {
   const save = async () => {
     try {
       const { Attributes } = await ClientEntity.build(UpdateItemCommand)
-        .item({ ...keys.client(clientId), ...data, GSI3SK: nameSortKey(data.name, clientId), version: $add(1) })
+        .item({ id: clientId, ...data, version: $add(1) })
         .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
         .send()
       return toClientSummary(Attributes!)
@@ -106,7 +104,10 @@ export async function propagateClientName(clientId: string): Promise<void> {
   if (!client) return
   const copies = (await readClientEdges(clientId)).filter((item) => item.clientName !== client.name)
   await forEachBounded(copies, 8, async (item) => {
-    await copyFields({ PK: item.PK, SK: item.SK }, item.entity, { clientName: client.name }, 'clientNameVersion', client.version)
+    const copied = { clientName: client.name }
+    if (item.entity === 'Project') await copyFields(ProjectEntity, { clientId, id: item.id }, copied, 'clientNameVersion', client.version)
+    if (item.entity === 'Assignment') await copyFields(AssignmentEntity, { clientId, projectId: item.projectId, id: item.id }, copied, 'clientNameVersion', client.version)
+    if (item.entity === 'StackEntry') await copyFields(StackEntryEntity, { clientId, projectId: item.projectId, technologyId: item.technologyId }, copied, 'clientNameVersion', client.version)
   })
 }
 
@@ -139,7 +140,7 @@ export async function deleteClient({ clientId }: { clientId: string }, options: 
 export async function sweepClient(clientId: string, context: JobContext, onProgress?: ProgressListener): Promise<ClientDeletion> {
   await finishJournalledEdges(context)
   const deletion: ClientDeletion = { projects: 0, assignments: 0, stackEntries: 0 }
-  const marked = await markDeleting(keys.client(clientId), entityNames.client, { GSI3PK: `DELETING#${listPartitions.clients}` }, new Date().toISOString())
+  const marked = await markDeleting(ClientEntity, { id: clientId }, { GSI3PK: deletingPartition(listPartitions.clients) }, new Date().toISOString())
   if (!marked) return deletion
   const deletingAt = marked.deletingAt as string
   // Projects are marked before the edges are read: an edge written after this point sees its
@@ -148,7 +149,7 @@ export async function sweepClient(clientId: string, context: JobContext, onProgr
   await forEachBounded(
     first.filter((item) => item.entity === 'Project'),
     8,
-    async (project) => void (await markDeleting({ PK: project.PK, SK: project.SK }, entityNames.project, { GSI4PK: 'DELETING#FIRM' }, deletingAt)),
+    async (project) => void (await markDeleting(ProjectEntity, { clientId, id: project.id }, { GSI4PK: deletingPartition(FIRM_PARTITION) }, deletingAt)),
   )
   const total = first.length
   await context.heartbeat({ done: 0, total })
@@ -173,12 +174,12 @@ export async function sweepClient(clientId: string, context: JobContext, onProgr
       items.filter((item) => item.entity === 'Project'),
       8,
       async (project) => {
-        if (await deleteItemOf({ PK: project.PK, SK: project.SK }, entityNames.project)) deletion.projects++
+        if (await deleteItemOf(ProjectEntity, { clientId, id: project.id })) deletion.projects++
         deleted++
       },
     )
   }
-  await deleteItemOf(keys.client(clientId), entityNames.client)
+  await deleteItemOf(ClientEntity, { id: clientId })
   await onProgress?.({ phase: 'done', deleted, total })
   return deletion
 }

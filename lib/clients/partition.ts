@@ -1,4 +1,4 @@
-import { AssignmentEntity, ClientEntity, ProjectEntity, QueryCommand, RosterTable, StackEntryEntity, keys } from '../db'
+import { AssignmentEntity, ClientEntity, ProjectEntity, QueryCommand, RosterTable, StackEntryEntity, partitions, sortKeys } from '../db'
 import { byStartThenName, toAssignmentView, toProjectSummary, toStackEntryView, type ProjectDetail } from '../dto'
 
 /**
@@ -6,10 +6,10 @@ import { byStartThenName, toAssignmentView, toProjectSummary, toStackEntryView, 
  * (SK between PROJECT#<pid> and PROJECT#<pid>#~, which cannot match another project's id).
  */
 export async function queryClientPartition(clientId: string, projectId?: string) {
-  const range = projectId ? { between: [keys.projectPrefix(projectId), `${keys.projectPrefix(projectId)}#~`] as [string, string] } : undefined
+  const range = projectId ? { between: [sortKeys.project(projectId), `${sortKeys.projectEdges(projectId)}~`] as [string, string] } : undefined
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(ClientEntity, ProjectEntity, AssignmentEntity, StackEntryEntity)
-    .query({ partition: keys.clientPartition(clientId), ...(range ? { range } : {}) })
+    .query({ partition: partitions.client(clientId), ...(range ? { range } : {}) })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
   return Items

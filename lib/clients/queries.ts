@@ -1,4 +1,4 @@
-import { ClientEntity, GetItemCommand, QueryCommand, RosterTable, keys, listPartitions, nameAccessPattern } from '../db'
+import { ClientEntity, GetItemCommand, QueryCommand, RosterTable, listPartitions, nameAccessPattern } from '../db'
 import { toClientSummary, type ClientSummary, type ProjectDetail } from '../dto'
 import { assembleProjects, queryClientPartition } from './partition'
 import { listQueryParams, nextCursorOf } from '../lists/list-query'
@@ -23,7 +23,7 @@ export async function getClientDashboard({ clientId }: { clientId: string }): Pr
 
 /** One GetItem: the client alone (for forms and existence checks). */
 export async function getClient({ clientId }: { clientId: string }): Promise<ClientSummary | null> {
-  const { Item } = await ClientEntity.build(GetItemCommand).key(keys.client(clientId)).send()
+  const { Item } = await ClientEntity.build(GetItemCommand).key({ id: clientId }).send()
   return Item && !Item.deletingAt ? toClientSummary(Item) : null
 }
 

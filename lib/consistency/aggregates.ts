@@ -1,4 +1,4 @@
-import { applyEntries, entityNames, writeDerived, type EntryChange, type ItemKey } from '../db'
+import { ClientEntity, EmployeeEntity, TechnologyEntity, applyEntries, writeDerived, type EntryChange } from '../db'
 import { clientFigures } from '../clients/derived'
 import { employeeFigures } from '../employees/derived'
 import { technologyFigures } from '../technologies/derived'
@@ -7,17 +7,18 @@ import { technologyFigures } from '../technologies/derived'
 // from the item as that change left it. A write whose aggRev has moved on is skipped: the change that
 // moved it stores its own figures, so the last change to an aggregate always has its figures stored.
 
-type AggregateType = typeof entityNames.client | typeof entityNames.employee | typeof entityNames.technology
+const aggregates = {
+  client: { entity: ClientEntity, figures: clientFigures },
+  employee: { entity: EmployeeEntity, figures: employeeFigures },
+  technology: { entity: TechnologyEntity, figures: technologyFigures },
+} as const
 
-const figuresOf: Record<AggregateType, (item: Record<string, unknown>) => Record<string, unknown>> = {
-  [entityNames.client]: clientFigures,
-  [entityNames.employee]: employeeFigures,
-  [entityNames.technology]: technologyFigures,
-}
+type Aggregate = keyof typeof aggregates
 
 /** Applies per-edge map changes to an aggregate and stores its figures; the item after the change, or null if it is gone. */
-export async function updateAggregate(key: ItemKey, type: AggregateType, changes: EntryChange[]): Promise<Record<string, unknown> | null> {
-  const item = await applyEntries(key, type, changes)
-  if (item) await writeDerived(item, type, figuresOf[type](item))
+export async function updateAggregate(kind: Aggregate, id: string, changes: EntryChange[]): Promise<Record<string, unknown> | null> {
+  const { entity, figures } = aggregates[kind]
+  const item = await applyEntries<typeof entity>(entity, { id }, changes)
+  if (item) await writeDerived(entity, item, figures(item))
   return item
 }

@@ -1,6 +1,6 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { EntityParser, type Entity, type KeyInputItem } from 'dynamodb-toolbox'
 import { getDb } from './client'
-import type { EntityName } from './entities/common'
 import { isConditionalCheckFailed, isMissingDocumentPath } from './errors'
 
 // The only writes that touch more than the item a user edited. Each is a single conditional
@@ -13,6 +13,11 @@ import { isConditionalCheckFailed, isMissingDocumentPath } from './errors'
 export type ItemKey = { PK: string; SK: string }
 type RawItem = Record<string, unknown>
 
+/** The table key of an item, derived by its entity from its key attributes (the entity's links). */
+export function keyOf<E extends Entity>(entity: E, input: KeyInputItem<E>): ItemKey {
+  return entity.build(EntityParser).parse(input, { mode: 'key' }).key as ItemKey
+}
+
 export interface EntryChange {
   map: string
   entry: string
@@ -24,8 +29,10 @@ export interface EntryChange {
  * Sets or removes map entries on an aggregate item and bumps its aggRev, returning the item as it is
  * after the write (a strongly consistent view), or null when the item does not exist.
  */
-export async function applyEntries(key: ItemKey, type: EntityName, changes: EntryChange[]): Promise<RawItem | null> {
+export async function applyEntries<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, changes: EntryChange[]): Promise<RawItem | null> {
   const { documentClient, config } = getDb()
+  const key = keyOf(entity, keyInput)
+  const type = entity.entityName
   const names: Record<string, string> = { '#type': '_type', '#rev': 'aggRev' }
   const values: Record<string, unknown> = { ':type': type, ':one': 1 }
   const sets: string[] = []
@@ -84,7 +91,8 @@ export async function applyEntries(key: ItemKey, type: EntityName, changes: Entr
  * computed from. If it moved on, the writer of the newer revision stores its own figures.
  * Skips the write when the stored figures already agree.
  */
-export async function writeDerived(item: RawItem, type: EntityName, figures: Record<string, unknown>): Promise<boolean> {
+export async function writeDerived(entity: Entity, item: RawItem, figures: Record<string, unknown>): Promise<boolean> {
+  const type = entity.entityName
   const changed = Object.entries(figures).filter(([name, value]) => JSON.stringify(item[name]) !== JSON.stringify(value))
   if (changed.length === 0) return false
   const { documentClient, config } = getDb()
@@ -111,8 +119,16 @@ export async function writeDerived(item: RawItem, type: EntityName, figures: Rec
  * `versionAttribute`; a copy from an older version never overwrites a newer one, and a missing item is
  * never recreated. Returns whether the copy was written.
  */
-export async function copyFields(key: ItemKey, type: EntityName, fields: Record<string, unknown>, versionAttribute: string, version: number): Promise<boolean> {
+export async function copyFields<E extends Entity>(
+  entity: E,
+  keyInput: KeyInputItem<E>,
+  fields: Record<string, unknown>,
+  versionAttribute: string,
+  version: number,
+): Promise<boolean> {
   const { documentClient, config } = getDb()
+  const key = keyOf(entity, keyInput)
+  const type = entity.entityName
   const entries = Object.entries(fields)
   try {
     await documentClient.send(
@@ -133,8 +149,10 @@ export async function copyFields(key: ItemKey, type: EntityName, fields: Record<
 }
 
 /** Marks an item as being deleted (the one marker all four deletes use) and moves it off its lists. */
-export async function markDeleting(key: ItemKey, type: EntityName, listKeys: Record<string, string>, at: string): Promise<RawItem | null> {
+export async function markDeleting<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, listKeys: Record<string, string>, at: string): Promise<RawItem | null> {
   const { documentClient, config } = getDb()
+  const key = keyOf(entity, keyInput)
+  const type = entity.entityName
   const entries = Object.entries(listKeys)
   try {
     const { Attributes } = await documentClient.send(
@@ -156,8 +174,10 @@ export async function markDeleting(key: ItemKey, type: EntityName, listKeys: Rec
 }
 
 /** Deletes the item if it is there and of this type; returns what was deleted, or null. */
-export async function deleteItemOf(key: ItemKey, type: EntityName): Promise<RawItem | null> {
+export async function deleteItemOf<E extends Entity>(entity: E, keyInput: KeyInputItem<E>): Promise<RawItem | null> {
   const { documentClient, config } = getDb()
+  const key = keyOf(entity, keyInput)
+  const type = entity.entityName
   try {
     const { Attributes } = await documentClient.send(
       new DeleteCommand({

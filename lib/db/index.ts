@@ -10,11 +10,11 @@ export {
   $set,
 } from 'dynamodb-toolbox'
 export { RosterTable, ensureTable, indexNames, tableDefinition } from './table'
-export { keys, gsiKeys, listPartitions, FIRM_PARTITION, JOB_SHARDS, jobPartition, nameSortKey, normalizeName, type ListPartition } from './keys'
+export { partitions, sortKeys, listPartitions, deletingPartition, FIRM_PARTITION, JOB_SHARDS, jobPartition, nameSortKey, normalizeName, type ListPartition } from './keys'
 export * from './entities'
 export type { EntityName } from './entities/common'
 export { batchPutItems } from './batch'
-export { applyEntries, writeDerived, copyFields, markDeleting, deleteItemOf, forEachBounded, type ItemKey, type EntryChange } from './aggregates'
+export { applyEntries, writeDerived, copyFields, markDeleting, deleteItemOf, forEachBounded, keyOf, type ItemKey, type EntryChange } from './aggregates'
 export { isConditionalCheckFailed } from './errors'
 export { encodeCursor, decodeCursor } from './cursor'
 export { getDb } from './client'

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 
-// Key strings of the base table and the indexes. Items are written with these helpers; the seed and
-// the mutations share them, so a key has one spelling.
+// The spelling of every key string. The entities (lib/db/entities) derive their keys from their
+// attributes with these, and the read paths use the partition builders for their key conditions;
+// nothing else builds a key.
 
 /** Sort keys for lists: case-insensitive name order with the id as a tiebreaker. */
 export function nameSortKey(name: string, id: string): string {
@@ -12,27 +13,35 @@ export function normalizeName(name: string): string {
   return name.trim().toLocaleLowerCase('en')
 }
 
-export const keys = {
-  client: (clientId: string) => ({ PK: `CLIENT#${clientId}`, SK: 'CLIENT' }),
-  clientPartition: (clientId: string) => `CLIENT#${clientId}`,
-  project: (clientId: string, projectId: string) => ({ PK: `CLIENT#${clientId}`, SK: `PROJECT#${projectId}` }),
-  projectPrefix: (projectId: string) => `PROJECT#${projectId}`,
-  assignment: (clientId: string, projectId: string, assignmentId: string) => ({
-    PK: `CLIENT#${clientId}`,
-    SK: `PROJECT#${projectId}#ASSIGN#${assignmentId}`,
-  }),
-  stackEntry: (clientId: string, projectId: string, technologyId: string) => ({
-    PK: `CLIENT#${clientId}`,
-    SK: `PROJECT#${projectId}#TECH#${technologyId}`,
-  }),
-  employee: (employeeId: string) => ({ PK: `EMP#${employeeId}`, SK: 'EMP' }),
-  employeePartition: (employeeId: string) => `EMP#${employeeId}`,
-  skill: (employeeId: string, technologyId: string) => ({ PK: `EMP#${employeeId}`, SK: `SKILL#${technologyId}` }),
-  technology: (technologyId: string) => ({ PK: `TECH#${technologyId}`, SK: 'TECH' }),
-  technologyPartition: (technologyId: string) => `TECH#${technologyId}`,
-  emailClaim: (email: string) => ({ PK: `EMAIL#${email.trim().toLowerCase()}`, SK: 'EMAIL' }),
-  // Jobs are spread over JOB_SHARDS partitions so that no one key takes every job write.
-  job: (kind: string, targetId: string) => ({ PK: jobPartition(jobShardOf(`${kind}#${targetId}`)), SK: `${kind}#${targetId}` }),
+export const partitions = {
+  client: (clientId: string) => `CLIENT#${clientId}`,
+  employee: (employeeId: string) => `EMP#${employeeId}`,
+  technology: (technologyId: string) => `TECH#${technologyId}`,
+  emailClaim: (email: string) => `EMAIL#${email.trim().toLowerCase()}`,
+} as const
+
+export const sortKeys = {
+  client: 'CLIENT',
+  project: (projectId: string) => `PROJECT#${projectId}`,
+  /** Every edge of one project sorts after this prefix (and before `${prefix}~`). */
+  projectEdges: (projectId: string) => `PROJECT#${projectId}#`,
+  assignment: (projectId: string, assignmentId: string) => `PROJECT#${projectId}#ASSIGN#${assignmentId}`,
+  stackEntry: (projectId: string, technologyId: string) => `PROJECT#${projectId}#TECH#${technologyId}`,
+  employee: 'EMP',
+  skill: (technologyId: string) => `SKILL#${technologyId}`,
+  technology: 'TECH',
+  emailClaim: 'EMAIL',
+} as const
+
+export const indexKeys = {
+  employeeSelf: '#EMP',
+  assignmentByEmployee: (startDate: string, assignmentId: string) => `ASSIGN#${startDate}#${assignmentId}`,
+  skillByEmployee: (technologyId: string) => `SKILL#${technologyId}`,
+  technologySelf: '#TECH',
+  stackByTechnology: (clientId: string, projectId: string) => `PROJECT#${clientId}#${projectId}`,
+  skillByTechnology: (employeeId: string) => `SKILL#${employeeId}`,
+  firmEmployee: (employeeId: string) => `EMP#${employeeId}`,
+  firmProject: (startDate: string, projectId: string) => `PROJECT#${startDate}#${projectId}`,
 } as const
 
 export const FIRM_PARTITION = 'FIRM'
@@ -45,32 +54,16 @@ export const listPartitions = {
 
 export type ListPartition = (typeof listPartitions)[keyof typeof listPartitions]
 
-export const gsiKeys = {
-  employeeSelf: (employeeId: string) => ({ GSI1PK: `EMP#${employeeId}`, GSI1SK: '#EMP' }),
-  assignmentByEmployee: (employeeId: string, startDate: string, assignmentId: string) => ({
-    GSI1PK: `EMP#${employeeId}`,
-    GSI1SK: `ASSIGN#${startDate}#${assignmentId}`,
-  }),
-  skillByEmployee: (employeeId: string, technologyId: string) => ({ GSI1PK: `EMP#${employeeId}`, GSI1SK: `SKILL#${technologyId}` }),
-  technologySelf: (technologyId: string) => ({ GSI2PK: `TECH#${technologyId}`, GSI2SK: '#TECH' }),
-  stackByTechnology: (technologyId: string, clientId: string, projectId: string) => ({
-    GSI2PK: `TECH#${technologyId}`,
-    GSI2SK: `PROJECT#${clientId}#${projectId}`,
-  }),
-  skillByTechnology: (technologyId: string, employeeId: string) => ({ GSI2PK: `TECH#${technologyId}`, GSI2SK: `SKILL#${employeeId}` }),
-  listEntry: (partition: ListPartition, sortKey: string) => ({ GSI3PK: partition, GSI3SK: sortKey }),
-  // GSI4 holds one partition, FIRM: every employee and project, projected down to what the firm
-  // overview reads, so that screen is one Query of small index items.
-  firmEmployee: (employeeId: string) => ({ GSI4PK: FIRM_PARTITION, GSI4SK: `EMP#${employeeId}` }),
-  firmProject: (startDate: string, projectId: string) => ({ GSI4PK: FIRM_PARTITION, GSI4SK: `PROJECT#${startDate}#${projectId}` }),
-} as const
+/** Where an item goes while it is being deleted: off its list and the firm overview. */
+export const deletingPartition = (partition: string) => `DELETING#${partition}`
 
+// Jobs are spread over JOB_SHARDS partitions so that no one key takes every job write.
 export const JOB_SHARDS = 8
 
 export function jobPartition(shard: number): string {
   return `JOB#${shard}`
 }
 
-function jobShardOf(jobId: string): number {
-  return createHash('sha1').update(jobId).digest()[0] % JOB_SHARDS
+export function jobPartitionOf(kind: string, targetId: string): string {
+  return jobPartition(createHash('sha1').update(`${kind}#${targetId}`).digest()[0] % JOB_SHARDS)
 }

@@ -42,10 +42,6 @@ export async function withRecording<T>(fn: () => Promise<T>): Promise<{ result: 
   return { result, recording }
 }
 
-export function currentRecording(): RequestRecording | undefined {
-  return storage.getStore()
-}
-
 /** Names the access pattern the current scope is serving (shown in the "Under the hood" panel). */
 export function nameAccessPattern(name: string): void {
   const recording = storage.getStore()

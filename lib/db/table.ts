@@ -13,7 +13,7 @@ import { readDbConfig } from './config'
  *
  *   base   PK=CLIENT#<id>  SK=CLIENT | PROJECT#<pid> | PROJECT#<pid>#ASSIGN#<aid> | PROJECT#<pid>#TECH#<tid>
  *          PK=EMP#<id>     SK=EMP | SKILL#<tid>          PK=TECH#<id> SK=TECH
- *          PK=EMAIL#<email> SK=EMAIL (uniqueness claim)   PK=JOB SK=<kind>#<id> (resumable work)
+ *          PK=EMAIL#<email> SK=EMAIL (uniqueness claim)   PK=JOB#<0..7> SK=<kind>#<id> (jobs, lib/jobs)
  *   GSI1   employee view:   GSI1PK=EMP#<id>   GSI1SK=#EMP | ASSIGN#<start>#<aid> | SKILL#<tid>
  *   GSI2   technology view: GSI2PK=TECH#<id>  GSI2SK=#TECH | PROJECT#<cid>#<pid> | SKILL#<eid>
  *   GSI3   lists:           GSI3PK=CLIENTS | EMPLOYEES | TECHNOLOGIES   GSI3SK=<lower-case name>#<id>

@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { entityNames, forEachBounded, getDb, isConditionalCheckFailed, keys } from '../db'
+import { SkillEntity, entityNames, forEachBounded, getDb, isConditionalCheckFailed, keyOf } from '../db'
 
 /** Figures stored on the employee item, derived from its `skills` map. */
 export function employeeFigures(employee: Record<string, unknown>) {
@@ -21,7 +21,7 @@ export async function copyBookingsToSkills(employee: Record<string, unknown>): P
       await documentClient.send(
         new UpdateCommand({
           TableName: config.tableName,
-          Key: keys.skill(employee.id as string, technologyId),
+          Key: keyOf(SkillEntity, { employeeId: employee.id as string, technologyId }),
           UpdateExpression: 'SET employeeBookings = :bookings, bookingsRev = :rev',
           ConditionExpression: 'attribute_exists(PK) AND #type = :type AND (attribute_not_exists(bookingsRev) OR bookingsRev < :rev)',
           ExpressionAttributeNames: { '#type': '_type' },

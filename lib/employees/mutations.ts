@@ -14,14 +14,12 @@ import {
   UpdateItemCommand,
   copyFields,
   deleteItemOf,
-  entityNames,
+  deletingPartition,
   forEachBounded,
-  gsiKeys,
   isConditionalCheckFailed,
-  keys,
   listPartitions,
   markDeleting,
-  nameSortKey,
+  partitions,
 } from '../db'
 import { toBookings, toEmployeeSummary, toSkillView, type EmployeeSummary, type SkillView } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
@@ -41,7 +39,7 @@ const emailTaken = () => new AppError('conflict:employee_email', 'Another employ
  * employee gone or now using another address) is taken over, conditionally on it being unchanged.
  */
 async function claimEmail(email: string, employeeId: string): Promise<void> {
-  const claimKey = keys.emailClaim(email)
+  const claimKey = { email }
   try {
     await EmailClaimEntity.build(PutItemCommand)
       .item({ ...claimKey, email, employeeId })
@@ -53,7 +51,7 @@ async function claimEmail(email: string, employeeId: string): Promise<void> {
   }
   const { Item: claim } = await EmailClaimEntity.build(GetItemCommand).key(claimKey).options({ consistent: true }).send()
   if (!claim) return claimEmail(email, employeeId)
-  const { Item: holder } = await EmployeeEntity.build(GetItemCommand).key(keys.employee(claim.employeeId)).options({ consistent: true }).send()
+  const { Item: holder } = await EmployeeEntity.build(GetItemCommand).key({ id: claim.employeeId }).options({ consistent: true }).send()
   if (holder && holder.email === email) throw emailTaken()
   try {
     await EmailClaimEntity.build(PutItemCommand)
@@ -69,7 +67,7 @@ async function claimEmail(email: string, employeeId: string): Promise<void> {
 async function releaseEmail(email: string, employeeId: string): Promise<void> {
   try {
     await EmailClaimEntity.build(DeleteItemCommand)
-      .key(keys.emailClaim(email))
+      .key({ email })
       .options({ condition: { attr: 'employeeId', eq: employeeId } })
       .send()
   } catch (error) {
@@ -78,7 +76,7 @@ async function releaseEmail(email: string, employeeId: string): Promise<void> {
 }
 
 async function readEmployee(employeeId: string) {
-  const { Item } = await EmployeeEntity.build(GetItemCommand).key(keys.employee(employeeId)).options({ consistent: true }).send()
+  const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
   return Item ?? null
 }
 
@@ -91,10 +89,6 @@ export async function createEmployee(input: unknown): Promise<EmployeeSummary> {
   try {
     await EmployeeEntity.build(PutItemCommand)
       .item({
-        ...keys.employee(id),
-        ...gsiKeys.employeeSelf(id),
-        ...gsiKeys.firmEmployee(id),
-        ...gsiKeys.listEntry(listPartitions.employees, nameSortKey(data.name, id)),
         id,
         ...data,
         version: 1,
@@ -125,7 +119,7 @@ export async function updateEmployee(input: unknown): Promise<EmployeeSummary> {
     if (emailChanged) await claimEmail(data.email, employeeId)
     try {
       const { Attributes } = await EmployeeEntity.build(UpdateItemCommand)
-        .item({ ...keys.employee(employeeId), ...data, GSI3SK: nameSortKey(data.name, employeeId), version: $add(1) })
+        .item({ id: employeeId, ...data, version: $add(1) })
         .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
         .send()
       if (emailChanged) await releaseEmail(current.email, employeeId)
@@ -150,7 +144,7 @@ export async function updateEmployee(input: unknown): Promise<EmployeeSummary> {
 async function readSkills(employeeId: string) {
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(SkillEntity)
-    .query({ partition: keys.employeePartition(employeeId), range: { beginsWith: 'SKILL#' } })
+    .query({ partition: partitions.employee(employeeId), range: { beginsWith: 'SKILL#' } })
     .options({ consistent: true, maxPages: Infinity })
     .send()
   return Items
@@ -164,13 +158,16 @@ async function readSkills(employeeId: string) {
 export async function propagateEmployeeName(employeeId: string): Promise<void> {
   const employee = await readEmployee(employeeId)
   if (!employee) return
-  const assignmentKeys = toBookings(employee.bookings).map((booking) => keys.assignment(booking.clientId, booking.projectId, booking.assignmentId))
-  const skillKeys = (await readSkills(employeeId)).filter((skill) => skill.employeeName !== employee.name).map((skill) => keys.skill(employeeId, skill.technologyId))
-  await forEachBounded(
-    [...assignmentKeys.map((key) => ({ key, type: entityNames.assignment })), ...skillKeys.map((key) => ({ key, type: entityNames.skill }))],
-    8,
-    async ({ key, type }) => void (await copyFields(key, type, { employeeName: employee.name }, 'employeeNameVersion', employee.version)),
-  )
+  const copied = { employeeName: employee.name }
+  const skills = (await readSkills(employeeId)).filter((skill) => skill.employeeName !== employee.name)
+  await Promise.all([
+    forEachBounded(toBookings(employee.bookings), 8, async (booking) => {
+      await copyFields(AssignmentEntity, { clientId: booking.clientId, projectId: booking.projectId, id: booking.assignmentId }, copied, 'employeeNameVersion', employee.version)
+    }),
+    forEachBounded(skills, 8, async (skill) => {
+      await copyFields(SkillEntity, { employeeId, technologyId: skill.technologyId }, copied, 'employeeNameVersion', employee.version)
+    }),
+  ])
 }
 
 /** Deletes the employee with their assignments and skills, as a job (mark, sweep, delete). */
@@ -183,9 +180,9 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
   await finishJournalledEdges(context)
   const deletion = { assignments: 0, skills: 0 }
   const marked = await markDeleting(
-    keys.employee(employeeId),
-    entityNames.employee,
-    { GSI3PK: `DELETING#${listPartitions.employees}`, GSI4PK: `DELETING#${FIRM_PARTITION}` },
+    EmployeeEntity,
+    { id: employeeId },
+    { GSI3PK: deletingPartition(listPartitions.employees), GSI4PK: deletingPartition(FIRM_PARTITION) },
     new Date().toISOString(),
   )
   if (!marked) return deletion
@@ -213,7 +210,7 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
     deletion.assignments += removed.assignment
     deletion.skills += removed.skill
   }
-  const removed = await deleteItemOf(keys.employee(employeeId), entityNames.employee)
+  const removed = await deleteItemOf(EmployeeEntity, { id: employeeId })
   if (removed) await releaseEmail(removed.email as string, employeeId)
   return deletion
 }
@@ -221,7 +218,7 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
 async function employeeIndexEdges(employeeId: string) {
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(AssignmentEntity, SkillEntity)
-    .query({ index: 'GSI1', partition: keys.employeePartition(employeeId), range: { gt: '#EMP' } })
+    .query({ index: 'GSI1', partition: partitions.employee(employeeId), range: { gt: '#EMP' } })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
   return {
@@ -235,7 +232,7 @@ export async function setSkill(input: unknown): Promise<SkillView> {
   const data = parseInput(skillInput, input, 'skill')
   const [employee, { Item: technology }] = await Promise.all([
     readEmployee(data.employeeId),
-    TechnologyEntity.build(GetItemCommand).key(keys.technology(data.technologyId)).options({ consistent: true }).send(),
+    TechnologyEntity.build(GetItemCommand).key({ id: data.technologyId }).options({ consistent: true }).send(),
   ])
   if (!employee || employee.deletingAt) throw notFound('employee', data.employeeId)
   if (!technology || technology.deletingAt) {
@@ -248,9 +245,6 @@ export async function setSkill(input: unknown): Promise<SkillView> {
   return runAsJob('sync-skill', `${ref.employeeId}#${ref.technologyId}`, ref, async () => {
     await SkillEntity.build(PutItemCommand)
       .item({
-        ...keys.skill(employee.id, technology.id),
-        ...gsiKeys.skillByEmployee(employee.id, technology.id),
-        ...gsiKeys.skillByTechnology(technology.id, employee.id),
         ...ref,
         employeeName: employee.name,
         employeeNameVersion: employee.version,
@@ -270,7 +264,7 @@ export async function setSkill(input: unknown): Promise<SkillView> {
 export async function removeSkill(input: unknown): Promise<void> {
   const ref = parseInput(removeSkillInput, input, 'skill')
   await runAsJob('sync-skill', `${ref.employeeId}#${ref.technologyId}`, ref, async () => {
-    const removed = await deleteItemOf(keys.skill(ref.employeeId, ref.technologyId), entityNames.skill)
+    const removed = await deleteItemOf(SkillEntity, ref)
     await syncSkill(ref)
     if (!removed) throw notFound('skill', ref.technologyId)
   })

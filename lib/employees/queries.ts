@@ -1,4 +1,4 @@
-import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, keys, listPartitions, nameAccessPattern } from '../db'
+import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, partitions, listPartitions, nameAccessPattern } from '../db'
 import { toAssignmentView, toEmployeeSummary, toSkillView, type AssignmentView, type EmployeeSummary, type SkillView } from '../dto'
 import { listQueryParams, nextCursorOf } from '../lists/list-query'
 import type { ListQueryInput, Page } from '../lists/schemas'
@@ -17,7 +17,7 @@ export async function getEmployeeStaffing({ employeeId }: { employeeId: string }
   nameAccessPattern('Employee staffing')
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(EmployeeEntity, AssignmentEntity, SkillEntity)
-    .query({ index: 'GSI1', partition: keys.employeePartition(employeeId) })
+    .query({ index: 'GSI1', partition: partitions.employee(employeeId) })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
   const employeeItem = Items.find((item) => item.entity === 'Employee')
@@ -34,7 +34,7 @@ export async function getEmployeeStaffing({ employeeId }: { employeeId: string }
 
 /** One GetItem: the employee alone, with their bookings (enough for an over-allocation check). */
 export async function getEmployee({ employeeId }: { employeeId: string }): Promise<EmployeeSummary | null> {
-  const { Item } = await EmployeeEntity.build(GetItemCommand).key(keys.employee(employeeId)).send()
+  const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).send()
   return Item ? toEmployeeSummary(Item) : null
 }
 

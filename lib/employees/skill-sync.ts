@@ -1,4 +1,4 @@
-import { GetItemCommand, SkillEntity, copyFields, deleteItemOf, entityNames, keys } from '../db'
+import { GetItemCommand, SkillEntity, copyFields, deleteItemOf } from '../db'
 import { updateAggregate } from '../consistency/aggregates'
 import { copyBookingsToSkills } from './derived'
 
@@ -11,7 +11,7 @@ export interface SkillRef {
 }
 
 async function readSkill(ref: SkillRef) {
-  const { Item } = await SkillEntity.build(GetItemCommand).key(keys.skill(ref.employeeId, ref.technologyId)).options({ consistent: true }).send()
+  const { Item } = await SkillEntity.build(GetItemCommand).key({ employeeId: ref.employeeId, technologyId: ref.technologyId }).options({ consistent: true }).send()
   return Item ?? null
 }
 
@@ -22,18 +22,18 @@ export async function syncSkill(ref: SkillRef): Promise<SkillItem | null> {
   for (let round = 0; round < 10; round++) {
     const level = skill?.level
     const [employee, technology] = await Promise.all([
-      updateAggregate(keys.employee(ref.employeeId), entityNames.employee, [{ map: 'skills', entry: ref.technologyId, value: level }]),
-      updateAggregate(keys.technology(ref.technologyId), entityNames.technology, [{ map: 'people', entry: ref.employeeId, value: level }]),
+      updateAggregate('employee', ref.employeeId, [{ map: 'skills', entry: ref.technologyId, value: level }]),
+      updateAggregate('technology', ref.technologyId, [{ map: 'people', entry: ref.employeeId, value: level }]),
     ])
     if (skill) {
       if (!employee || employee.deletingAt || !technology || technology.deletingAt) {
-        await deleteItemOf(keys.skill(ref.employeeId, ref.technologyId), entityNames.skill)
+        await deleteItemOf(SkillEntity, { employeeId: ref.employeeId, technologyId: ref.technologyId })
       } else {
-        const key = keys.skill(ref.employeeId, ref.technologyId)
+        const key = { employeeId: ref.employeeId, technologyId: ref.technologyId }
         await Promise.all([
           copyBookingsToSkills({ ...employee, skills: { [ref.technologyId]: level } }),
-          skill.employeeName !== employee.name && copyFields(key, entityNames.skill, { employeeName: employee.name }, 'employeeNameVersion', employee.version as number),
-          skill.technologyName !== technology.name && copyFields(key, entityNames.skill, { technologyName: technology.name }, 'technologyNameVersion', technology.version as number),
+          skill.employeeName !== employee.name && copyFields(SkillEntity, key, { employeeName: employee.name }, 'employeeNameVersion', employee.version as number),
+          skill.technologyName !== technology.name && copyFields(SkillEntity, key, { technologyName: technology.name }, 'technologyNameVersion', technology.version as number),
         ])
       }
     }
@@ -45,6 +45,6 @@ export async function syncSkill(ref: SkillRef): Promise<SkillItem | null> {
 }
 
 export async function removeSkillEdge(ref: SkillRef): Promise<void> {
-  await deleteItemOf(keys.skill(ref.employeeId, ref.technologyId), entityNames.skill)
+  await deleteItemOf(SkillEntity, { employeeId: ref.employeeId, technologyId: ref.technologyId })
   await syncSkill(ref)
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { $set, DeleteItemCommand, JobEntity, JOB_SHARDS, QueryCommand, RosterTable, UpdateItemCommand, isConditionalCheckFailed, jobPartition, keys } from '../db'
+import { $set, DeleteItemCommand, JobEntity, JOB_SHARDS, QueryCommand, RosterTable, UpdateItemCommand, isConditionalCheckFailed, jobPartition } from '../db'
 import { AppError } from '../errors'
 
 // Work that spans items runs as a job: the job item is written (with a lease) before the first item
@@ -65,7 +65,7 @@ const busy = () => new AppError('conflict:busy', 'Someone else is changing this 
 async function claimJob(kind: JobKind, targetId: string, params: Record<string, string>, now: number): Promise<Job> {
   try {
     const { Attributes } = await JobEntity.build(UpdateItemCommand)
-      .item({ ...keys.job(kind, targetId), kind, targetId, params: $set(params), leaseOwner: instanceId, leaseUntil: now + leaseMs() })
+      .item({ kind, targetId, params: $set(params), leaseOwner: instanceId, leaseUntil: now + leaseMs() })
       .options({
         condition: { or: [{ attr: 'PK', exists: false }, { attr: 'leaseUntil', lt: now }, { attr: 'leaseOwner', eq: instanceId }] },
         returnValues: 'ALL_NEW',
@@ -108,7 +108,7 @@ function contextFor(job: Job): JobContext {
   const update = async (attributes: { progress?: { done: number; total: number }; pending?: string[] }) => {
     await JobEntity.build(UpdateItemCommand)
       .item({
-        ...keys.job(job.kind, job.targetId),
+        kind: job.kind, targetId: job.targetId,
         leaseUntil: Date.now() + leaseMs(),
         ...(attributes.progress ? { progress: $set(attributes.progress) } : {}),
         ...(attributes.pending ? { pending: $set(attributes.pending) } : {}),
@@ -130,7 +130,7 @@ function contextFor(job: Job): JobContext {
 
 async function finish(job: Job): Promise<void> {
   await JobEntity.build(DeleteItemCommand)
-    .key(keys.job(job.kind, job.targetId))
+    .key({ kind: job.kind, targetId: job.targetId })
     .options({ condition: { attr: 'leaseOwner', eq: instanceId } })
     .send()
     .catch((error) => {
@@ -144,7 +144,7 @@ async function release(job: Job, error: unknown): Promise<void> {
   const attempts = job.attempts + 1
   await JobEntity.build(UpdateItemCommand)
     .item({
-      ...keys.job(job.kind, job.targetId),
+      kind: job.kind, targetId: job.targetId,
       attempts,
       nextRunAt: Date.now() + backoffMs(attempts),
       leaseUntil: 0,
@@ -209,7 +209,7 @@ export async function resumeJob(found: Job, step: JobStep, now: number = Date.no
   let job: Job
   try {
     const { Attributes } = await JobEntity.build(UpdateItemCommand)
-      .item({ ...keys.job(found.kind, found.targetId), leaseOwner: instanceId, leaseUntil: Date.now() + leaseMs() })
+      .item({ kind: found.kind, targetId: found.targetId, leaseOwner: instanceId, leaseUntil: Date.now() + leaseMs() })
       .options({ condition: { attr: 'leaseUntil', lt: now }, returnValues: 'ALL_NEW' })
       .send()
     job = toJob(Attributes!)

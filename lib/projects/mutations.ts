@@ -8,13 +8,13 @@ import {
   StackEntryEntity,
   TechnologyEntity,
   UpdateItemCommand,
+  AssignmentEntity,
+  FIRM_PARTITION,
   copyFields,
   deleteItemOf,
-  entityNames,
+  deletingPartition,
   forEachBounded,
-  gsiKeys,
   isConditionalCheckFailed,
-  keys,
   markDeleting,
 } from '../db'
 import { readClientEdges, type DeleteProgress } from '../clients/mutations'
@@ -28,12 +28,12 @@ import { createProjectInput, removeStackEntryInput, stackEntryInput, updateProje
 import { syncProject, syncStackEntry } from './sync'
 
 async function readProject(clientId: string, projectId: string) {
-  const { Item } = await ProjectEntity.build(GetItemCommand).key(keys.project(clientId, projectId)).options({ consistent: true }).send()
+  const { Item } = await ProjectEntity.build(GetItemCommand).key({ clientId, id: projectId }).options({ consistent: true }).send()
   return Item ?? null
 }
 
 async function getLiveClient(clientId: string) {
-  const { Item } = await ClientEntity.build(GetItemCommand).key(keys.client(clientId)).options({ consistent: true }).send()
+  const { Item } = await ClientEntity.build(GetItemCommand).key({ id: clientId }).options({ consistent: true }).send()
   if (!Item || Item.deletingAt) throw new AppError('not_found:client', `No client with id "${clientId}".`, { clientId: ['This client no longer exists'] })
   return Item
 }
@@ -54,8 +54,6 @@ export async function createProject(input: unknown): Promise<ProjectSummary> {
     try {
       await ProjectEntity.build(PutItemCommand)
         .item({
-          ...keys.project(data.clientId, id),
-          ...gsiKeys.firmProject(data.startDate, id),
           id,
           clientName: client.name,
           clientNameVersion: client.version,
@@ -87,8 +85,8 @@ export async function updateProject(input: unknown): Promise<ProjectSummary> {
     try {
       const { Attributes } = await ProjectEntity.build(UpdateItemCommand)
         .item({
-          ...keys.project(clientId, projectId),
-          ...gsiKeys.firmProject(data.startDate, projectId),
+          clientId,
+          id: projectId,
           ...data,
           // Optional fields cleared in the form are removed, not kept.
           endDate: data.endDate ?? $remove(),
@@ -119,7 +117,9 @@ export async function propagateProjectName(clientId: string, projectId: string):
   if (!project) return
   const copies = (await readClientEdges(clientId, projectId)).filter((item) => item.entity !== 'Project' && item.projectName !== project.name)
   await forEachBounded(copies, 8, async (item) => {
-    await copyFields({ PK: item.PK, SK: item.SK }, item.entity, { projectName: project.name }, 'projectNameVersion', project.version)
+    const copied = { projectName: project.name }
+    if (item.entity === 'Assignment') await copyFields(AssignmentEntity, { clientId, projectId, id: item.id }, copied, 'projectNameVersion', project.version)
+    if (item.entity === 'StackEntry') await copyFields(StackEntryEntity, { clientId, projectId, technologyId: item.technologyId }, copied, 'projectNameVersion', project.version)
   })
 }
 
@@ -140,7 +140,7 @@ export async function sweepProject(
 ): Promise<{ assignments: number; stackEntries: number }> {
   await finishJournalledEdges(context)
   const deletion = { assignments: 0, stackEntries: 0 }
-  const marked = await markDeleting(keys.project(clientId, projectId), entityNames.project, { GSI4PK: 'DELETING#FIRM' }, new Date().toISOString())
+  const marked = await markDeleting(ProjectEntity, { clientId, id: projectId }, { GSI4PK: deletingPartition(FIRM_PARTITION) }, new Date().toISOString())
   if (!marked) return deletion
   await syncProject({ clientId, projectId })
   for (let pass = 0; pass < 100; pass++) {
@@ -155,7 +155,7 @@ export async function sweepProject(
     deletion.assignments += removed.assignment
     deletion.stackEntries += removed.stack
   }
-  await deleteItemOf(keys.project(clientId, projectId), entityNames.project)
+  await deleteItemOf(ProjectEntity, { clientId, id: projectId })
   await syncProject({ clientId, projectId })
   return deletion
 }
@@ -165,7 +165,7 @@ export async function addTechnologyToProject(input: unknown): Promise<StackEntry
   const data = parseInput(stackEntryInput, input, 'stack entry')
   const [project, { Item: technology }] = await Promise.all([
     getLiveProject(data.clientId, data.projectId),
-    TechnologyEntity.build(GetItemCommand).key(keys.technology(data.technologyId)).options({ consistent: true }).send(),
+    TechnologyEntity.build(GetItemCommand).key({ id: data.technologyId }).options({ consistent: true }).send(),
   ])
   if (!technology || technology.deletingAt) {
     throw new AppError('not_found:technology', `No technology with id "${data.technologyId}".`, { technologyId: ['Choose an existing technology'] })
@@ -175,8 +175,6 @@ export async function addTechnologyToProject(input: unknown): Promise<StackEntry
     try {
       await StackEntryEntity.build(PutItemCommand)
         .item({
-          ...keys.stackEntry(ref.clientId, ref.projectId, ref.technologyId),
-          ...gsiKeys.stackByTechnology(ref.technologyId, ref.clientId, ref.projectId),
           ...ref,
           clientName: project.clientName,
           projectName: project.name,
@@ -205,7 +203,7 @@ export async function addTechnologyToProject(input: unknown): Promise<StackEntry
 export async function removeTechnologyFromProject(input: unknown): Promise<void> {
   const ref = parseInput(removeStackEntryInput, input, 'stack entry')
   await runAsJob('sync-stack-entry', `${ref.clientId}#${ref.projectId}#${ref.technologyId}`, ref, async () => {
-    const removed = await deleteItemOf(keys.stackEntry(ref.clientId, ref.projectId, ref.technologyId), entityNames.stackEntry)
+    const removed = await deleteItemOf(StackEntryEntity, ref)
     await syncStackEntry(ref)
     if (!removed) throw notFound('stack entry', ref.technologyId)
   })

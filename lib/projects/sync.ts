@@ -1,4 +1,4 @@
-import { ClientEntity, GetItemCommand, ProjectEntity, StackEntryEntity, copyFields, deleteItemOf, entityNames, keys } from '../db'
+import { ClientEntity, GetItemCommand, ProjectEntity, StackEntryEntity, copyFields, deleteItemOf } from '../db'
 import { updateAggregate } from '../consistency/aggregates'
 import { projectKeyOf } from '../technologies/derived'
 
@@ -11,7 +11,7 @@ export interface ProjectRef {
 }
 
 async function readProject(ref: ProjectRef) {
-  const { Item } = await ProjectEntity.build(GetItemCommand).key(keys.project(ref.clientId, ref.projectId)).options({ consistent: true }).send()
+  const { Item } = await ProjectEntity.build(GetItemCommand).key({ clientId: ref.clientId, id: ref.projectId }).options({ consistent: true }).send()
   return Item ?? null
 }
 
@@ -20,13 +20,13 @@ export async function syncProject(ref: ProjectRef) {
   let project = await readProject(ref)
   for (let round = 0; round < 10; round++) {
     const live = Boolean(project && !project.deletingAt)
-    const client = await updateAggregate(keys.client(ref.clientId), entityNames.client, [{ map: 'projectIds', entry: ref.projectId, value: live ? 1 : undefined }])
+    const client = await updateAggregate('client', ref.clientId, [{ map: 'projectIds', entry: ref.projectId, value: live ? 1 : undefined }])
     if (project && !project.deletingAt) {
       if (!client || client.deletingAt) {
         // Created while its client was being deleted: the client's sweep may have passed already.
-        await deleteItemOf(keys.project(ref.clientId, ref.projectId), entityNames.project)
+        await deleteItemOf(ProjectEntity, { clientId: ref.clientId, id: ref.projectId })
       } else if (project.clientName !== client.name) {
-        await copyFields(keys.project(ref.clientId, ref.projectId), entityNames.project, { clientName: client.name }, 'clientNameVersion', client.version as number)
+        await copyFields(ProjectEntity, { clientId: ref.clientId, id: ref.projectId }, { clientName: client.name }, 'clientNameVersion', client.version as number)
       }
     }
     const now = await readProject(ref)
@@ -42,7 +42,7 @@ export interface StackEntryRef extends ProjectRef {
 
 async function readStackEntry(ref: StackEntryRef) {
   const { Item } = await StackEntryEntity.build(GetItemCommand)
-    .key(keys.stackEntry(ref.clientId, ref.projectId, ref.technologyId))
+    .key({ clientId: ref.clientId, projectId: ref.projectId, technologyId: ref.technologyId })
     .options({ consistent: true })
     .send()
   return Item ?? null
@@ -51,23 +51,23 @@ async function readStackEntry(ref: StackEntryRef) {
 export async function syncStackEntry(ref: StackEntryRef) {
   let entry = await readStackEntry(ref)
   for (let round = 0; round < 10; round++) {
-    const technology = await updateAggregate(keys.technology(ref.technologyId), entityNames.technology, [
+    const technology = await updateAggregate('technology', ref.technologyId, [
       { map: 'projectKeys', entry: projectKeyOf(ref.clientId, ref.projectId), value: entry ? 1 : undefined },
     ])
     if (entry) {
       const [{ Item: project }, { Item: client }] = await Promise.all([
-        ProjectEntity.build(GetItemCommand).key(keys.project(ref.clientId, ref.projectId)).options({ consistent: true }).send(),
-        ClientEntity.build(GetItemCommand).key(keys.client(ref.clientId)).options({ consistent: true }).send(),
+        ProjectEntity.build(GetItemCommand).key({ clientId: ref.clientId, id: ref.projectId }).options({ consistent: true }).send(),
+        ClientEntity.build(GetItemCommand).key({ id: ref.clientId }).options({ consistent: true }).send(),
       ])
-      const key = keys.stackEntry(ref.clientId, ref.projectId, ref.technologyId)
+      const key = { clientId: ref.clientId, projectId: ref.projectId, technologyId: ref.technologyId }
       if (!project || project.deletingAt || !client || client.deletingAt || !technology || technology.deletingAt) {
-        await deleteItemOf(key, entityNames.stackEntry)
+        await deleteItemOf(StackEntryEntity, key)
       } else {
         await Promise.all([
-          entry.clientName !== client.name && copyFields(key, entityNames.stackEntry, { clientName: client.name }, 'clientNameVersion', client.version),
-          entry.projectName !== project.name && copyFields(key, entityNames.stackEntry, { projectName: project.name }, 'projectNameVersion', project.version),
+          entry.clientName !== client.name && copyFields(StackEntryEntity, key, { clientName: client.name }, 'clientNameVersion', client.version),
+          entry.projectName !== project.name && copyFields(StackEntryEntity, key, { projectName: project.name }, 'projectNameVersion', project.version),
           (entry.technologyName !== technology.name || entry.technologyCategory !== technology.category) &&
-            copyFields(key, entityNames.stackEntry, { technologyName: technology.name, technologyCategory: technology.category }, 'technologyNameVersion', technology.version as number),
+            copyFields(StackEntryEntity, key, { technologyName: technology.name, technologyCategory: technology.category }, 'technologyNameVersion', technology.version as number),
         ])
       }
     }
@@ -79,6 +79,6 @@ export async function syncStackEntry(ref: StackEntryRef) {
 }
 
 export async function removeStackEntryEdge(ref: StackEntryRef): Promise<void> {
-  await deleteItemOf(keys.stackEntry(ref.clientId, ref.projectId, ref.technologyId), entityNames.stackEntry)
+  await deleteItemOf(StackEntryEntity, { clientId: ref.clientId, projectId: ref.projectId, technologyId: ref.technologyId })
   await syncStackEntry(ref)
 }

@@ -9,7 +9,6 @@ import {
   StackEntryEntity,
   TechnologyEntity,
 } from '../db/entities'
-import { gsiKeys, keys, listPartitions, nameSortKey } from '../db/keys'
 import { slugify } from '../ids'
 import { clientWords, firstNames, industries, lastNames, locations, practices, projectWords, roles, technologyCatalog } from './catalog'
 
@@ -24,9 +23,11 @@ export interface SeedSize {
   largestClientProjects: number
 }
 
-export const seedSizes: Record<'demo' | 'large', SeedSize> = {
+export const seedSizes: Record<'demo' | 'large' | 'xl', SeedSize> = {
   demo: { clients: 25, projects: 80, employees: 200, technologies: 50, assignments: 400, skills: 700, largestClientProjects: 0 },
   large: { clients: 300, projects: 1500, employees: 2000, technologies: 150, assignments: 8000, skills: 6000, largestClientProjects: 60 },
+  // A 20,000-person firm.
+  xl: { clients: 3000, projects: 15000, employees: 20000, technologies: 300, assignments: 80000, skills: 60000, largestClientProjects: 60 },
 }
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same consultancy. */
@@ -110,6 +111,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     }
   })
 
+  const clientById = new Map(clients.map((client) => [client.id, client]))
   const projects = Array.from({ length: size.projects }, (_, i) => {
     // The first client takes `largestClientProjects`; the rest are spread with a gentle skew.
     // With a "whale", the rest of the projects go to the other clients so it has exactly that many.
@@ -205,7 +207,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     const tentative = project.status === 'proposed' || random.next() < 0.15
     const id = seededId('a', i + 1)
     employee.bookings.push({ assignmentId: id, clientId: project.clientId, projectId: project.id, start: startDate, ...(endDate ? { end: endDate } : {}), allocation, tentative })
-    const client = clients.find((c) => c.id === project.clientId)!
+    const client = clientById.get(project.clientId)!
     client.staffing[id] = employee.id
     return { id, project, employee, role: random.pick(roles), allocation, startDate, endDate, tentative }
   })
@@ -227,53 +229,32 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
 
   const items: Record<string, unknown>[] = []
   for (const technology of technologies) {
-    items.push(
-      parse.technology.parse({
-        ...keys.technology(technology.id),
-        ...gsiKeys.technologySelf(technology.id),
-        ...gsiKeys.listEntry(listPartitions.technologies, nameSortKey(technology.name, technology.id)),
-        ...technology,
-      }).item,
-    )
+    items.push(parse.technology.parse(technology).item)
   }
   for (const client of clients) {
     items.push(
       parse.client.parse({
-        ...keys.client(client.id),
-        ...gsiKeys.listEntry(listPartitions.clients, nameSortKey(client.name, client.id)),
         ...client,
         staffedCount: new Set(Object.values(client.staffing)).size,
       }).item,
     )
   }
   for (const project of projects) {
-    items.push(
-      parse.project.parse({
-        ...keys.project(project.clientId, project.id),
-        ...gsiKeys.firmProject(project.startDate, project.id),
-        ...project,
-      }).item,
-    )
+    items.push(parse.project.parse(project).item)
   }
   for (const { practiceSkills: _practiceSkills, ...employee } of employees) {
     items.push(
       parse.employee.parse({
-        ...keys.employee(employee.id),
-        ...gsiKeys.employeeSelf(employee.id),
-        ...gsiKeys.firmEmployee(employee.id),
-        ...gsiKeys.listEntry(listPartitions.employees, nameSortKey(employee.name, employee.id)),
         ...employee,
         bookings: bookingMapOf(employee.bookings),
         skillIds: Object.keys(employee.skills).sort(),
       }).item,
     )
-    items.push(parse.emailClaim.parse({ ...keys.emailClaim(employee.email), email: employee.email, employeeId: employee.id }).item)
+    items.push(parse.emailClaim.parse({ email: employee.email, employeeId: employee.id }).item)
   }
   for (const { project, technology, note } of stackEntries) {
     items.push(
       parse.stack.parse({
-        ...keys.stackEntry(project.clientId, project.id, technology.id),
-        ...gsiKeys.stackByTechnology(technology.id, project.clientId, project.id),
         clientId: project.clientId,
         clientName: project.clientName,
         projectId: project.id,
@@ -289,8 +270,6 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     const { project, employee } = assignment
     items.push(
       parse.assignment.parse({
-        ...keys.assignment(project.clientId, project.id, assignment.id),
-        ...gsiKeys.assignmentByEmployee(employee.id, assignment.startDate, assignment.id),
         id: assignment.id,
         clientId: project.clientId,
         clientName: project.clientName,
@@ -309,9 +288,6 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
   for (const { employee, technology, level } of skills) {
     items.push(
       parse.skill.parse({
-        ...keys.skill(employee.id, technology.id),
-        ...gsiKeys.skillByEmployee(employee.id, technology.id),
-        ...gsiKeys.skillByTechnology(technology.id, employee.id),
         employeeId: employee.id,
         employeeName: employee.name,
         technologyId: technology.id,

@@ -1,4 +1,4 @@
-import { $add, $remove, AssignmentEntity, EmployeeEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, deleteItemOf, entityNames, gsiKeys, isConditionalCheckFailed, keys } from '../db'
+import { $add, $remove, AssignmentEntity, EmployeeEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, deleteItemOf, isConditionalCheckFailed } from '../db'
 import { toAssignmentView, toBookings, type AssignmentView, type Booking, type StoredBookings } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
@@ -24,7 +24,7 @@ function overlappingBooking(bookings: Booking[], projectId: string, period: { st
 }
 
 async function readLiveEmployee(employeeId: string) {
-  const { Item } = await EmployeeEntity.build(GetItemCommand).key(keys.employee(employeeId)).options({ consistent: true }).send()
+  const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
   if (!Item || Item.deletingAt) throw new AppError('not_found:employee', `No employee with id "${employeeId}".`, { employeeId: ['Choose an existing person'] })
   return Item
 }
@@ -46,8 +46,6 @@ export async function staffEmployee(input: unknown): Promise<AssignmentView> {
     try {
       await AssignmentEntity.build(PutItemCommand)
         .item({
-          ...keys.assignment(data.clientId, data.projectId, id),
-          ...gsiKeys.assignmentByEmployee(employee.id, data.startDate, id),
           id,
           clientId: data.clientId,
           clientName: project.clientName,
@@ -69,7 +67,7 @@ export async function staffEmployee(input: unknown): Promise<AssignmentView> {
         .send()
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error
-      const { Item: stored } = await AssignmentEntity.build(GetItemCommand).key(keys.assignment(data.clientId, data.projectId, id)).options({ consistent: true }).send()
+      const { Item: stored } = await AssignmentEntity.build(GetItemCommand).key({ clientId: data.clientId, projectId: data.projectId, id }).options({ consistent: true }).send()
       if (!(stored && idempotencyKey && stored.idempotencyKey === idempotencyKey)) {
         throw new AppError('conflict:assignment', 'This assignment already exists. Please try again.')
       }
@@ -91,7 +89,7 @@ export async function staffEmployee(input: unknown): Promise<AssignmentView> {
 /** Changes role, allocation, dates or status of an assignment, if unchanged since `version` was loaded. */
 export async function changeAssignment(input: unknown): Promise<AssignmentView> {
   const { clientId, projectId, assignmentId, version, ...data } = parseInput(changeAssignmentInput, input, 'assignment')
-  const key = keys.assignment(clientId, projectId, assignmentId)
+  const key = { clientId, projectId, id: assignmentId }
   const { Item: current } = await AssignmentEntity.build(GetItemCommand).key(key).options({ consistent: true }).send()
   if (!current) throw notFound('assignment', assignmentId)
   if (current.version !== version) throw staleSave('assignment', toAssignmentView(current))
@@ -103,7 +101,6 @@ export async function changeAssignment(input: unknown): Promise<AssignmentView> 
       await AssignmentEntity.build(UpdateItemCommand)
         .item({
           ...key,
-          ...gsiKeys.assignmentByEmployee(current.employeeId, data.startDate, assignmentId),
           ...data,
           endDate: data.endDate ?? $remove(),
           version: $add(1),
@@ -125,11 +122,11 @@ export async function changeAssignment(input: unknown): Promise<AssignmentView> 
 /** Takes an employee off a project: deletes the one assignment item and its bookings entry. */
 export async function unstaffEmployee(input: unknown): Promise<void> {
   const { clientId, projectId, assignmentId } = parseInput(assignmentRef, input, 'assignment')
-  const { Item: current } = await AssignmentEntity.build(GetItemCommand).key(keys.assignment(clientId, projectId, assignmentId)).options({ consistent: true }).send()
+  const { Item: current } = await AssignmentEntity.build(GetItemCommand).key({ clientId, projectId, id: assignmentId }).options({ consistent: true }).send()
   if (!current) throw notFound('assignment', assignmentId)
   const ref = { clientId, projectId, assignmentId, employeeId: current.employeeId }
   await runAsJob('sync-assignment', assignmentId, ref, async () => {
-    await deleteItemOf(keys.assignment(clientId, projectId, assignmentId), entityNames.assignment)
+    await deleteItemOf(AssignmentEntity, { clientId, projectId, id: assignmentId })
     await syncAssignment(ref)
   })
 }

@@ -1,4 +1,4 @@
-import { AssignmentEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf, entityNames, keys } from '../db'
+import { AssignmentEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf } from '../db'
 import { updateAggregate } from '../consistency/aggregates'
 import { copyBookingsToSkills } from '../employees/derived'
 
@@ -18,7 +18,7 @@ type AssignmentItem = NonNullable<Awaited<ReturnType<typeof readAssignment>>>
 
 async function readAssignment(ref: Pick<AssignmentRef, 'clientId' | 'projectId' | 'assignmentId'>) {
   const { Item } = await AssignmentEntity.build(GetItemCommand)
-    .key(keys.assignment(ref.clientId, ref.projectId, ref.assignmentId))
+    .key({ clientId: ref.clientId, projectId: ref.projectId, id: ref.assignmentId })
     .options({ consistent: true })
     .send()
   return Item ?? null
@@ -57,16 +57,16 @@ export async function syncAssignment(ref: AssignmentRef): Promise<AssignmentSync
     const booking = assignment ? bookingOf(assignment) : undefined
     // Aggregates first: a delete or rename that reads them after this point sees this assignment.
     const [employee, client] = await Promise.all([
-      updateAggregate(keys.employee(employeeId), entityNames.employee, [{ map: 'bookings', entry: ref.assignmentId, value: booking }]),
-      updateAggregate(keys.client(ref.clientId), entityNames.client, [{ map: 'staffing', entry: ref.assignmentId, value: assignment ? employeeId : undefined }]),
+      updateAggregate('employee', employeeId, [{ map: 'bookings', entry: ref.assignmentId, value: booking }]),
+      updateAggregate('client', ref.clientId, [{ map: 'staffing', entry: ref.assignmentId, value: assignment ? employeeId : undefined }]),
     ])
     if (employeeAfterFirstApply === undefined) employeeAfterFirstApply = employee
     if (employee) await copyBookingsToSkills(employee)
     if (assignment) {
-      const { Item: project } = await ProjectEntity.build(GetItemCommand).key(keys.project(ref.clientId, ref.projectId)).options({ consistent: true }).send()
+      const { Item: project } = await ProjectEntity.build(GetItemCommand).key({ clientId: ref.clientId, id: ref.projectId }).options({ consistent: true }).send()
       if (!project || project.deletingAt || !client || client.deletingAt || !employee || employee.deletingAt) {
         // Its project, client or person is gone or going: this assignment must not outlive them.
-        await deleteItemOf(keys.assignment(ref.clientId, ref.projectId, ref.assignmentId), entityNames.assignment)
+        await deleteItemOf(AssignmentEntity, { clientId: ref.clientId, projectId: ref.projectId, id: ref.assignmentId })
       } else {
         await refreshAssignmentNames(assignment, {
           client: { name: client.name as string, version: client.version as number },
@@ -85,17 +85,17 @@ export async function syncAssignment(ref: AssignmentRef): Promise<AssignmentSync
 type NameSource = { name: string; version: number }
 
 async function refreshAssignmentNames(assignment: AssignmentItem, sources: { client: NameSource; project: NameSource; employee: NameSource }) {
-  const key = keys.assignment(assignment.clientId, assignment.projectId, assignment.id)
+  const key = { clientId: assignment.clientId, projectId: assignment.projectId, id: assignment.id }
   const stale = (copied: string, copiedVersion: number | undefined, source: NameSource) => copied !== source.name && (copiedVersion ?? 0) < source.version
   await Promise.all([
-    stale(assignment.clientName, assignment.clientNameVersion, sources.client) && copyFields(key, entityNames.assignment, { clientName: sources.client.name }, 'clientNameVersion', sources.client.version),
-    stale(assignment.projectName, assignment.projectNameVersion, sources.project) && copyFields(key, entityNames.assignment, { projectName: sources.project.name }, 'projectNameVersion', sources.project.version),
-    stale(assignment.employeeName, assignment.employeeNameVersion, sources.employee) && copyFields(key, entityNames.assignment, { employeeName: sources.employee.name }, 'employeeNameVersion', sources.employee.version),
+    stale(assignment.clientName, assignment.clientNameVersion, sources.client) && copyFields(AssignmentEntity, key, { clientName: sources.client.name }, 'clientNameVersion', sources.client.version),
+    stale(assignment.projectName, assignment.projectNameVersion, sources.project) && copyFields(AssignmentEntity, key, { projectName: sources.project.name }, 'projectNameVersion', sources.project.version),
+    stale(assignment.employeeName, assignment.employeeNameVersion, sources.employee) && copyFields(AssignmentEntity, key, { employeeName: sources.employee.name }, 'employeeNameVersion', sources.employee.version),
   ])
 }
 
 /** Deletes an assignment (if it is still there) and takes it out of every aggregate. */
 export async function removeAssignment(ref: AssignmentRef): Promise<void> {
-  await deleteItemOf(keys.assignment(ref.clientId, ref.projectId, ref.assignmentId), entityNames.assignment)
+  await deleteItemOf(AssignmentEntity, { clientId: ref.clientId, projectId: ref.projectId, id: ref.assignmentId })
   await syncAssignment(ref)
 }

@@ -10,14 +10,12 @@ import {
   UpdateItemCommand,
   copyFields,
   deleteItemOf,
-  entityNames,
+  deletingPartition,
   forEachBounded,
-  gsiKeys,
   isConditionalCheckFailed,
-  keys,
   listPartitions,
   markDeleting,
-  nameSortKey,
+  partitions,
 } from '../db'
 import { toTechnologySummary, type TechnologySummary } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
@@ -29,7 +27,7 @@ import { parseInput } from '../validation'
 import { createTechnologyInput, updateTechnologyInput } from './schemas'
 
 async function readTechnology(technologyId: string) {
-  const { Item } = await TechnologyEntity.build(GetItemCommand).key(keys.technology(technologyId)).options({ consistent: true }).send()
+  const { Item } = await TechnologyEntity.build(GetItemCommand).key({ id: technologyId }).options({ consistent: true }).send()
   return Item ?? null
 }
 
@@ -40,9 +38,6 @@ export async function createTechnology(input: unknown): Promise<TechnologySummar
   try {
     await TechnologyEntity.build(PutItemCommand)
       .item({
-        ...keys.technology(id),
-        ...gsiKeys.technologySelf(id),
-        ...gsiKeys.listEntry(listPartitions.technologies, nameSortKey(data.name, id)),
         id,
         name: data.name,
         category: data.category,
@@ -69,7 +64,7 @@ export async function updateTechnology(input: unknown): Promise<TechnologySummar
   const save = async () => {
     try {
       const { Attributes } = await TechnologyEntity.build(UpdateItemCommand)
-        .item({ ...keys.technology(technologyId), ...data, GSI3SK: nameSortKey(data.name, technologyId), version: $add(1) })
+        .item({ id: technologyId, ...data, version: $add(1) })
         .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
         .send()
       return toTechnologySummary(Attributes!)
@@ -108,12 +103,14 @@ export async function propagateTechnologyName(technologyId: string, context?: Jo
   const technology = await readTechnology(technologyId)
   if (!technology) return
   const { stackEntries, skills } = edgesOf(technology)
-  const copies = [
-    ...stackEntries.map((ref) => ({ key: keys.stackEntry(ref.clientId, ref.projectId, technologyId), type: entityNames.stackEntry, fields: { technologyName: technology.name, technologyCategory: technology.category } })),
-    ...skills.map((ref) => ({ key: keys.skill(ref.employeeId, technologyId), type: entityNames.skill, fields: { technologyName: technology.name } })),
+  const copies: (() => Promise<boolean>)[] = [
+    ...stackEntries.map((ref) => () =>
+      copyFields(StackEntryEntity, ref, { technologyName: technology.name, technologyCategory: technology.category }, 'technologyNameVersion', technology.version),
+    ),
+    ...skills.map((ref) => () => copyFields(SkillEntity, ref, { technologyName: technology.name }, 'technologyNameVersion', technology.version)),
   ]
   for (let start = 0; start < copies.length; start += 100) {
-    await forEachBounded(copies.slice(start, start + 100), 8, async ({ key, type, fields }) => void (await copyFields(key, type, fields, 'technologyNameVersion', technology.version)))
+    await forEachBounded(copies.slice(start, start + 100), 8, async (copy) => void (await copy()))
     await context?.heartbeat({ done: Math.min(start + 100, copies.length), total: copies.length })
   }
 }
@@ -134,7 +131,7 @@ export async function sweepTechnology(
 ): Promise<{ projects: number; people: number }> {
   await finishJournalledEdges(context)
   const deletion = { projects: 0, people: 0 }
-  const marked = await markDeleting(keys.technology(technologyId), entityNames.technology, { GSI3PK: `DELETING#${listPartitions.technologies}` }, new Date().toISOString())
+  const marked = await markDeleting(TechnologyEntity, { id: technologyId }, { GSI3PK: deletingPartition(listPartitions.technologies) }, new Date().toISOString())
   if (!marked) return deletion
   const settleUntil = Date.parse(marked.deletingAt as string) + indexSettleMs()
   for (let pass = 0; pass < 100; pass++) {
@@ -152,14 +149,14 @@ export async function sweepTechnology(
     deletion.projects += removed.stack
     deletion.people += removed.skill
   }
-  await deleteItemOf(keys.technology(technologyId), entityNames.technology)
+  await deleteItemOf(TechnologyEntity, { id: technologyId })
   return deletion
 }
 
 async function technologyIndexEdges(technologyId: string) {
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(StackEntryEntity, SkillEntity)
-    .query({ index: 'GSI2', partition: keys.technologyPartition(technologyId), range: { gt: '#TECH' } })
+    .query({ index: 'GSI2', partition: partitions.technology(technologyId), range: { gt: '#TECH' } })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
   return {

@@ -1,4 +1,4 @@
-import { GetItemCommand, QueryCommand, RosterTable, SkillEntity, StackEntryEntity, TechnologyEntity, keys, listPartitions, nameAccessPattern } from '../db'
+import { QueryCommand, RosterTable, SkillEntity, StackEntryEntity, TechnologyEntity, partitions, listPartitions, nameAccessPattern } from '../db'
 import { toSkillView, toStackEntryView, toTechnologySummary, type SkillView, type StackEntryView, type TechnologySummary } from '../dto'
 import { listQueryParams, nextCursorOf } from '../lists/list-query'
 import type { ListQueryInput, Page } from '../lists/schemas'
@@ -17,7 +17,7 @@ export async function getTechnologyPage({ technologyId }: { technologyId: string
   nameAccessPattern('Technology page')
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(TechnologyEntity, StackEntryEntity, SkillEntity)
-    .query({ index: 'GSI2', partition: keys.technologyPartition(technologyId) })
+    .query({ index: 'GSI2', partition: partitions.technology(technologyId) })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
   const technologyItem = Items.find((item) => item.entity === 'Technology')
@@ -31,12 +31,6 @@ export async function getTechnologyPage({ technologyId }: { technologyId: string
   projects.sort((a, b) => a.clientName.localeCompare(b.clientName) || a.projectName.localeCompare(b.projectName))
   people.sort((a, b) => b.level - a.level || a.employeeName.localeCompare(b.employeeName))
   return { technology: toTechnologySummary(technologyItem), projects, people }
-}
-
-/** One GetItem: the technology alone. */
-export async function getTechnology({ technologyId }: { technologyId: string }): Promise<TechnologySummary | null> {
-  const { Item } = await TechnologyEntity.build(GetItemCommand).key(keys.technology(technologyId)).send()
-  return Item ? toTechnologySummary(Item) : null
 }
 
 /** Access pattern 5: technologies by name, prefix search, optional category filter; one Query on GSI3. */

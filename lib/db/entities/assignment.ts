@@ -1,30 +1,40 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { editable, entityNames, keyAttributes, timestamps } from './common'
+import { indexKeys, partitions, sortKeys } from '../keys'
+import { editable, entityNames, timestamps } from './common'
 
-// Stored once, in the client's partition; GSI1 serves the employee's side of the edge.
-// Names are copies, each with the version of the item it was copied from (see lib/db/aggregates.ts).
+const attributes = item({
+  clientId: string().key(),
+  projectId: string().key(),
+  id: string().key(),
+  clientName: string(),
+  clientNameVersion: number().optional(),
+  projectName: string(),
+  projectNameVersion: number().optional(),
+  employeeId: string(),
+  employeeName: string(),
+  employeeNameVersion: number().optional(),
+  role: string(),
+  allocation: number(),
+  startDate: string(),
+  endDate: string().optional(),
+  status: string().enum('tentative', 'confirmed'),
+  ...editable,
+})
+
+// Stored once, in the client's partition; GSI1 serves the employee's side of the edge, by start date.
+// Names are copies, each with the version of the item it was copied from (lib/db/aggregates.ts).
 export const AssignmentEntity = new Entity({
   name: entityNames.assignment,
   table: RosterTable,
   timestamps,
-  schema: item({
-    ...keyAttributes,
-    ...editable,
-    id: string(),
-    clientId: string(),
-    clientName: string(),
-    clientNameVersion: number().optional(),
-    projectId: string(),
-    projectName: string(),
-    projectNameVersion: number().optional(),
-    employeeId: string(),
-    employeeName: string(),
-    employeeNameVersion: number().optional(),
-    role: string(),
-    allocation: number(),
-    startDate: string(),
-    endDate: string().optional(),
-    status: string().enum('tentative', 'confirmed'),
-  }),
+  schema: attributes.and((schema) => ({
+    PK: string().key().link<typeof schema>(({ clientId }) => partitions.client(clientId)),
+    SK: string().key().link<typeof schema>(({ projectId, id }) => sortKeys.assignment(projectId, id)),
+    GSI1PK: string().optional().link<typeof schema>(({ employeeId }) => partitions.employee(employeeId)),
+    GSI1SK: string()
+      .optional()
+      .link<typeof schema>(({ startDate, id }) => indexKeys.assignmentByEmployee(startDate, id))
+      .updateLink<typeof schema>(({ startDate, id }) => (typeof startDate === 'string' && typeof id === 'string' ? indexKeys.assignmentByEmployee(startDate, id) : undefined)),
+  })),
 })

@@ -1,25 +1,35 @@
 import { Entity, item, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { aggregate, editable, entityNames, keyAttributes, timestamps } from './common'
+import { listPartitions, nameSortKey, partitions, sortKeys } from '../keys'
+import { aggregate, editable, entityNames, timestamps } from './common'
+
+const attributes = item({
+  id: string().key(),
+  name: string(),
+  industry: string(),
+  contactEmail: string(),
+  status: string().enum('active', 'archived'),
+  ...editable,
+  ...aggregate,
+  // Per-edge maps (project id -> 1, assignment id -> employee id), one entry set or removed per
+  // edge write; the counts below are derived from them (lib/consistency/aggregates.ts).
+  projectIds: record(string(), number()).default({}),
+  staffing: record(string(), string()).default({}),
+  projectCount: number().default(0),
+  staffedCount: number().default(0),
+})
 
 export const ClientEntity = new Entity({
   name: entityNames.client,
   table: RosterTable,
   timestamps,
-  schema: item({
-    ...keyAttributes,
-    ...editable,
-    ...aggregate,
-    id: string(),
-    name: string(),
-    industry: string(),
-    contactEmail: string(),
-    status: string().enum('active', 'archived'),
-    // Per-edge maps (project id -> 1, assignment id -> employee id), one entry set or removed per
-    // edge write; the counts below are derived from them (lib/db/aggregates.ts).
-    projectIds: record(string(), number()).default({}),
-    staffing: record(string(), string()).default({}),
-    projectCount: number().default(0),
-    staffedCount: number().default(0),
-  }),
+  schema: attributes.and((schema) => ({
+    PK: string().key().link<typeof schema>(({ id }) => partitions.client(id)),
+    SK: string().key().link<typeof schema>(() => sortKeys.client),
+    GSI3PK: string().optional().link<typeof schema>(() => listPartitions.clients),
+    GSI3SK: string()
+      .optional()
+      .link<typeof schema>(({ name, id }) => nameSortKey(name, id))
+      .updateLink<typeof schema>(({ name, id }) => (typeof name === 'string' && typeof id === 'string' ? nameSortKey(name, id) : undefined)),
+  })),
 })

@@ -1,20 +1,5 @@
 import { boolean, map, number, record, string } from 'dynamodb-toolbox'
 
-// Key attributes every item carries; GSI keys are optional because each item type joins only the
-// indexes it is read through (sparse indexes).
-export const keyAttributes = {
-  PK: string().key(),
-  SK: string().key(),
-  GSI1PK: string().optional(),
-  GSI1SK: string().optional(),
-  GSI2PK: string().optional(),
-  GSI2SK: string().optional(),
-  GSI3PK: string().optional(),
-  GSI3SK: string().optional(),
-  GSI4PK: string().optional(),
-  GSI4SK: string().optional(),
-}
-
 export const timestamps = {
   created: { name: 'createdAt', savedAs: 'createdAt' },
   modified: { name: 'updatedAt', savedAs: 'updatedAt' },

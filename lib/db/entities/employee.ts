@@ -1,27 +1,42 @@
 import { Entity, item, list, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { aggregate, bookingMap, editable, entityNames, keyAttributes, timestamps } from './common'
+import { FIRM_PARTITION, indexKeys, listPartitions, nameSortKey, partitions, sortKeys } from '../keys'
+import { aggregate, bookingMap, editable, entityNames, timestamps } from './common'
 
+const attributes = item({
+  id: string().key(),
+  name: string(),
+  email: string(),
+  title: string(),
+  practice: string(),
+  location: string(),
+  capacityHours: number().default(40),
+  ...editable,
+  ...aggregate,
+  // Per-edge maps: assignment id -> booking, technology id -> level. One entry is set or removed
+  // per edge write, so the person's list row and overview entry need no second read.
+  bookings: bookingMap.default({}),
+  skills: record(string(), number()).default({}),
+  // Derived from `skills` (the employee list filters on it).
+  skillIds: list(string()).default([]),
+})
+
+// Its own partition (with its skills); GSI1 is the person's view, GSI3 the list, GSI4 the overview.
 export const EmployeeEntity = new Entity({
   name: entityNames.employee,
   table: RosterTable,
   timestamps,
-  schema: item({
-    ...keyAttributes,
-    ...editable,
-    ...aggregate,
-    id: string(),
-    name: string(),
-    email: string(),
-    title: string(),
-    practice: string(),
-    location: string(),
-    capacityHours: number().default(40),
-    // Per-edge maps: assignment id -> booking, technology id -> level. One entry is set or removed
-    // per edge write, so the person's list row and overview entry need no second read.
-    bookings: bookingMap.default({}),
-    skills: record(string(), number()).default({}),
-    // Derived from `skills` (the employee list filters on it).
-    skillIds: list(string()).default([]),
-  }),
+  schema: attributes.and((schema) => ({
+    PK: string().key().link<typeof schema>(({ id }) => partitions.employee(id)),
+    SK: string().key().link<typeof schema>(() => sortKeys.employee),
+    GSI1PK: string().optional().link<typeof schema>(({ id }) => partitions.employee(id)),
+    GSI1SK: string().optional().link<typeof schema>(() => indexKeys.employeeSelf),
+    GSI3PK: string().optional().link<typeof schema>(() => listPartitions.employees),
+    GSI3SK: string()
+      .optional()
+      .link<typeof schema>(({ name, id }) => nameSortKey(name, id))
+      .updateLink<typeof schema>(({ name, id }) => (typeof name === 'string' && typeof id === 'string' ? nameSortKey(name, id) : undefined)),
+    GSI4PK: string().optional().link<typeof schema>(() => FIRM_PARTITION),
+    GSI4SK: string().optional().link<typeof schema>(({ id }) => indexKeys.firmEmployee(id)),
+  })),
 })

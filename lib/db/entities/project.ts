@@ -1,23 +1,34 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { editable, entityNames, keyAttributes, timestamps } from './common'
+import { FIRM_PARTITION, indexKeys, partitions, sortKeys } from '../keys'
+import { editable, entityNames, timestamps } from './common'
 
+const attributes = item({
+  clientId: string().key(),
+  id: string().key(),
+  clientName: string(),
+  clientNameVersion: number().optional(),
+  name: string(),
+  description: string().default(''),
+  status: string().enum('proposed', 'active', 'on-hold', 'completed'),
+  startDate: string(),
+  endDate: string().optional(),
+  budget: number().optional(),
+  ...editable,
+})
+
+// In its client's partition; GSI4 (the firm overview) sorts projects by start date.
 export const ProjectEntity = new Entity({
   name: entityNames.project,
   table: RosterTable,
   timestamps,
-  schema: item({
-    ...keyAttributes,
-    ...editable,
-    id: string(),
-    clientId: string(),
-    clientName: string(),
-    clientNameVersion: number().optional(),
-    name: string(),
-    description: string().default(''),
-    status: string().enum('proposed', 'active', 'on-hold', 'completed'),
-    startDate: string(),
-    endDate: string().optional(),
-    budget: number().optional(),
-  }),
+  schema: attributes.and((schema) => ({
+    PK: string().key().link<typeof schema>(({ clientId }) => partitions.client(clientId)),
+    SK: string().key().link<typeof schema>(({ id }) => sortKeys.project(id)),
+    GSI4PK: string().optional().link<typeof schema>(() => FIRM_PARTITION),
+    GSI4SK: string()
+      .optional()
+      .link<typeof schema>(({ startDate, id }) => indexKeys.firmProject(startDate, id))
+      .updateLink<typeof schema>(({ startDate, id }) => (typeof startDate === 'string' && typeof id === 'string' ? indexKeys.firmProject(startDate, id) : undefined)),
+  })),
 })

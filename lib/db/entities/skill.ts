@@ -1,24 +1,33 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { bookingMap, entityNames, keyAttributes, timestamps } from './common'
+import { indexKeys, partitions, sortKeys } from '../keys'
+import { bookingMap, entityNames, timestamps } from './common'
+
+const attributes = item({
+  employeeId: string().key(),
+  technologyId: string().key(),
+  employeeName: string(),
+  employeeNameVersion: number().optional(),
+  technologyName: string(),
+  technologyNameVersion: number().optional(),
+  level: number(),
+  // A copy of the employee's bookings so the technology page can show who is free; bookingsRev is
+  // the employee's aggRev it was copied at (newer copies win).
+  employeeBookings: bookingMap.default({}),
+  bookingsRev: number().optional(),
+})
 
 // Stored in the employee's partition; GSI1 (employee) and GSI2 (technology) serve both sides.
 export const SkillEntity = new Entity({
   name: entityNames.skill,
   table: RosterTable,
   timestamps,
-  schema: item({
-    ...keyAttributes,
-    employeeId: string(),
-    employeeName: string(),
-    employeeNameVersion: number().optional(),
-    technologyId: string(),
-    technologyName: string(),
-    technologyNameVersion: number().optional(),
-    level: number(),
-    // A copy of the employee's bookings so the technology page can show who is free; bookingsRev is
-    // the employee's aggRev it was copied at (newer copies win).
-    employeeBookings: bookingMap.default({}),
-    bookingsRev: number().optional(),
-  }),
+  schema: attributes.and((schema) => ({
+    PK: string().key().link<typeof schema>(({ employeeId }) => partitions.employee(employeeId)),
+    SK: string().key().link<typeof schema>(({ technologyId }) => sortKeys.skill(technologyId)),
+    GSI1PK: string().optional().link<typeof schema>(({ employeeId }) => partitions.employee(employeeId)),
+    GSI1SK: string().optional().link<typeof schema>(({ technologyId }) => indexKeys.skillByEmployee(technologyId)),
+    GSI2PK: string().optional().link<typeof schema>(({ technologyId }) => partitions.technology(technologyId)),
+    GSI2SK: string().optional().link<typeof schema>(({ employeeId }) => indexKeys.skillByTechnology(employeeId)),
+  })),
 })

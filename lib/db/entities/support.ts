@@ -1,13 +1,33 @@
 import { Entity, item, list, map, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { entityNames, keyAttributes, timestamps } from './common'
+import { jobPartitionOf, partitions, sortKeys } from '../keys'
+import { entityNames, timestamps } from './common'
+
+const claimAttributes = item({ email: string().key(), employeeId: string() })
 
 // Claims an e-mail address for one employee: a conditional put on this item is the uniqueness check.
 export const EmailClaimEntity = new Entity({
   name: entityNames.emailClaim,
   table: RosterTable,
   timestamps,
-  schema: item({ ...keyAttributes, email: string(), employeeId: string() }),
+  schema: claimAttributes.and((schema) => ({
+    PK: string().key().link<typeof schema>(({ email }) => partitions.emailClaim(email)),
+    SK: string().key().link<typeof schema>(() => sortKeys.emailClaim),
+  })),
+})
+
+const jobAttributes = item({
+  kind: string().key(),
+  targetId: string().key(),
+  params: record(string(), string()).optional(),
+  leaseOwner: string().optional(),
+  leaseUntil: number().optional(),
+  attempts: number().optional(),
+  nextRunAt: number().optional(),
+  lastError: string().optional(),
+  progress: map({ done: number(), total: number() }).optional(),
+  // Edges a sweep is removing right now (lib/consistency/edges.ts): re-synchronised on resume.
+  pending: list(string()).optional(),
 })
 
 // Work that spans items (an edge and the aggregates it feeds, a delete, a rename). Written before the
@@ -17,18 +37,8 @@ export const JobEntity = new Entity({
   name: entityNames.job,
   table: RosterTable,
   timestamps,
-  schema: item({
-    ...keyAttributes,
-    kind: string(),
-    targetId: string(),
-    params: record(string(), string()).optional(),
-    leaseOwner: string().optional(),
-    leaseUntil: number().optional(),
-    attempts: number().optional(),
-    nextRunAt: number().optional(),
-    lastError: string().optional(),
-    progress: map({ done: number(), total: number() }).optional(),
-    // Edges a sweep is removing right now (lib/consistency/edges.ts): re-synchronised on resume.
-    pending: list(string()).optional(),
-  }),
+  schema: jobAttributes.and((schema) => ({
+    PK: string().key().link<typeof schema>(({ kind, targetId }) => jobPartitionOf(kind, targetId)),
+    SK: string().key().link<typeof schema>(({ kind, targetId }) => `${kind}#${targetId}`),
+  })),
 })

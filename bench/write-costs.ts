@@ -1,0 +1,96 @@
+// npm run bench:writes [-- --scales demo,xl]
+// What each write costs in DynamoDB requests, counted by the request recorder (lib/db/recorder.ts),
+// on the demo firm and on a 20,000-person firm (seed scale xl), each in an in-memory embedded engine.
+// Every write targets the biggest thing of its kind: the client with the most projects, the person
+// with the most bookings, the technology the most people know. Prints a Markdown table.
+import { parseArgs } from 'node:util'
+import { startEmbeddedEngine } from '../scripts/engine'
+import { withRecording } from '../lib/db/recorder'
+import { ensureTable } from '../lib/db/table'
+import { seedSizes } from '../lib/seed/demo-data'
+import { loadDemoData } from '../lib/seed/load'
+
+const { values } = parseArgs({ options: { scales: { type: 'string', default: 'demo,xl' } } })
+const scales = (values.scales as string).split(',') as (keyof typeof seedSizes)[]
+
+interface Cost { requests: number; items: number }
+const results: Record<string, Record<string, Cost>> = {}
+const targets: string[] = []
+
+async function measure(scale: string, name: string, fn: () => Promise<unknown>) {
+  const { recording } = await withRecording(fn)
+  results[name] ??= {}
+  results[name][scale] = { requests: recording.requests.length, items: recording.requests.reduce((sum, request) => sum + request.itemCount, 0) }
+  console.error(`[bench:writes] ${scale} ${name}: ${recording.requests.length} requests`)
+}
+
+for (const scale of scales) {
+  const engine = await startEmbeddedEngine()
+  process.env.DYNAMODB_ENDPOINT = engine.endpoint
+  process.env.DYNAMODB_TABLE = `roster-writes-${scale}`
+  await ensureTable()
+  const started = Date.now()
+  await loadDemoData(seedSizes[scale], { seed: 42, anchor: '2026-11-23' })
+  console.error(`[bench:writes] ${scale}: seeded in ${Math.round((Date.now() - started) / 1000)} s`)
+  // Imported after the environment points at this engine.
+  const { getDb } = await import('../lib/db/client')
+  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb')
+  const { documentClient, config } = getDb()
+  const scan = async (type: string) => {
+    const items: Record<string, unknown>[] = []
+    let ExclusiveStartKey: Record<string, unknown> | undefined
+    do {
+      const page = await documentClient.send(new ScanCommand({ TableName: config.tableName, FilterExpression: '#t = :t', ExpressionAttributeNames: { '#t': '_type' }, ExpressionAttributeValues: { ':t': type }, ExclusiveStartKey }))
+      items.push(...((page.Items ?? []) as Record<string, unknown>[]))
+      ExclusiveStartKey = page.LastEvaluatedKey
+    } while (ExclusiveStartKey)
+    return items
+  }
+  const size = (map: unknown) => Object.keys((map as object | undefined) ?? {}).length
+  const clients = await scan('Client')
+  const employees = await scan('Employee')
+  const technologies = await scan('Technology')
+  const biggestClient = clients.sort((a, b) => size(b.projectIds) - size(a.projectIds))[0]
+  const busiest = employees.sort((a, b) => size(b.bookings) - size(a.bookings))[0]
+  const popular = technologies.sort((a, b) => size(b.people) - size(a.people))[0]
+  const other = technologies.find((t) => t.id !== popular.id && !(t.id as string in (busiest.skills as object)))!
+  const project = Object.keys(biggestClient.projectIds as object)[0]
+
+  const { staffEmployee, changeAssignment, unstaffEmployee } = await import('../lib/staffing/mutations')
+  const { setSkill, removeSkill, updateEmployee } = await import('../lib/employees/mutations')
+  const { addTechnologyToProject, removeTechnologyFromProject } = await import('../lib/projects/mutations')
+  const { updateClient, deleteClient } = await import('../lib/clients/mutations')
+  const { updateTechnology, deleteTechnology } = await import('../lib/technologies/mutations')
+  const clientId = biggestClient.id as string
+  targets.push(`${scale}: biggest client ${size(biggestClient.projectIds)} projects and ${size(biggestClient.staffing)} assignments; busiest person ${size(busiest.bookings)} bookings and ${size(busiest.skills)} skills; most known technology ${size(popular.people)} people and ${size(popular.projectKeys)} projects`)
+  let assignmentId = ''
+  await measure(scale, 'staff a person', async () => {
+    assignmentId = (await staffEmployee({ clientId, projectId: project, employeeId: busiest.id, role: 'Reviewer', allocation: 10, startDate: '2031-01-06', endDate: '2031-01-31' })).id
+  })
+  await measure(scale, 'change an assignment', () => changeAssignment({ clientId, projectId: project, assignmentId, version: 1, role: 'Reviewer', allocation: 20, startDate: '2031-01-06', endDate: '2031-02-28', status: 'confirmed' }))
+  await measure(scale, 'unstaff a person', () => unstaffEmployee({ clientId, projectId: project, assignmentId }))
+  await measure(scale, 'add a skill', () => setSkill({ employeeId: busiest.id, technologyId: other.id, level: 3 }))
+  await measure(scale, 'change a skill level', () => setSkill({ employeeId: busiest.id, technologyId: other.id, level: 4 }))
+  await measure(scale, 'remove a skill', () => removeSkill({ employeeId: busiest.id, technologyId: other.id }))
+  const onStack = Object.keys(popular.projectKeys as object).some((key) => key === `${clientId}#${project}`)
+  if (!onStack) {
+    await measure(scale, 'add a technology to a stack', () => addTechnologyToProject({ clientId, projectId: project, technologyId: popular.id }))
+    await measure(scale, 'remove it from the stack', () => removeTechnologyFromProject({ clientId, projectId: project, technologyId: popular.id }))
+  }
+  await measure(scale, 'rename the biggest client', () =>
+    updateClient({ clientId, version: biggestClient.version, name: `${biggestClient.name} Group`, industry: biggestClient.industry, contactEmail: biggestClient.contactEmail, status: biggestClient.status }),
+  )
+  await measure(scale, 'rename the busiest person', () =>
+    updateEmployee({ employeeId: busiest.id, version: busiest.version, name: `${busiest.name} Jr`, email: busiest.email, title: busiest.title, practice: busiest.practice, location: busiest.location }),
+  )
+  await measure(scale, 'rename the most known technology', () =>
+    updateTechnology({ technologyId: popular.id, version: popular.version, name: `${popular.name} Next`, category: popular.category }),
+  )
+  await measure(scale, 'delete the most known technology', () => deleteTechnology({ technologyId: popular.id as string }))
+  await measure(scale, 'delete the biggest client', () => deleteClient({ clientId }))
+  await engine.close()
+}
+
+const header = `| write | ${scales.map((scale) => `${scale}: requests (items read)`).join(' | ')} |`
+console.log(targets.map((line) => `- ${line}`).join('\n') + '\n')
+console.log([header, `|---|${scales.map(() => '---').join('|')}|`, ...Object.entries(results).map(([name, byScale]) => `| ${name} | ${scales.map((scale) => (byScale[scale] ? `${byScale[scale].requests} (${byScale[scale].items})` : '–')).join(' | ')} |`)].join('\n'))
