@@ -12,7 +12,8 @@ import { getEmployeeStaffing, listEmployees } from '../lib/employees/queries'
 import { addTechnologyToProject, removeTechnologyFromProject, updateProject } from '../lib/projects/mutations'
 import { getProjectPage } from '../lib/projects/queries'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../lib/staffing/mutations'
-import { createTechnology, updateTechnology } from '../lib/technologies/mutations'
+import { createTechnology, deleteTechnology, updateTechnology } from '../lib/technologies/mutations'
+import { getJobProgress } from '../lib/jobs/runner'
 import { getTechnologyPage, listTechnologies } from '../lib/technologies/queries'
 import { sweepJobs } from '../lib/jobs/sweep'
 import { AppError } from '../lib/errors'
@@ -253,5 +254,22 @@ describe('deleting a client', () => {
     await deleteClient({ clientId: client.id })
     assert.deepEqual(await traces(client.id, [project.id, other.id]), [])
     assert.deepEqual((await getEmployeeStaffing({ employeeId: employee.id }))!.employee.bookings, [])
+  })
+})
+
+describe('progress of bulk work', () => {
+  it('a technology delete reports how far it has got while it runs, and nothing once done', async () => {
+    const technology = await aTechnology()
+    const people = await Promise.all(Array.from({ length: 60 }, () => anEmployee()))
+    for (const person of people) await setSkill({ employeeId: person.id, technologyId: technology.id, level: 2 })
+    const seen: { done?: number; total?: number }[] = []
+    await deleteTechnology({ technologyId: technology.id }, {
+      onProgress: async () => {
+        seen.push(await getJobProgress('delete-technology', technology.id))
+      },
+    })
+    assert.deepEqual(seen.map((progress) => [progress.done, progress.total]), [[25, 60], [50, 60], [60, 60]])
+    assert.deepEqual(await getJobProgress('delete-technology', technology.id), { running: false, attempts: 0 })
+    assert.equal((await getTechnologyPage({ technologyId: technology.id })), null)
   })
 })

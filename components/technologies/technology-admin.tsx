@@ -36,7 +36,7 @@ export function TechnologyForm({ technology }: { technology: TechnologySummary }
 
 export function DeleteTechnologyDialog({ technology, projects, people }: { technology: TechnologySummary; projects: number; people: number }) {
   return (
-    <ConfirmDeleteDialog label="Delete technology" title={`Delete ${technology.name}?`} action={deleteTechnologyAction} fields={{ technologyId: technology.id }}>
+    <ConfirmDeleteDialog label="Delete technology" title={`Delete ${technology.name}?`} action={deleteTechnologyAction} fields={{ technologyId: technology.id }} job={{ kind: 'delete-technology', targetId: technology.id }}>
       <p>
         This removes {technology.name} from the stack of {plural(projects, 'project')} and the skills of {plural(people, 'person', 'people')}. The projects and people stay. This cannot be undone.
       </p>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { $set, DeleteItemCommand, JobEntity, JOB_SHARDS, QueryCommand, RosterTable, UpdateItemCommand, isConditionalCheckFailed, jobPartition } from '../db'
+import { $set, DeleteItemCommand, GetItemCommand, JobEntity, JOB_SHARDS, QueryCommand, RosterTable, UpdateItemCommand, isConditionalCheckFailed, jobPartition } from '../db'
 import { AppError } from '../errors'
 
 // Work that spans items runs as a job: the job item is written (with a lease) before the first item
@@ -7,19 +7,22 @@ import { AppError } from '../errors'
 // state of the items, so a job cut off anywhere is finished by running it again: by the periodic
 // sweep (lib/jobs/sweep.ts) once its lease has expired, or by the next request for the same target.
 
-export type JobKind =
-  | 'sync-assignment'
-  | 'sync-skill'
-  | 'sync-stack-entry'
-  | 'sync-project'
-  | 'delete-client'
-  | 'delete-project'
-  | 'delete-employee'
-  | 'delete-technology'
-  | 'rename-client'
-  | 'rename-project'
-  | 'rename-employee'
-  | 'rename-technology'
+export const jobKinds = [
+  'sync-assignment',
+  'sync-skill',
+  'sync-stack-entry',
+  'sync-project',
+  'delete-client',
+  'delete-project',
+  'delete-employee',
+  'delete-technology',
+  'rename-client',
+  'rename-project',
+  'rename-employee',
+  'rename-technology',
+] as const
+
+export type JobKind = (typeof jobKinds)[number]
 
 export interface Job {
   kind: JobKind
@@ -229,4 +232,19 @@ export async function resumeJob(found: Job, step: JobStep, now: number = Date.no
   }
   await finish(job)
   return true
+}
+
+export interface JobProgress {
+  running: boolean
+  done?: number
+  total?: number
+  attempts: number
+  lastError?: string
+}
+
+/** How far a job has got, for the page that started it (none recorded: it has finished). */
+export async function getJobProgress(kind: JobKind, targetId: string): Promise<JobProgress> {
+  const { Item } = await JobEntity.build(GetItemCommand).key({ kind, targetId }).options({ consistent: true }).send()
+  if (!Item) return { running: false, attempts: 0 }
+  return { running: true, done: Item.progress?.done, total: Item.progress?.total, attempts: Item.attempts ?? 0, lastError: Item.lastError }
 }
