@@ -6,6 +6,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { readDbConfig } from '../lib/db/config'
 import { ensureTable } from '../lib/db/table'
+import { needsRepair, repairDerivedData } from '../lib/consistency/repair'
 import { sweepJobs } from '../lib/jobs/sweep'
 import { seedSizes } from '../lib/seed/demo-data'
 import { loadDemoData, tableHasNoClients } from '../lib/seed/load'
@@ -25,6 +26,11 @@ const { engine, describe } = await openDatabase(log)
 const config = readDbConfig()
 const created = await ensureTable()
 log(`Table ${config.tableName} ${created === 'created' ? 'created' : 'ready'} on ${describe}`)
+if (await needsRepair()) {
+  // Data from an older Roster: its derived values are rebuilt once, before anything serves it.
+  log('The table was written by an older Roster: rebuilding its derived values')
+  await repairDerivedData(log)
+}
 // Work a crash left halfway is finished here and, while the app runs, by its periodic job sweep.
 // A job that fails is logged and retried later; it never stops the app from starting.
 const swept = await sweepJobs({ log })

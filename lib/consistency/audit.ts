@@ -7,7 +7,7 @@ import { entityNames, getDb, indexNames } from '../db'
 
 type Item = Record<string, unknown>
 
-async function scanAll(indexName?: string): Promise<Item[]> {
+export async function scanAll(indexName?: string): Promise<Item[]> {
   const { documentClient, config } = getDb()
   const items: Item[] = []
   let ExclusiveStartKey: Record<string, unknown> | undefined
@@ -31,6 +31,39 @@ function canonical(value: unknown): unknown {
 export interface AuditReport {
   problems: string[]
   items: number
+}
+
+/** What every aggregate's maps and figures should be, recomputed from the edges in `items`. */
+export function expectedAggregates(items: Item[]) {
+  const of = (type: string) => items.filter((item) => item._type === type)
+  const projects = of(entityNames.project)
+  const assignments = of(entityNames.assignment)
+  const stackEntries = of(entityNames.stackEntry)
+  const skills = of(entityNames.skill)
+  const expected = new Map<string, Record<string, unknown>>()
+  for (const client of of(entityNames.client)) {
+    const projectIds = Object.fromEntries(projects.filter((p) => p.clientId === client.id).map((p) => [p.id as string, 1]))
+    const staffing = Object.fromEntries(assignments.filter((a) => a.clientId === client.id).map((a) => [a.id as string, a.employeeId]))
+    expected.set(`${client.PK}|${client.SK}`, { projectIds, staffing, projectCount: Object.keys(projectIds).length, staffedCount: new Set(Object.values(staffing)).size })
+  }
+  for (const employee of of(entityNames.employee)) {
+    const bookings = Object.fromEntries(
+      assignments
+        .filter((a) => a.employeeId === employee.id)
+        .map((a) => [
+          a.id as string,
+          { clientId: a.clientId, projectId: a.projectId, start: a.startDate, ...(a.endDate ? { end: a.endDate } : {}), allocation: a.allocation, tentative: a.status === 'tentative' },
+        ]),
+    )
+    const own = skills.filter((s) => s.employeeId === employee.id)
+    expected.set(`${employee.PK}|${employee.SK}`, { bookings, skills: Object.fromEntries(own.map((s) => [s.technologyId as string, s.level])), skillIds: own.map((s) => s.technologyId as string).sort() })
+  }
+  for (const technology of of(entityNames.technology)) {
+    const projectKeys = Object.fromEntries(stackEntries.filter((e) => e.technologyId === technology.id).map((e) => [`${e.clientId}#${e.projectId}`, 1]))
+    const people = Object.fromEntries(skills.filter((s) => s.technologyId === technology.id).map((s) => [s.employeeId as string, s.level]))
+    expected.set(`${technology.PK}|${technology.SK}`, { projectKeys, people, projectCount: Object.keys(projectKeys).length, peopleCount: Object.keys(people).length })
+  }
+  return expected
 }
 
 export async function auditDerivedData(): Promise<AuditReport> {
@@ -91,35 +124,11 @@ export async function auditDerivedData(): Promise<AuditReport> {
     if (!same(skill.employeeBookings ?? {}, employee.bookings ?? {})) problems.push(`skill ${skill.employeeId}/${skill.technologyId} holds a stale copy of the bookings`)
   }
 
-  for (const client of clients.values()) {
-    const projectIds = Object.fromEntries([...projects.values()].filter((p) => p.clientId === client.id).map((p) => [p.id as string, 1]))
-    const staffing = Object.fromEntries(assignments.filter((a) => a.clientId === client.id).map((a) => [a.id as string, a.employeeId]))
-    const expected = { projectIds, staffing, projectCount: Object.keys(projectIds).length, staffedCount: new Set(Object.values(staffing)).size }
-    for (const [name, value] of Object.entries(expected)) {
-      if (!same(client[name] ?? (typeof value === 'number' ? 0 : {}), value)) problems.push(`client ${client.id} ${name} is ${JSON.stringify(client[name])}, recomputed ${JSON.stringify(value)}`)
-    }
-  }
-  for (const employee of employees.values()) {
-    const bookings = Object.fromEntries(
-      assignments
-        .filter((a) => a.employeeId === employee.id)
-        .map((a) => [
-          a.id as string,
-          { clientId: a.clientId, projectId: a.projectId, start: a.startDate, ...(a.endDate ? { end: a.endDate } : {}), allocation: a.allocation, tentative: a.status === 'tentative' },
-        ]),
-    )
-    const own = skills.filter((s) => s.employeeId === employee.id)
-    const expected = { bookings, skills: Object.fromEntries(own.map((s) => [s.technologyId as string, s.level])), skillIds: own.map((s) => s.technologyId as string).sort() }
-    for (const [name, value] of Object.entries(expected)) {
-      if (!same(employee[name] ?? (Array.isArray(value) ? [] : {}), value)) problems.push(`employee ${employee.id} ${name} is ${JSON.stringify(employee[name])}, recomputed ${JSON.stringify(value)}`)
-    }
-  }
-  for (const technology of technologies.values()) {
-    const projectKeys = Object.fromEntries(stackEntries.filter((e) => e.technologyId === technology.id).map((e) => [`${e.clientId}#${e.projectId}`, 1]))
-    const people = Object.fromEntries(skills.filter((s) => s.technologyId === technology.id).map((s) => [s.employeeId as string, s.level]))
-    const expected = { projectKeys, people, projectCount: Object.keys(projectKeys).length, peopleCount: Object.keys(people).length }
-    for (const [name, value] of Object.entries(expected)) {
-      if (!same(technology[name] ?? (typeof value === 'number' ? 0 : {}), value)) problems.push(`technology ${technology.id} ${name} is ${JSON.stringify(technology[name])}, recomputed ${JSON.stringify(value)}`)
+  const expected = expectedAggregates(items)
+  for (const item of [...clients.values(), ...employees.values(), ...technologies.values()]) {
+    for (const [name, value] of Object.entries(expected.get(`${item.PK}|${item.SK}`) ?? {})) {
+      const stored = item[name] ?? (typeof value === 'number' ? 0 : Array.isArray(value) ? [] : {})
+      if (!same(stored, value)) problems.push(`${String(item._type).toLowerCase()} ${item.id} ${name} is ${JSON.stringify(item[name])}, recomputed ${JSON.stringify(value)}`)
     }
   }
 

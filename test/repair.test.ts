@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict'
+import { it } from 'node:test'
+import { PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { useTestDatabase } from './helpers/database'
+import { aClient, aProject, aTechnology, anEmployee } from './helpers/fixtures'
+import { getDb } from '../lib/db/client'
+import { auditDerivedData } from '../lib/consistency/audit'
+import { needsRepair, repairDerivedData } from '../lib/consistency/repair'
+import { getEmployeeStaffing } from '../lib/employees/queries'
+import { setSkill } from '../lib/employees/mutations'
+import { listAllJobs } from '../lib/jobs/runner'
+import { sweepJobs } from '../lib/jobs/sweep'
+import { staffEmployee } from '../lib/staffing/mutations'
+import { getClientDashboard } from '../lib/clients/queries'
+
+useTestDatabase()
+
+it('data written by an older Roster (bookings as a list, no versions, one job partition) is rebuilt and its jobs resumed', async () => {
+  const client = await aClient()
+  const project = await aProject(client.id)
+  const doomed = await aClient()
+  const person = await anEmployee()
+  const technology = await aTechnology()
+  await setSkill({ employeeId: person.id, technologyId: technology.id, level: 3 })
+  await staffEmployee({ clientId: client.id, projectId: project.id, employeeId: person.id, role: 'Dev', allocation: 70, startDate: '2026-12-07' })
+  assert.equal(await needsRepair(), false)
+
+  // Turn the table into what the previous release stored.
+  const { documentClient, config } = getDb()
+  const { Items = [] } = await documentClient.send(new ScanCommand({ TableName: config.tableName }))
+  for (const item of Items) {
+    if (item._type === 'Employee') {
+      await documentClient.send(new UpdateCommand({ TableName: config.tableName, Key: { PK: item.PK, SK: item.SK }, UpdateExpression: 'SET bookings = :list REMOVE skills, version, aggRev', ExpressionAttributeValues: { ':list': [{ projectId: project.id, start: '2026-12-07', allocation: 70, tentative: false }] } }))
+    }
+    if (item._type === 'Client') {
+      await documentClient.send(new UpdateCommand({ TableName: config.tableName, Key: { PK: item.PK, SK: item.SK }, UpdateExpression: 'REMOVE projectIds, staffing, version' }))
+    }
+  }
+  await documentClient.send(new UpdateCommand({ TableName: config.tableName, Key: { PK: `CLIENT#${doomed.id}`, SK: 'CLIENT' }, UpdateExpression: 'SET deletingAt = :now, GSI3PK = :moved', ExpressionAttributeValues: { ':now': new Date().toISOString(), ':moved': 'DELETING#CLIENTS' } }))
+  await documentClient.send(new PutCommand({ TableName: config.tableName, Item: { PK: 'JOB', SK: `delete-client#${doomed.id}`, _type: 'Job', kind: 'delete-client', targetId: doomed.id, employeeIds: [], technologyIds: [], clientIds: [] } }))
+  assert.equal(await needsRepair(), true)
+  assert.ok((await auditDerivedData()).problems.length > 0)
+
+  await repairDerivedData()
+  await sweepJobs({ log: () => undefined })
+  assert.equal(await needsRepair(), false)
+  assert.deepEqual((await auditDerivedData()).problems, [])
+  assert.deepEqual(await listAllJobs(), [])
+  assert.deepEqual((await getEmployeeStaffing({ employeeId: person.id }))!.employee.bookings.map((b) => b.allocation), [70])
+  assert.equal((await getClientDashboard({ clientId: client.id }))!.client.staffedCount, 1)
+  assert.equal(await getClientDashboard({ clientId: doomed.id }), null)
+})
