@@ -14,7 +14,8 @@ import {
   FIRM_PARTITION,
   deletingPartition,
   forEachBounded,
-  isConditionalCheckFailed,
+  createOnce,
+  saveIfUnchanged,
   listPartitions,
   markDeleting,
   partitions,
@@ -46,23 +47,16 @@ export async function readClientEdges(clientId: string, projectId?: string) {
 export async function createClient(input: unknown): Promise<ClientSummary> {
   const { idempotencyKey, ...data } = parseInput(createClientInput, input, 'client')
   const id = idForKey('client', idempotencyKey)
-  try {
-    await ClientEntity.build(PutItemCommand)
-      .item({
-        id,
-        ...data,
-        version: 1,
-        ...(idempotencyKey ? { idempotencyKey } : {}),
-      })
-      .options({ condition: { attr: 'PK', exists: false } })
-      .send()
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error
-    const existing = await readClient(id)
-    // The same create sent again (a double submit, a retried request): answer with what it made.
-    if (existing && idempotencyKey && existing.idempotencyKey === idempotencyKey) return toClientSummary(existing)
-    throw new AppError('conflict:client', 'A client with this id already exists. Please try again.')
-  }
+  await createOnce(
+    () =>
+      ClientEntity.build(PutItemCommand)
+        .item({ id, ...data, version: 1, ...(idempotencyKey ? { idempotencyKey } : {}) })
+        .options({ condition: { attr: 'PK', exists: false } })
+        .send(),
+    () => readClient(id),
+    idempotencyKey,
+    () => new AppError('conflict:client', 'A client with this id already exists. Please try again.'),
+  )
   return toClientSummary((await readClient(id))!)
 }
 
@@ -76,20 +70,20 @@ export async function updateClient(input: unknown): Promise<ClientSummary> {
   const current = await readClient(clientId)
   if (!current || current.deletingAt) throw notFound('client', clientId)
   if (current.version !== version) throw staleSave('client', toClientSummary(current))
-  const save = async () => {
-    try {
-      const { Attributes } = await ClientEntity.build(UpdateItemCommand)
-        .item({ id: clientId, ...data, version: $add(1) })
-        .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-        .send()
-      return toClientSummary(Attributes!)
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error
-      const now = await readClient(clientId)
-      if (!now || now.deletingAt) throw notFound('client', clientId)
-      throw staleSave('client', toClientSummary(now))
-    }
-  }
+  const save = () =>
+    saveIfUnchanged({
+      update: async () => {
+        const { Attributes } = await ClientEntity.build(UpdateItemCommand)
+          .item({ id: clientId, ...data, version: $add(1) })
+          .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
+          .send()
+        return toClientSummary(Attributes!)
+      },
+      reread: () => readClient(clientId),
+      subject: 'client',
+      id: clientId,
+      toView: toClientSummary,
+    })
   if (current.name === data.name) return save()
   return runAsJob('rename-client', clientId, {}, async () => {
     const saved = await save()

@@ -16,7 +16,9 @@ import {
   deleteItemOf,
   deletingPartition,
   forEachBounded,
+  createOnce,
   isConditionalCheckFailed,
+  saveIfUnchanged,
   listPartitions,
   markDeleting,
   partitions,
@@ -87,23 +89,19 @@ export async function createEmployee(input: unknown): Promise<EmployeeSummary> {
   if (replay && replay.idempotencyKey === idempotencyKey) return toEmployeeSummary(replay)
   await claimEmail(data.email, id)
   try {
-    await EmployeeEntity.build(PutItemCommand)
-      .item({
-        id,
-        ...data,
-        version: 1,
-        ...(idempotencyKey ? { idempotencyKey } : {}),
-      })
-      .options({ condition: { attr: 'PK', exists: false } })
-      .send()
+    await createOnce(
+      () =>
+        EmployeeEntity.build(PutItemCommand)
+          .item({ id, ...data, version: 1, ...(idempotencyKey ? { idempotencyKey } : {}) })
+          .options({ condition: { attr: 'PK', exists: false } })
+          .send(),
+      () => readEmployee(id),
+      idempotencyKey,
+      () => new AppError('conflict:employee', 'An employee with this id already exists. Please try again.'),
+    )
   } catch (error) {
-    if (!isConditionalCheckFailed(error)) {
-      await releaseEmail(data.email, id)
-      throw error
-    }
-    const existing = await readEmployee(id)
-    if (existing && idempotencyKey && existing.idempotencyKey === idempotencyKey) return toEmployeeSummary(existing)
-    throw new AppError('conflict:employee', 'An employee with this id already exists. Please try again.')
+    await releaseEmail(data.email, id)
+    throw error
   }
   return toEmployeeSummary((await readEmployee(id))!)
 }
@@ -118,18 +116,24 @@ export async function updateEmployee(input: unknown): Promise<EmployeeSummary> {
   const save = async () => {
     if (emailChanged) await claimEmail(data.email, employeeId)
     try {
-      const { Attributes } = await EmployeeEntity.build(UpdateItemCommand)
-        .item({ id: employeeId, ...data, version: $add(1) })
-        .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-        .send()
+      const saved = await saveIfUnchanged({
+        update: async () => {
+          const { Attributes } = await EmployeeEntity.build(UpdateItemCommand)
+            .item({ id: employeeId, ...data, version: $add(1) })
+            .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
+            .send()
+          return toEmployeeSummary(Attributes!)
+        },
+        reread: () => readEmployee(employeeId),
+        subject: 'employee',
+        id: employeeId,
+        toView: toEmployeeSummary,
+      })
       if (emailChanged) await releaseEmail(current.email, employeeId)
-      return toEmployeeSummary(Attributes!)
+      return saved
     } catch (error) {
       if (emailChanged) await releaseEmail(data.email, employeeId)
-      if (!isConditionalCheckFailed(error)) throw error
-      const now = await readEmployee(employeeId)
-      if (!now || now.deletingAt) throw notFound('employee', employeeId)
-      throw staleSave('employee', toEmployeeSummary(now))
+      throw error
     }
   }
   if (current.name === data.name) return save()

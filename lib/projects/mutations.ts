@@ -14,7 +14,9 @@ import {
   deleteItemOf,
   deletingPartition,
   forEachBounded,
+  createOnce,
   isConditionalCheckFailed,
+  saveIfUnchanged,
   markDeleting,
 } from '../db'
 import { readClientEdges, type DeleteProgress } from '../clients/mutations'
@@ -51,25 +53,16 @@ export async function createProject(input: unknown): Promise<ProjectSummary> {
   const client = await getLiveClient(data.clientId)
   const id = idForKey('project', idempotencyKey)
   return runAsJob('sync-project', id, { clientId: data.clientId }, async () => {
-    try {
-      await ProjectEntity.build(PutItemCommand)
-        .item({
-          id,
-          clientName: client.name,
-          clientNameVersion: client.version,
-          ...data,
-          version: 1,
-          ...(idempotencyKey ? { idempotencyKey } : {}),
-        })
-        .options({ condition: { attr: 'PK', exists: false } })
-        .send()
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error
-      const existing = await readProject(data.clientId, id)
-      if (!(existing && idempotencyKey && existing.idempotencyKey === idempotencyKey)) {
-        throw new AppError('conflict:project', 'A project with this id already exists. Please try again.')
-      }
-    }
+    await createOnce(
+      () =>
+        ProjectEntity.build(PutItemCommand)
+          .item({ id, clientName: client.name, clientNameVersion: client.version, ...data, version: 1, ...(idempotencyKey ? { idempotencyKey } : {}) })
+          .options({ condition: { attr: 'PK', exists: false } })
+          .send(),
+      () => readProject(data.clientId, id),
+      idempotencyKey,
+      () => new AppError('conflict:project', 'A project with this id already exists. Please try again.'),
+    )
     const project = await syncProject({ clientId: data.clientId, projectId: id })
     if (!project || project.deletingAt) throw notFound('client', data.clientId)
     return toProjectSummary(project)
@@ -81,28 +74,28 @@ export async function updateProject(input: unknown): Promise<ProjectSummary> {
   const { clientId, projectId, version, ...data } = parseInput(updateProjectInput, input, 'project')
   const current = await getLiveProject(clientId, projectId)
   if (current.version !== version) throw staleSave('project', toProjectSummary(current))
-  const save = async () => {
-    try {
-      const { Attributes } = await ProjectEntity.build(UpdateItemCommand)
-        .item({
-          clientId,
-          id: projectId,
-          ...data,
-          // Optional fields cleared in the form are removed, not kept.
-          endDate: data.endDate ?? $remove(),
-          budget: data.budget ?? $remove(),
-          version: $add(1),
-        })
-        .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-        .send()
-      return toProjectSummary(Attributes!)
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error
-      const now = await readProject(clientId, projectId)
-      if (!now || now.deletingAt) throw notFound('project', projectId)
-      throw staleSave('project', toProjectSummary(now))
-    }
-  }
+  const save = () =>
+    saveIfUnchanged({
+      update: async () => {
+        const { Attributes } = await ProjectEntity.build(UpdateItemCommand)
+          .item({
+            clientId,
+            id: projectId,
+            ...data,
+            // Optional fields cleared in the form are removed, not kept.
+            endDate: data.endDate ?? $remove(),
+            budget: data.budget ?? $remove(),
+            version: $add(1),
+          })
+          .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
+          .send()
+        return toProjectSummary(Attributes!)
+      },
+      reread: () => readProject(clientId, projectId),
+      subject: 'project',
+      id: projectId,
+      toView: toProjectSummary,
+    })
   if (current.name === data.name) return save()
   return runAsJob('rename-project', projectId, { clientId }, async () => {
     const saved = await save()

@@ -1,4 +1,4 @@
-import { $add, $remove, AssignmentEntity, EmployeeEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, deleteItemOf, isConditionalCheckFailed } from '../db'
+import { $add, $remove, AssignmentEntity, EmployeeEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, createOnce, deleteItemOf, isConditionalCheckFailed } from '../db'
 import { toAssignmentView, toBookings, type AssignmentView, type Booking, type StoredBookings } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
@@ -43,8 +43,10 @@ export async function staffEmployee(input: unknown): Promise<AssignmentView> {
   if (existing) throw alreadyStaffed(employee.name)
   const ref = { clientId: data.clientId, projectId: data.projectId, assignmentId: id, employeeId: employee.id }
   return runAsJob('sync-assignment', id, ref, async () => {
-    try {
-      await AssignmentEntity.build(PutItemCommand)
+    // A replay (the same key again) finishes what the first request started and answers the same.
+    await createOnce(
+      () =>
+        AssignmentEntity.build(PutItemCommand)
         .item({
           id,
           clientId: data.clientId,
@@ -64,15 +66,11 @@ export async function staffEmployee(input: unknown): Promise<AssignmentView> {
           ...(idempotencyKey ? { idempotencyKey } : {}),
         })
         .options({ condition: { attr: 'PK', exists: false } })
-        .send()
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error
-      const { Item: stored } = await AssignmentEntity.build(GetItemCommand).key({ clientId: data.clientId, projectId: data.projectId, id }).options({ consistent: true }).send()
-      if (!(stored && idempotencyKey && stored.idempotencyKey === idempotencyKey)) {
-        throw new AppError('conflict:assignment', 'This assignment already exists. Please try again.')
-      }
-      // The same request again: finish what the first one started and answer the same.
-    }
+        .send(),
+      async () => (await AssignmentEntity.build(GetItemCommand).key({ clientId: data.clientId, projectId: data.projectId, id }).options({ consistent: true }).send()).Item ?? null,
+      idempotencyKey,
+      () => new AppError('conflict:assignment', 'This assignment already exists. Please try again.'),
+    )
     const { assignment, employeeAfterFirstApply } = await syncAssignment(ref)
     if (!assignment) throw notFound('project', data.projectId)
     // Two requests that passed the check above at the same moment: the one whose booking reached the

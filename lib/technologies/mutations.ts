@@ -12,7 +12,8 @@ import {
   deleteItemOf,
   deletingPartition,
   forEachBounded,
-  isConditionalCheckFailed,
+  createOnce,
+  saveIfUnchanged,
   listPartitions,
   markDeleting,
   partitions,
@@ -35,23 +36,16 @@ export async function createTechnology(input: unknown): Promise<TechnologySummar
   const { idempotencyKey, ...data } = parseInput(createTechnologyInput, input, 'technology')
   const id = data.id ?? slugify(data.name)
   if (!id) throw new AppError('invalid:technology', 'Invalid technology: name: Name needs at least one letter or digit', { name: ['Name needs at least one letter or digit'] })
-  try {
-    await TechnologyEntity.build(PutItemCommand)
-      .item({
-        id,
-        name: data.name,
-        category: data.category,
-        version: 1,
-        ...(idempotencyKey ? { idempotencyKey } : {}),
-      })
-      .options({ condition: { attr: 'PK', exists: false } })
-      .send()
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error
-    const existing = await readTechnology(id)
-    if (existing && idempotencyKey && existing.idempotencyKey === idempotencyKey) return toTechnologySummary(existing)
-    throw new AppError('conflict:technology', `A technology with id "${id}" already exists.`, { name: [`"${id}" already exists`] })
-  }
+  await createOnce(
+    () =>
+      TechnologyEntity.build(PutItemCommand)
+        .item({ id, name: data.name, category: data.category, version: 1, ...(idempotencyKey ? { idempotencyKey } : {}) })
+        .options({ condition: { attr: 'PK', exists: false } })
+        .send(),
+    () => readTechnology(id),
+    idempotencyKey,
+    () => new AppError('conflict:technology', `A technology with id "${id}" already exists.`, { name: [`"${id}" already exists`] }),
+  )
   return toTechnologySummary((await readTechnology(id))!)
 }
 
@@ -61,20 +55,20 @@ export async function updateTechnology(input: unknown): Promise<TechnologySummar
   const current = await readTechnology(technologyId)
   if (!current || current.deletingAt) throw notFound('technology', technologyId)
   if (current.version !== version) throw staleSave('technology', toTechnologySummary(current))
-  const save = async () => {
-    try {
-      const { Attributes } = await TechnologyEntity.build(UpdateItemCommand)
-        .item({ id: technologyId, ...data, version: $add(1) })
-        .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-        .send()
-      return toTechnologySummary(Attributes!)
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error
-      const now = await readTechnology(technologyId)
-      if (!now || now.deletingAt) throw notFound('technology', technologyId)
-      throw staleSave('technology', toTechnologySummary(now))
-    }
-  }
+  const save = () =>
+    saveIfUnchanged({
+      update: async () => {
+        const { Attributes } = await TechnologyEntity.build(UpdateItemCommand)
+          .item({ id: technologyId, ...data, version: $add(1) })
+          .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
+          .send()
+        return toTechnologySummary(Attributes!)
+      },
+      reread: () => readTechnology(technologyId),
+      subject: 'technology',
+      id: technologyId,
+      toView: toTechnologySummary,
+    })
   if (current.name === data.name && current.category === data.category) return save()
   return runAsJob('rename-technology', technologyId, {}, async (_job, context) => {
     const saved = await save()

@@ -23,6 +23,8 @@ interface Write {
 
 export interface IndexLag {
   lagMs: number
+  /** Changes the lag from now on (a test that must not race a slow machine can make it long). */
+  setLag(ms: number): void
   /** Waits until every write made so far is visible everywhere. */
   settle(): Promise<void>
   uninstall(): void
@@ -32,7 +34,8 @@ const keyOf = (key: RawKey) => `${key.PK?.S}|${key.SK?.S}`
 const plainKeyOf = (item: Plain) => `${item.PK}|${item.SK}`
 const writeOperations = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand'])
 
-export function installIndexLag(lagMs: number): IndexLag {
+export function installIndexLag(initialLagMs: number): IndexLag {
+  let lagMs = initialLagMs
   const { client, config } = getDb()
   // Snapshots go through a client of their own, so they never show up in the request recorder.
   const snapshotClient = new DynamoDBClient({ region: config.region, endpoint: config.endpoint, credentials: { accessKeyId: 'roster', secretAccessKey: 'roster' } })
@@ -110,7 +113,12 @@ export function installIndexLag(lagMs: number): IndexLag {
 
   client.middlewareStack.add(middleware as never, { step: 'build', name: 'testIndexLag', priority: 'low' })
   return {
-    lagMs,
+    get lagMs() {
+      return lagMs
+    },
+    setLag(ms) {
+      lagMs = ms
+    },
     settle: () => new Promise((resolve) => setTimeout(resolve, lagMs + 20)),
     uninstall: () => {
       client.middlewareStack.remove('testIndexLag')
