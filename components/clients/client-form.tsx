@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
 import { StaleNotice } from '@/components/ui/stale-notice'
 import { useActionForm } from '@/components/ui/use-action-form'
-import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
+import { SaveTarget } from '@/components/ui/save-target'
 import type { ActionState } from '@/lib/action-state'
 import type { ClientSummary } from '@/lib/dto'
 
@@ -12,20 +12,12 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>
 
 export function ClientForm({ action, client, submitLabel }: { action: Action; client?: ClientSummary; submitLabel: string }) {
   const { formAction, pending, errors, values, formError, current } = useActionForm(action)
-  const [idempotencyKey] = useIdempotencyKey()
   const value = (name: keyof ClientSummary) => values?.[name] ?? (client ? String(client[name]) : undefined)
   return (
     <form action={formAction} className="max-w-xl space-y-4" noValidate>
       {formError ? <FormError errors={[formError]} /> : null}
       <StaleNotice current={current} fields={[{ name: 'name', label: 'Name' }, { name: 'industry', label: 'Industry' }, { name: 'contactEmail', label: 'Contact email' }, { name: 'status', label: 'Status' }]} />
-      {client ? (
-        <>
-          <input type="hidden" name="clientId" value={client.id} />
-          <input type="hidden" name="version" value={String(current?.version ?? client.version)} />
-        </>
-      ) : (
-        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      )}
+      <SaveTarget idName="clientId" record={client} current={current} />
       <TextField name="name" label="Name" defaultValue={value('name')} errors={errors.name} required autoComplete="organization" />
       <TextField name="industry" label="Industry" defaultValue={value('industry')} errors={errors.industry} required />
       <TextField name="contactEmail" label="Contact email" type="email" defaultValue={value('contactEmail')} errors={errors.contactEmail} required />

@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button'
 import { FormError, TextField } from '@/components/ui/field'
 import { StaleNotice } from '@/components/ui/stale-notice'
 import { useActionForm } from '@/components/ui/use-action-form'
-import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
+import { SaveTarget } from '@/components/ui/save-target'
 import type { ActionState } from '@/lib/action-state'
 import type { EmployeeSummary } from '@/lib/dto'
 
@@ -12,19 +12,11 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>
 
 export function EmployeeForm({ action, employee, practices, submitLabel }: { action: Action; employee?: EmployeeSummary; practices: string[]; submitLabel: string }) {
   const { formAction, pending, errors, values, formError, current } = useActionForm(action)
-  const [idempotencyKey] = useIdempotencyKey()
   const value = (name: keyof EmployeeSummary) => values?.[name] ?? (employee ? String(employee[name]) : undefined)
   return (
     <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">{formError ? <FormError errors={[formError]} /> : null}</div>
-      {employee ? (
-        <>
-          <input type="hidden" name="employeeId" value={employee.id} />
-          <input type="hidden" name="version" value={String(current?.version ?? employee.version)} />
-        </>
-      ) : (
-        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      )}
+      <SaveTarget idName="employeeId" record={employee} current={current} />
       <div className="sm:col-span-2">
         <StaleNotice
           current={current}

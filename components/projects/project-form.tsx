@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button'
 import { FormError, SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { StaleNotice } from '@/components/ui/stale-notice'
 import { useActionForm } from '@/components/ui/use-action-form'
-import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
+import { SaveTarget } from '@/components/ui/save-target'
 import type { ActionState } from '@/lib/action-state'
 import type { ProjectSummary } from '@/lib/dto'
 
@@ -19,20 +19,12 @@ const statusOptions = [
 
 export function ProjectForm({ action, clientId, project, submitLabel }: { action: Action; clientId: string; project?: ProjectSummary; submitLabel: string }) {
   const { formAction, pending, errors, values, formError, current } = useActionForm(action)
-  const [idempotencyKey] = useIdempotencyKey()
   const value = (name: keyof ProjectSummary) => values?.[name] ?? (project?.[name] != null ? String(project[name]) : undefined)
   return (
     <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">{formError ? <FormError errors={[formError]} /> : null}</div>
       <input type="hidden" name="clientId" value={clientId} />
-      {project ? (
-        <>
-          <input type="hidden" name="projectId" value={project.id} />
-          <input type="hidden" name="version" value={String(current?.version ?? project.version)} />
-        </>
-      ) : (
-        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      )}
+      <SaveTarget idName="projectId" record={project} current={current} />
       <div className="sm:col-span-2">
         <StaleNotice
           current={current}

@@ -4,6 +4,7 @@ import { deleteTechnologyAction, updateTechnologyAction } from '@/lib/actions/te
 import { Button } from '@/components/ui/button'
 import { ConfirmDeleteDialog, plural } from '@/components/ui/confirm-delete-dialog'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
+import { SaveTarget } from '@/components/ui/save-target'
 import { StaleNotice } from '@/components/ui/stale-notice'
 import { useActionForm } from '@/components/ui/use-action-form'
 import type { TechnologySummary } from '@/lib/dto'
@@ -14,8 +15,7 @@ export function TechnologyForm({ technology }: { technology: TechnologySummary }
   return (
     <form action={formAction} className="grid max-w-xl gap-4 sm:grid-cols-2" noValidate aria-label="Edit technology">
       <div className="sm:col-span-2">{formError ? <FormError errors={[formError]} /> : null}</div>
-      <input type="hidden" name="technologyId" value={technology.id} />
-      <input type="hidden" name="version" value={String(current?.version ?? technology.version)} />
+      <SaveTarget idName="technologyId" record={technology} current={current} />
       <div className="sm:col-span-2">
         <StaleNotice current={current} fields={[{ name: 'name', label: 'Name' }, { name: 'category', label: 'Category' }]} />
       </div>
