@@ -21,9 +21,9 @@ export async function getClientDashboard({ clientId }: { clientId: string }): Pr
   return { client: toClientSummary(clientItem), projects: assembleProjects(items) }
 }
 
-/** One GetItem: the client alone (for forms and existence checks). */
+/** One consistent GetItem: the client alone, for its edit form (the version it loads is what a save is checked against). */
 export async function getClient({ clientId }: { clientId: string }): Promise<ClientSummary | null> {
-  const { Item } = await ClientEntity.build(GetItemCommand).key({ id: clientId }).send()
+  const { Item } = await ClientEntity.build(GetItemCommand).key({ id: clientId }).options({ consistent: true }).send()
   return Item && !Item.deletingAt ? toClientSummary(Item) : null
 }
 

@@ -32,9 +32,9 @@ export async function getEmployeeStaffing({ employeeId }: { employeeId: string }
   return { employee: toEmployeeSummary(employeeItem), assignments, skills }
 }
 
-/** One GetItem: the employee alone, with their bookings (enough for an over-allocation check). */
+/** One consistent GetItem: the employee alone, for their edit form (the version it loads is what a save is checked against). */
 export async function getEmployee({ employeeId }: { employeeId: string }): Promise<EmployeeSummary | null> {
-  const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).send()
+  const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
   return Item ? toEmployeeSummary(Item) : null
 }
 
