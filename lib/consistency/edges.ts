@@ -1,4 +1,4 @@
-import { forEachBounded } from '../db'
+import { AssignmentEntity, GetItemCommand, SkillEntity, StackEntryEntity, forEachBounded } from '../db'
 import { removeSkillEdge, syncSkill } from '../employees/skill-sync'
 import { removeStackEntryEdge, syncStackEntry } from '../projects/sync'
 import { removeAssignment, syncAssignment } from '../staffing/sync'
@@ -28,10 +28,32 @@ export function decodeEdge(text: string): EdgeRef | null {
   return null
 }
 
-async function removeEdge(edge: EdgeRef): Promise<void> {
+/** Removes the edge and takes it out of its aggregates; whether it was still there. */
+async function removeEdge(edge: EdgeRef): Promise<boolean> {
   if (edge.kind === 'assignment') return removeAssignment(edge)
   if (edge.kind === 'skill') return removeSkillEdge(edge)
   return removeStackEntryEdge(edge)
+}
+
+async function exists(edge: EdgeRef): Promise<boolean> {
+  const consistent = { consistent: true } as const
+  if (edge.kind === 'assignment') {
+    return Boolean((await AssignmentEntity.build(GetItemCommand).key({ clientId: edge.clientId, projectId: edge.projectId, id: edge.assignmentId }).options(consistent).send()).Item)
+  }
+  if (edge.kind === 'skill') return Boolean((await SkillEntity.build(GetItemCommand).key(edge).options(consistent).send()).Item)
+  return Boolean((await StackEntryEntity.build(GetItemCommand).key(edge).options(consistent).send()).Item)
+}
+
+/**
+ * Of the edges an index pass found, those that still exist in the table: a lagging index still shows
+ * an edge for a while after it is deleted, and a pass that finds only those has found nothing.
+ */
+export async function stillPresent(edges: EdgeRef[]): Promise<EdgeRef[]> {
+  const present: EdgeRef[] = []
+  await forEachBounded(edges, 8, async (edge) => {
+    if (await exists(edge)) present.push(edge)
+  })
+  return present
 }
 
 async function resyncEdge(edge: EdgeRef): Promise<void> {
@@ -58,8 +80,7 @@ export async function removeEdgesJournalled(
     const batch = edges.slice(start, start + batchSize)
     await context.journal(batch.map(encodeEdge))
     await forEachBounded(batch, 8, async (edge) => {
-      await removeEdge(edge)
-      counts[edge.kind]++
+      if (await removeEdge(edge)) counts[edge.kind]++
     })
     const done = Math.min(start + batchSize, edges.length)
     await context.heartbeat({ done, total: edges.length })

@@ -28,7 +28,7 @@ import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { indexSettleMs, sleep } from '../jobs/settle'
-import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
+import { finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../consistency/edges'
 import { parseInput } from '../validation'
 import { MAX_SKILLS_PER_PERSON } from './derived'
 import { createEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
@@ -206,8 +206,11 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
       // any assignment whose synchronisation has not reached the map yet.
       await sleep(settleUntil - Date.now())
       const stragglers = await employeeIndexEdges(employeeId)
-      for (const edge of stragglers.assignments) edges.set(edge.id, { kind: 'assignment', clientId: edge.clientId, projectId: edge.projectId, assignmentId: edge.id, employeeId })
-      for (const technologyId of stragglers.skills) edges.set(`skill:${technologyId}`, { kind: 'skill', employeeId, technologyId })
+      const found: EdgeRef[] = [
+        ...stragglers.assignments.map((edge) => ({ kind: 'assignment' as const, clientId: edge.clientId, projectId: edge.projectId, assignmentId: edge.id, employeeId })),
+        ...stragglers.skills.map((technologyId) => ({ kind: 'skill' as const, employeeId, technologyId })),
+      ]
+      for (const edge of await stillPresent(found)) edges.set(edge.kind === 'assignment' ? edge.assignmentId : `skill:${edge.technologyId}`, edge)
       if (edges.size === 0) break
     }
     const removed = await removeEdgesJournalled([...edges.values()], context)

@@ -44,7 +44,9 @@ export async function syncSkill(ref: SkillRef): Promise<SkillItem | null> {
   throw new Error(`Skill ${ref.employeeId}/${ref.technologyId} kept changing while it was being synchronised`)
 }
 
-export async function removeSkillEdge(ref: SkillRef): Promise<void> {
-  await deleteItemOf(SkillEntity, { employeeId: ref.employeeId, technologyId: ref.technologyId })
+/** Deletes a skill (if it is still there) and takes it out of both aggregates; whether it was there. */
+export async function removeSkillEdge(ref: SkillRef): Promise<boolean> {
+  const removed = await deleteItemOf(SkillEntity, { employeeId: ref.employeeId, technologyId: ref.technologyId })
   await syncSkill(ref)
+  return removed !== null
 }

@@ -63,14 +63,15 @@ const busy = () => new AppError('conflict:busy', 'Someone else is changing this 
 
 /**
  * Records the job with a lease held by this process (taking over a job whose lease has expired), or
- * throws conflict:busy when another process holds a live lease on the same job.
+ * throws conflict:busy when a live lease is held on the same job.
  */
 async function claimJob(kind: JobKind, targetId: string, params: Record<string, string>, now: number): Promise<Job> {
   try {
     const { Attributes } = await JobEntity.build(UpdateItemCommand)
       .item({ kind, targetId, params: $set(params), leaseOwner: instanceId, leaseUntil: now + leaseMs() })
       .options({
-        condition: { or: [{ attr: 'PK', exists: false }, { attr: 'leaseUntil', lt: now }, { attr: 'leaseOwner', eq: instanceId }] },
+        // Exclusive even within this instance: two requests for the same target never run it at once.
+        condition: { or: [{ attr: 'PK', exists: false }, { attr: 'leaseUntil', exists: false }, { attr: 'leaseUntil', lt: now }] },
         returnValues: 'ALL_NEW',
       })
       .send()

@@ -73,3 +73,8 @@ export function startJobSweeper(intervalMs = Number(process.env.ROSTER_JOB_SWEEP
   }, intervalMs)
   timer.unref()
 }
+
+export function stopJobSweeper(): void {
+  clearInterval(timer)
+  timer = undefined
+}

@@ -78,7 +78,9 @@ export async function syncStackEntry(ref: StackEntryRef) {
   throw new Error(`Stack entry ${ref.projectId}/${ref.technologyId} kept changing while it was being synchronised`)
 }
 
-export async function removeStackEntryEdge(ref: StackEntryRef): Promise<void> {
-  await deleteItemOf(StackEntryEntity, { clientId: ref.clientId, projectId: ref.projectId, technologyId: ref.technologyId })
+/** Deletes a stack entry (if it is still there) and takes it out of its technology; whether it was there. */
+export async function removeStackEntryEdge(ref: StackEntryRef): Promise<boolean> {
+  const removed = await deleteItemOf(StackEntryEntity, { clientId: ref.clientId, projectId: ref.projectId, technologyId: ref.technologyId })
   await syncStackEntry(ref)
+  return removed !== null
 }

@@ -94,8 +94,9 @@ async function refreshAssignmentNames(assignment: AssignmentItem, sources: { cli
   ])
 }
 
-/** Deletes an assignment (if it is still there) and takes it out of every aggregate. */
-export async function removeAssignment(ref: AssignmentRef): Promise<void> {
-  await deleteItemOf(AssignmentEntity, { clientId: ref.clientId, projectId: ref.projectId, id: ref.assignmentId })
+/** Deletes an assignment (if it is still there) and takes it out of every aggregate; whether it was there. */
+export async function removeAssignment(ref: AssignmentRef): Promise<boolean> {
+  const removed = await deleteItemOf(AssignmentEntity, { clientId: ref.clientId, projectId: ref.projectId, id: ref.assignmentId })
   await syncAssignment(ref)
+  return removed !== null
 }

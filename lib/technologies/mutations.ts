@@ -23,7 +23,7 @@ import { AppError, notFound, staleSave } from '../errors'
 import { slugify } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { indexSettleMs, sleep } from '../jobs/settle'
-import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
+import { finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../consistency/edges'
 import { parseInput } from '../validation'
 import { createTechnologyInput, updateTechnologyInput } from './schemas'
 
@@ -135,10 +135,13 @@ export async function sweepTechnology(
       // The maps are empty: one pass over the technology's index view once it has caught up with the
       // marking, for any edge whose synchronisation has not reached a map yet.
       await sleep(settleUntil - Date.now())
-      ;({ stackEntries, skills } = await technologyIndexEdges(technologyId))
-      if (stackEntries.length === 0 && skills.length === 0) break
+      const found = await technologyIndexEdges(technologyId)
+      const present = await stillPresent([...found.stackEntries.map((ref) => ({ kind: 'stack' as const, ...ref })), ...found.skills.map((ref) => ({ kind: 'skill' as const, ...ref }))])
+      if (present.length === 0) break
+      stackEntries = present.flatMap((edge) => (edge.kind === 'stack' ? [edge] : []))
+      skills = present.flatMap((edge) => (edge.kind === 'skill' ? [edge] : []))
     }
-    const edges: EdgeRef[] = [...stackEntries.map((ref) => ({ kind: 'stack' as const, ...ref })), ...skills.map((ref) => ({ kind: 'skill' as const, ...ref }))]
+    const edges: EdgeRef[] = [...stackEntries.map((ref) => ({ ...ref, kind: 'stack' as const })), ...skills.map((ref) => ({ ...ref, kind: 'skill' as const }))]
     const removed = await removeEdgesJournalled(edges, context, (done, total) => onProgress?.({ done, total }))
     deletion.projects += removed.stack
     deletion.people += removed.skill

@@ -9,6 +9,8 @@ const writeCommands = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteIte
 export interface Crash {
   /** Arms a crash after this many further writes (undefined disarms). */
   after(writes: number | undefined): void
+  /** The process is gone from now on: every call fails. */
+  now(): void
   crashed(): boolean
   recover(): void
   uninstall(): void
@@ -34,6 +36,9 @@ export function installCrashes(): Crash {
     after(writes) {
       remaining = writes
       dead = false
+    },
+    now() {
+      dead = true
     },
     crashed: () => dead,
     recover() {
