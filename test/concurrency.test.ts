@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict'
-import { describe, it } from 'node:test'
+import { after, before, describe, it } from 'node:test'
 import { useTestDatabase } from './helpers/database'
 import { aClient, aProject, aTechnology, anEmployee } from './helpers/fixtures'
+import { installIndexLag, type IndexLag } from './helpers/lagging-index'
 import { auditDerivedData } from '../lib/consistency/audit'
 import { createClient, deleteClient, updateClient } from '../lib/clients/mutations'
 import { getClientDashboard, listClients } from '../lib/clients/queries'
 import { getEmployeeStaffing } from '../lib/employees/queries'
 import { AppError } from '../lib/errors'
-import { updateProject } from '../lib/projects/mutations'
+import { addTechnologyToProject, updateProject } from '../lib/projects/mutations'
 import { getProjectPage } from '../lib/projects/queries'
 import { changeAssignment, staffEmployee } from '../lib/staffing/mutations'
-import { updateTechnology } from '../lib/technologies/mutations'
+import { deleteTechnology, updateTechnology } from '../lib/technologies/mutations'
+import { getTechnologyPage } from '../lib/technologies/queries'
+import { deleteEmployee, setSkill, updateEmployee } from '../lib/employees/mutations'
 
 useTestDatabase()
 
@@ -115,5 +118,61 @@ describe('a delete racing new staffing', () => {
       for (const person of people) assert.deepEqual((await getEmployeeStaffing({ employeeId: person.id }))!.assignments, [])
     }
     assert.deepEqual((await auditDerivedData()).problems, [])
+  })
+})
+
+describe('renames and deletes racing new edges, under a lagging index', () => {
+  let lag: IndexLag
+  before(() => {
+    lag = installIndexLag(200)
+    process.env.ROSTER_INDEX_SETTLE_MS = '250'
+  })
+  after(() => {
+    lag.uninstall()
+    delete process.env.ROSTER_INDEX_SETTLE_MS
+  })
+
+  it('renames racing staffing, skills and stack changes leave no old name behind', async () => {
+    const client = await aClient()
+    const projects = await Promise.all([aProject(client.id), aProject(client.id)])
+    const people = await Promise.all(Array.from({ length: 4 }, () => anEmployee()))
+    const technologies = await Promise.all([aTechnology(), aTechnology()])
+    const edges = [
+      ...people.map((person, n) => staffEmployee({ clientId: client.id, projectId: projects[n % 2].id, employeeId: person.id, role: 'Dev', allocation: 30, startDate: '2026-12-07' })),
+      ...people.map((person, n) => setSkill({ employeeId: person.id, technologyId: technologies[n % 2].id, level: 3 })),
+      ...projects.map((project, n) => addTechnologyToProject({ clientId: client.id, projectId: project.id, technologyId: technologies[n].id })),
+    ]
+    const renames = [
+      updateClient({ clientId: client.id, version: client.version, name: 'Raced Client', industry: 'Retail', contactEmail: 'cto@client.example' }),
+      updateProject({ clientId: client.id, projectId: projects[0].id, version: projects[0].version, name: 'Raced Project', status: 'active', startDate: '2026-01-05' }),
+      updateEmployee({ employeeId: people[0].id, version: people[0].version, name: 'Raced Person', email: people[0].email, title: 'Engineer', practice: 'Backend', location: 'Berlin' }),
+      updateTechnology({ technologyId: technologies[0].id, version: technologies[0].version, name: `Raced Tech ${technologies[0].id}`, category: 'tool' }),
+    ]
+    const outcome = await settleAll([...edges, ...renames])
+    assert.deepEqual(outcome.refused.map((error) => error.code), [])
+    await lag.settle()
+    assert.deepEqual((await auditDerivedData()).problems, [])
+  })
+
+  it('deleting a person and a technology while they are being staffed and learned leaves no orphan', async () => {
+    const client = await aClient()
+    const project = await aProject(client.id)
+    const leaver = await anEmployee()
+    const others = await Promise.all(Array.from({ length: 5 }, () => anEmployee()))
+    const retired = await aTechnology()
+    const kept = await aTechnology()
+    const outcome = await settleAll([
+      staffEmployee({ clientId: client.id, projectId: project.id, employeeId: leaver.id, role: 'Dev', allocation: 50, startDate: '2026-12-07' }),
+      setSkill({ employeeId: leaver.id, technologyId: kept.id, level: 4 }),
+      ...others.map((person) => setSkill({ employeeId: person.id, technologyId: retired.id, level: 2 })),
+      addTechnologyToProject({ clientId: client.id, projectId: project.id, technologyId: retired.id }),
+      deleteEmployee({ employeeId: leaver.id }),
+      deleteTechnology({ technologyId: retired.id }),
+    ])
+    assert.ok(outcome.refused.every((error) => error instanceof AppError && error.kind !== 'internal'), outcome.refused.map((e) => e.message).join('; '))
+    await lag.settle()
+    assert.deepEqual((await auditDerivedData()).problems, [])
+    assert.equal(await getEmployeeStaffing({ employeeId: leaver.id }), null)
+    assert.deepEqual((await getTechnologyPage({ technologyId: kept.id }))!.people, [])
   })
 })
