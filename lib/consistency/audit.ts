@@ -1,5 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { entityNames, getDb, indexNames } from '../db'
+import { toBookings, type StoredBookings } from '../dto'
+import { loadSpansOf } from '../employees/derived'
 
 // A from-scratch recompute of every derived value from the source items, compared with what is
 // stored. Empty when the table is consistent. Reads the whole table (and each index) with Scan:
@@ -56,7 +58,12 @@ export function expectedAggregates(items: Item[]) {
         ]),
     )
     const own = skills.filter((s) => s.employeeId === employee.id)
-    expected.set(`${employee.PK}|${employee.SK}`, { bookings, skills: Object.fromEntries(own.map((s) => [s.technologyId as string, s.level])), skillIds: own.map((s) => s.technologyId as string).sort() })
+    expected.set(`${employee.PK}|${employee.SK}`, {
+      bookings,
+      skills: Object.fromEntries(own.map((s) => [s.technologyId as string, s.level])),
+      skillIds: own.map((s) => s.technologyId as string).sort(),
+      loadSpans: loadSpansOf(toBookings(bookings as StoredBookings)),
+    })
   }
   for (const technology of of(entityNames.technology)) {
     const projectKeys = Object.fromEntries(stackEntries.filter((e) => e.technologyId === technology.id).map((e) => [`${e.clientId}#${e.projectId}`, 1]))

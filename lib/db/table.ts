@@ -21,8 +21,9 @@ import { readDbConfig } from './config'
  */
 export const indexNames = ['GSI1', 'GSI2', 'GSI3', 'GSI4'] as const
 
-// What the firm overview reads. Everything else stays out of GSI4, which keeps its items small.
-export const overviewAttributes = ['_type', 'id', 'name', 'practice', 'bookings', 'clientId', 'clientName', 'status', 'startDate', 'deletingAt'] as const
+// What the firm overview reads. Everything else stays out of GSI4, which keeps its items small: a
+// person's load is `loadSpans`, a compact copy of their bookings, not the bookings map itself.
+export const overviewAttributes = ['_type', 'id', 'name', 'practice', 'loadSpans', 'clientId', 'clientName', 'status', 'startDate', 'deletingAt'] as const
 export type IndexName = (typeof indexNames)[number]
 
 export const RosterTable = new Table({
@@ -86,6 +87,13 @@ export async function ensureTable(): Promise<'created' | 'exists'> {
       // A table made by an older Roster: say what is wrong rather than fail on the first query.
       throw new Error(
         `Table ${config.tableName} exists but lacks index ${missing.join(', ')}. Add it (see infra/roster-table.json), or for the embedded engine delete its data directory (.data/dynalite) to recreate the table with demo data.`,
+      )
+    }
+    const overview = description?.GlobalSecondaryIndexes?.find((index) => index.IndexName === 'GSI4')
+    const unprojected = overviewAttributes.filter((name) => !overview?.Projection?.NonKeyAttributes?.includes(name))
+    if (overview?.Projection?.ProjectionType === 'INCLUDE' && unprojected.length) {
+      throw new Error(
+        `Table ${config.tableName} has an index GSI4 that does not project ${unprojected.join(', ')}. Recreate that index as infra/roster-table.json defines it, or for the embedded engine delete its data directory (.data/dynalite) to recreate the table with demo data.`,
       )
     }
     const indexesActive = (description?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE')

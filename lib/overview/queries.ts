@@ -1,6 +1,6 @@
 import { allocationOn, todayIso } from '../staffing/allocation'
 import { FIRM_PARTITION, QueryCommand, RosterTable, nameAccessPattern } from '../db'
-import { toBookings, type Booking } from '../dto'
+import { parseLoadSpans } from '../employees/derived'
 
 export interface OverviewPerson {
   id: string
@@ -30,7 +30,7 @@ type OverviewItem = {
   id: string
   name: string
   practice?: string
-  bookings?: Record<string, Omit<Booking, 'assignmentId' | 'end'> & { end?: string }>
+  loadSpans?: string[]
   clientId?: string
   clientName?: string
   status?: string
@@ -39,7 +39,7 @@ type OverviewItem = {
 }
 
 /**
- * The home page: one Query on GSI4's FIRM partition, which holds every employee (with bookings,
+ * The home page: one Query on GSI4's FIRM partition, which holds every employee (with loadSpans,
  * for bench and over-allocation) and every project (counts, projects starting in the next 30 days),
  * projected down to those attributes. Clients are counted from the projects' client ids.
  */
@@ -53,7 +53,7 @@ export async function getFirmOverview(today: string = todayIso()): Promise<FirmO
       id: item.id,
       name: item.name,
       practice: item.practice ?? '',
-      allocation: allocationOn(toBookings(item.bookings), today),
+      allocation: allocationOn(parseLoadSpans(item.loadSpans), today),
     }))
   const projects = items
     .filter((item) => item._type === 'Project' && !item.deletingAt)

@@ -9,6 +9,7 @@ import {
   StackEntryEntity,
   TechnologyEntity,
 } from '../db/entities'
+import { loadSpansOf } from '../employees/derived'
 import { slugify } from '../ids'
 import { clientWords, firstNames, industries, lastNames, locations, practices, projectWords, roles, technologyCatalog } from './catalog'
 
@@ -248,6 +249,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
         ...employee,
         bookings: bookingMapOf(employee.bookings),
         skillIds: Object.keys(employee.skills).sort(),
+        loadSpans: loadSpansOf(employee.bookings.map((booking) => ({ ...booking, end: booking.end ?? null }))),
       }).item,
     )
     items.push(parse.emailClaim.parse({ email: employee.email, employeeId: employee.id }).item)

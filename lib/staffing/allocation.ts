@@ -55,7 +55,7 @@ export function weeklyLoads(bookings: Booking[], fromMonday: string, weeks: numb
 }
 
 /** Sum of allocations of the bookings running on `date` (what "this week" shows in lists). */
-export function allocationOn(bookings: Booking[], date: string, options: { includeTentative?: boolean } = {}): number {
+export function allocationOn(bookings: Omit<Booking, 'projectId'>[], date: string, options: { includeTentative?: boolean } = {}): number {
   const includeTentative = options.includeTentative ?? true
   return bookings
     .filter((booking) => includeTentative || !booking.tentative)

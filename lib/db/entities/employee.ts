@@ -17,8 +17,10 @@ const attributes = item({
   // per edge write, so the person's list row and overview entry need no second read.
   bookings: bookingMap.default({}),
   skills: record(string(), number()).default({}),
-  // Derived from `skills` (the employee list filters on it).
+  // Derived from `skills` (the employee list filters on it) and from `bookings` (the overview's
+  // compact copy, lib/employees/derived.ts).
   skillIds: list(string()).default([]),
+  loadSpans: list(string()).default([]),
 })
 
 // Its own partition (with its skills); GSI1 is the person's view, GSI3 the list, GSI4 the overview.
