@@ -57,9 +57,10 @@ test('route handlers answer bad input with 400 naming the field, unknown ids wit
   expect((await request.post('/api/technologies', { data: 'not json', headers: { 'content-type': 'application/json' } })).status()).toBe(400)
 })
 
-test('unknown ids show a not-found page', async ({ page }) => {
-  for (const path of ['/clients/nosuchclient', '/clients/c00000000001/projects/nosuchproject', '/employees/nosuchperson', '/technologies/nosuchtech']) {
-    await page.goto(path)
+test('unknown ids show a not-found page with a 404 status', async ({ page }) => {
+  for (const path of ['/clients/nosuchclient', '/clients/c00000000001/projects/nosuchproject', '/employees/nosuchperson', '/technologies/nosuchtech', '/clients/nosuchclient/edit', '/employees/nosuchperson/edit']) {
+    const response = await page.goto(path)
+    expect(response?.status(), path).toBe(404)
     await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
   }
 })
