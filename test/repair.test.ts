@@ -12,8 +12,17 @@ import { listAllJobs } from '../lib/jobs/runner'
 import { sweepJobs } from '../lib/jobs/sweep'
 import { staffEmployee } from '../lib/staffing/mutations'
 import { getClientDashboard } from '../lib/clients/queries'
+import { seedSizes } from '../lib/seed/demo-data'
+import { loadDemoData } from '../lib/seed/load'
 
 useTestDatabase()
+
+it('the demo seed is what the writes would have made: the audit finds nothing', async () => {
+  await loadDemoData(seedSizes.demo, { seed: 42, anchor: '2026-11-23' })
+  const { problems, items } = await auditDerivedData()
+  assert.deepEqual(problems, [])
+  assert.ok(items > 1000, `${items} items`)
+})
 
 it('data written by an older Roster (bookings as a list, no versions, one job partition) is rebuilt and its jobs resumed', async () => {
   const client = await aClient()

@@ -82,7 +82,7 @@ export interface DemoData {
 
 /**
  * Builds a believable consultancy as table items, deterministically from `seed` and the anchor
- * date. Summaries (counts, bookings, skill ids) are computed here rather than by a refresh per write.
+ * date. The aggregates (maps, counts, bookings copies) are computed here, as the syncs would leave them.
  */
 export function generateDemoData(size: SeedSize, options: { seed?: number; anchor?: string } = {}): DemoData {
   const random = createRandom(options.seed ?? 42)
