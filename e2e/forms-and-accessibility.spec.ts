@@ -77,10 +77,15 @@ test('no screen has serious or critical accessibility violations', async ({ page
   }
 })
 
-test('the dashboard works at phone width', async ({ page }) => {
+test('every screen works at phone width with no sideways page scroll', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto('/clients/c00000000001')
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible()
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-  expect(overflow).toBeLessThanOrEqual(1)
+  const dashboard = await (await page.request.get('/api/clients/c00000000001')).json()
+  const screens = ['/', '/clients', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/e00000000001', '/technologies', '/technologies/typescript']
+  for (const path of screens) {
+    await page.goto(path)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect(overflow, path).toBeLessThanOrEqual(1)
+  }
 })

@@ -35,7 +35,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ client
         actions={<DeleteProjectDialog clientId={clientId} projectId={projectId} projectName={project.name} assignments={assignments.length} stackEntries={stack.length} />}
       />
       {project.description ? <p className="mb-6 max-w-3xl text-slate-700">{project.description}</p> : null}
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2 [&>*]:min-w-0">
         <section aria-labelledby="staffing-heading" className="rounded-lg border border-slate-200 bg-white p-4 xl:col-span-2">
           <h2 id="staffing-heading" className="mb-3 text-lg font-semibold">Staffing</h2>
           <AssignmentRows assignments={assignments} />
