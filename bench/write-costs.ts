@@ -33,23 +33,13 @@ for (const scale of scales) {
   await loadDemoData(seedSizes[scale], { seed: 42, anchor: '2026-11-23' })
   console.error(`[bench:writes] ${scale}: seeded in ${Math.round((Date.now() - started) / 1000)} s`)
   // Imported after the environment points at this engine.
-  const { getDb } = await import('../lib/db/client')
-  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb')
-  const { documentClient, config } = getDb()
-  const scan = async (type: string) => {
-    const items: Record<string, unknown>[] = []
-    let ExclusiveStartKey: Record<string, unknown> | undefined
-    do {
-      const page = await documentClient.send(new ScanCommand({ TableName: config.tableName, FilterExpression: '#t = :t', ExpressionAttributeNames: { '#t': '_type' }, ExpressionAttributeValues: { ':t': type }, ExclusiveStartKey }))
-      items.push(...((page.Items ?? []) as Record<string, unknown>[]))
-      ExclusiveStartKey = page.LastEvaluatedKey
-    } while (ExclusiveStartKey)
-    return items
-  }
+  const { scanAll } = await import('../lib/consistency/audit')
+  const everything = await scanAll()
+  const scan = (type: string) => everything.filter((item) => item._type === type)
   const size = (map: unknown) => Object.keys((map as object | undefined) ?? {}).length
-  const clients = await scan('Client')
-  const employees = await scan('Employee')
-  const technologies = await scan('Technology')
+  const clients = scan('Client')
+  const employees = scan('Employee')
+  const technologies = scan('Technology')
   const biggestClient = clients.sort((a, b) => size(b.projectIds) - size(a.projectIds))[0]
   const busiest = employees.sort((a, b) => size(b.bookings) - size(a.bookings))[0]
   const popular = technologies.sort((a, b) => size(b.people) - size(a.people))[0]

@@ -12,6 +12,7 @@ import { AppError } from '../lib/errors'
 import { listAllJobs } from '../lib/jobs/runner'
 import { sweepJobs } from '../lib/jobs/sweep'
 import { addTechnologyToProject, createProject, deleteProject, removeTechnologyFromProject, updateProject } from '../lib/projects/mutations'
+import { getProjectPage } from '../lib/projects/queries'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../lib/staffing/mutations'
 import { deleteTechnology, updateTechnology } from '../lib/technologies/mutations'
 import { ClientEntity, EmployeeEntity, GetItemCommand, ProjectEntity, TechnologyEntity } from '../lib/db'
@@ -65,7 +66,6 @@ async function apply(firm: Firm, op: Operation): Promise<void> {
     case 'change': {
       if (!firm.assignments.length) return
       const target = pick(firm.assignments, op.assignment)
-      const { getProjectPage } = await import('../lib/projects/queries')
       const page = await getProjectPage({ clientId: target.clientId, projectId: target.projectId })
       const current = page?.assignments.find((a) => a.id === target.id)
       await changeAssignment({ ...target, assignmentId: target.id, version: current?.version ?? 1, role: 'Lead', allocation: op.allocation, startDate: week(op.start), endDate: week(op.start + 1), status: 'tentative' })

@@ -3,10 +3,10 @@
 import { redirect } from 'next/navigation'
 import type { ActionState } from '../action-state'
 import { createClient, deleteClient, updateClient } from '../clients/mutations'
-import { runAction, runActionThenRedirect } from './run'
+import { runAction, runActionForResult } from './run'
 
 export async function createClientAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const outcome = await runActionThenRedirect(formData, createClient)
+  const outcome = await runActionForResult(formData, createClient)
   if ('error' in outcome) return outcome.error
   redirect(`/clients/${outcome.result.id}?created=1`)
 }
@@ -16,7 +16,7 @@ export async function updateClientAction(_previous: ActionState, formData: FormD
 }
 
 export async function deleteClientAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const outcome = await runActionThenRedirect(formData, (input) => deleteClient({ clientId: String((input as { clientId?: unknown }).clientId ?? '') }))
+  const outcome = await runActionForResult(formData, (input) => deleteClient({ clientId: String((input as { clientId?: unknown }).clientId ?? '') }))
   if ('error' in outcome) return outcome.error
   redirect('/clients?deleted=1')
 }

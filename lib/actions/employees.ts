@@ -3,10 +3,10 @@
 import { redirect } from 'next/navigation'
 import type { ActionState } from '../action-state'
 import { createEmployee, removeSkill, setSkill, updateEmployee } from '../employees/mutations'
-import { runAction, runActionThenRedirect } from './run'
+import { runAction, runActionForResult } from './run'
 
 export async function createEmployeeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const outcome = await runActionThenRedirect(formData, createEmployee)
+  const outcome = await runActionForResult(formData, createEmployee)
   if ('error' in outcome) return outcome.error
   redirect(`/employees/${outcome.result.id}`)
 }

@@ -4,10 +4,10 @@ import { redirect } from 'next/navigation'
 import type { ActionState } from '../action-state'
 import { addTechnologyToProject, createProject, deleteProject, removeTechnologyFromProject, updateProject } from '../projects/mutations'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../staffing/mutations'
-import { runAction, runActionThenRedirect } from './run'
+import { runAction, runActionForResult } from './run'
 
 export async function createProjectAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const outcome = await runActionThenRedirect(formData, createProject)
+  const outcome = await runActionForResult(formData, createProject)
   if ('error' in outcome) return outcome.error
   redirect(`/clients/${outcome.result.clientId}/projects/${outcome.result.id}?created=1`)
 }
@@ -18,7 +18,7 @@ export async function updateProjectAction(_previous: ActionState, formData: Form
 
 export async function deleteProjectAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const clientId = String(formData.get('clientId') ?? '')
-  const outcome = await runActionThenRedirect(formData, () => deleteProject({ clientId, projectId: String(formData.get('projectId') ?? '') }))
+  const outcome = await runActionForResult(formData, () => deleteProject({ clientId, projectId: String(formData.get('projectId') ?? '') }))
   if ('error' in outcome) return outcome.error
   redirect(`/clients/${clientId}`)
 }

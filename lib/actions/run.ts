@@ -27,10 +27,10 @@ export async function runAction<T>(input: FormInput, mutate: (input: unknown) =>
 }
 
 /**
- * Runs a mutation whose success navigates away: returns the result, or the error state for the form.
- * The caller redirects outside any try/catch (redirect works by throwing).
+ * Runs a mutation and hands back its result, or the error state for the form. For actions that use
+ * the result: to redirect (outside any try/catch, since redirect works by throwing) or to return it.
  */
-export async function runActionThenRedirect<T>(input: FormInput, mutate: (input: unknown) => Promise<T>): Promise<{ result: T } | { error: ActionState }> {
+export async function runActionForResult<T>(input: FormInput, mutate: (input: unknown) => Promise<T>): Promise<{ result: T } | { error: ActionState }> {
   try {
     const result = await mutate(inputOf(input))
     revalidatePath('/', 'layout')

@@ -4,10 +4,10 @@ import { redirect } from 'next/navigation'
 import type { ActionState } from '../action-state'
 import type { TechnologySummary } from '../dto'
 import { createTechnology, deleteTechnology, updateTechnology } from '../technologies/mutations'
-import { runAction, runActionThenRedirect } from './run'
+import { runAction, runActionForResult } from './run'
 
 export async function createTechnologyAction(input: { name: string; category?: string }): Promise<{ technology?: TechnologySummary; error?: ActionState }> {
-  const outcome = await runActionThenRedirect(input, createTechnology)
+  const outcome = await runActionForResult(input, createTechnology)
   return 'error' in outcome ? { error: outcome.error } : { technology: outcome.result }
 }
 
@@ -16,7 +16,7 @@ export async function updateTechnologyAction(_previous: ActionState, formData: F
 }
 
 export async function deleteTechnologyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const outcome = await runActionThenRedirect(formData, () => deleteTechnology({ technologyId: String(formData.get('technologyId') ?? '') }))
+  const outcome = await runActionForResult(formData, () => deleteTechnology({ technologyId: String(formData.get('technologyId') ?? '') }))
   if ('error' in outcome) return outcome.error
   redirect('/technologies')
 }

@@ -29,7 +29,8 @@ import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../c
 import { parseInput } from '../validation'
 import { createClientInput, updateClientInput } from './schemas'
 
-async function readClient(clientId: string) {
+/** The client, read consistently (write paths decide from it). */
+export async function readClient(clientId: string) {
   const { Item } = await ClientEntity.build(GetItemCommand).key({ id: clientId }).options({ consistent: true }).send()
   return Item ?? null
 }

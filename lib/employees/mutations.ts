@@ -77,7 +77,8 @@ async function releaseEmail(email: string, employeeId: string): Promise<void> {
   }
 }
 
-async function readEmployee(employeeId: string) {
+/** The employee, read consistently (write paths decide from it). */
+export async function readEmployee(employeeId: string) {
   const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
   return Item ?? null
 }

@@ -1,7 +1,6 @@
 import {
   $add,
   $remove,
-  ClientEntity,
   GetItemCommand,
   ProjectEntity,
   PutItemCommand,
@@ -19,7 +18,7 @@ import {
   saveIfUnchanged,
   markDeleting,
 } from '../db'
-import { readClientEdges, type DeleteProgress } from '../clients/mutations'
+import { readClient, readClientEdges, type DeleteProgress } from '../clients/mutations'
 import { toProjectSummary, toStackEntryView, type ProjectSummary, type StackEntryView } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
@@ -35,9 +34,9 @@ async function readProject(clientId: string, projectId: string) {
 }
 
 async function getLiveClient(clientId: string) {
-  const { Item } = await ClientEntity.build(GetItemCommand).key({ id: clientId }).options({ consistent: true }).send()
-  if (!Item || Item.deletingAt) throw new AppError('not_found:client', `No client with id "${clientId}".`, { clientId: ['This client no longer exists'] })
-  return Item
+  const client = await readClient(clientId)
+  if (!client || client.deletingAt) throw new AppError('not_found:client', `No client with id "${clientId}".`, { clientId: ['This client no longer exists'] })
+  return client
 }
 
 /** The project if it exists and is not being deleted (a consistent read: safe on write paths). */

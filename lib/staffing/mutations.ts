@@ -1,8 +1,9 @@
-import { $add, $remove, AssignmentEntity, EmployeeEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, createOnce, deleteItemOf, isConditionalCheckFailed } from '../db'
+import { $add, $remove, AssignmentEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, createOnce, deleteItemOf, isConditionalCheckFailed } from '../db'
 import { toAssignmentView, toBookings, type AssignmentView, type Booking, type StoredBookings } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob } from '../jobs/runner'
+import { readEmployee } from '../employees/mutations'
 import { getLiveProject } from '../projects/mutations'
 import { parseInput } from '../validation'
 import { assignmentRef, changeAssignmentInput, staffEmployeeInput } from './schemas'
@@ -24,9 +25,9 @@ function overlappingBooking(bookings: Booking[], projectId: string, period: { st
 }
 
 async function readLiveEmployee(employeeId: string) {
-  const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
-  if (!Item || Item.deletingAt) throw new AppError('not_found:employee', `No employee with id "${employeeId}".`, { employeeId: ['Choose an existing person'] })
-  return Item
+  const employee = await readEmployee(employeeId)
+  if (!employee || employee.deletingAt) throw new AppError('not_found:employee', `No employee with id "${employeeId}".`, { employeeId: ['Choose an existing person'] })
+  return employee
 }
 
 /**
