@@ -67,3 +67,19 @@ export function jobPartition(shard: number): string {
 export function jobPartitionOf(kind: string, targetId: string): string {
   return jobPartition(createHash('sha1').update(`${kind}#${targetId}`).digest()[0] % JOB_SHARDS)
 }
+
+// Sign-in data (better-auth's users, accounts, sessions, verifications, API keys, rate limits): one
+// partition per record, and one pointer partition per value of each looked-up field, so every
+// lookup is a consistent read of the base table (lib/auth/dynamodb-adapter.ts).
+export const authKeys = {
+  record: (model: string, id: string) => `AUTH#${model}#${id}`,
+  recordSort: 'AUTH',
+  list: (model: string) => `AUTH#${model}`,
+  pointer: (model: string, field: string, value: string) => `AUTHBY#${model}#${field}#${pointerValue(value)}`,
+  signInFailures: (subject: string) => `AUTHFAIL#${pointerValue(subject)}`,
+} as const
+
+// Long values (tokens, hashed keys) become a digest so that no key passes DynamoDB's 2 KB limit.
+function pointerValue(value: string): string {
+  return value.length <= 200 ? value : `sha256:${createHash('sha256').update(value).digest('base64url')}`
+}

@@ -16,6 +16,9 @@ export const entityNames = {
   technology: 'Technology',
   emailClaim: 'EmailClaim',
   job: 'Job',
+  authRecord: 'AuthRecord',
+  authPointer: 'AuthPointer',
+  signInFailures: 'SignInFailures',
 } as const
 
 export type EntityName = (typeof entityNames)[keyof typeof entityNames]
