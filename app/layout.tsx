@@ -2,6 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { AppNav } from '@/components/layout/app-nav'
+import { UserMenu } from '@/components/auth/user-menu'
+import { currentActor } from '@/lib/auth/session'
 import { Providers } from './providers'
 import './globals.css'
 
@@ -13,7 +15,8 @@ export const metadata: Metadata = {
 // Every screen reads the table at request time; nothing is prerendered at build time.
 export const dynamic = 'force-dynamic'
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor()
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
@@ -25,7 +28,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="mb-4 block text-lg font-semibold tracking-tight text-indigo-700">
               Roster
             </Link>
-            <AppNav />
+            {actor ? <AppNav /> : null}
+            <UserMenu actor={actor} />
           </header>
           <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
             <Providers>{children}</Providers>

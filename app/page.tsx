@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { requireActor } from '@/lib/auth/session'
 import Link from 'next/link'
 import { EmptyState, PageHeader, linkClass } from '@/components/ui/page-header'
 import { formatDate } from '@/lib/format'
@@ -9,7 +10,8 @@ import { withRecording } from '@/lib/recording'
 export const metadata: Metadata = { title: 'Overview' }
 
 export default async function HomePage() {
-  const { result: overview, recording } = await withRecording(() => getFirmOverview())
+  const actor = await requireActor()
+  const { result: overview, recording } = await withRecording(() => getFirmOverview(actor))
   const figures = [
     { label: 'People', value: overview.counts.employees, href: '/employees' },
     { label: 'Clients with projects', value: overview.counts.clients, href: '/clients' },

@@ -21,6 +21,9 @@ import { generateDemoData, seedSizes, type SeedSize } from '../lib/seed/demo-dat
 import { loadDemoData, tableHasNoClients } from '../lib/seed/load'
 import { getClientDashboardMultiTable, loadBaseline } from './baseline'
 import { expectedReadUnits } from './item-size'
+import type { Actor } from '../lib/auth/roles'
+// The benchmark acts as a manager (lib/auth/roles.ts).
+const benchActor: Actor = { via: 'session', userId: 'bench', name: 'Benchmark', email: 'bench@roster.example', role: 'manager' }
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, datasets: { type: 'string', default: 'demo,large' }, port: { type: 'string', default: '3200' } } })
 const duration = Number(values.duration)
@@ -97,7 +100,7 @@ async function allClients() {
   const clients = []
   let cursor: string | undefined
   do {
-    const page = await listClients({ limit: 100, cursor })
+    const page = await listClients(benchActor, { limit: 100, cursor })
     clients.push(...page.items)
     cursor = page.nextCursor ?? undefined
   } while (cursor)
@@ -108,23 +111,23 @@ async function screensFor(): Promise<{ screens: Screen[]; largestClientId: strin
   const clients = (await allClients()).filter((client) => client.projectCount > 0)
   const largest = clients.reduce((a, b) => (b.projectCount > a.projectCount ? b : a))
   const small = clients.reduce((a, b) => (b.projectCount < a.projectCount ? b : a))
-  const largestDashboard = await getClientDashboard({ clientId: largest.id })
+  const largestDashboard = await getClientDashboard(benchActor, { clientId: largest.id })
   const project = largestDashboard!.projects[0]
   const employeeId = project.assignments[0]?.employeeId ?? 'e00000000001'
   const screens: Screen[] = [
-    { name: `Dashboard, small client (${small.projectCount} projects)`, path: `/clients/${small.id}`, data: () => getClientDashboard({ clientId: small.id }) },
-    { name: `Dashboard, largest client (${largest.projectCount} projects)`, path: `/clients/${largest.id}`, data: () => getClientDashboard({ clientId: largest.id }) },
-    { name: 'Dashboard JSON, small client', path: `/api/clients/${small.id}`, data: () => getClientDashboard({ clientId: small.id }) },
-    { name: 'Dashboard JSON, largest client', path: `/api/clients/${largest.id}`, data: () => getClientDashboard({ clientId: largest.id }) },
-    { name: 'Project page', path: `/clients/${largest.id}/projects/${project.id}`, data: () => getProjectPage({ clientId: largest.id, projectId: project.id }) },
-    { name: 'Employee staffing view', path: `/employees/${employeeId}`, data: () => getEmployeeStaffing({ employeeId }) },
-    { name: 'Technology page (TypeScript)', path: '/technologies/typescript', data: () => getTechnologyPage({ technologyId: 'typescript' }) },
-    { name: 'Client list, first page', path: '/clients', data: () => listClients({}) },
-    { name: 'Employee list, first page', path: '/employees', data: () => listEmployees({}) },
-    { name: 'Technology list, first page', path: '/technologies', data: () => listTechnologies({}) },
-    { name: 'Employee search "gr"', path: '/employees?q=gr', data: () => listEmployees({ q: 'gr' }) },
-    { name: 'Employee search API "gr"', path: '/api/employees?q=gr', data: () => listEmployees({ q: 'gr' }) },
-    { name: 'Firm overview (home)', path: '/', data: () => getFirmOverview('2026-11-25') },
+    { name: `Dashboard, small client (${small.projectCount} projects)`, path: `/clients/${small.id}`, data: () => getClientDashboard(benchActor, { clientId: small.id }) },
+    { name: `Dashboard, largest client (${largest.projectCount} projects)`, path: `/clients/${largest.id}`, data: () => getClientDashboard(benchActor, { clientId: largest.id }) },
+    { name: 'Dashboard JSON, small client', path: `/api/clients/${small.id}`, data: () => getClientDashboard(benchActor, { clientId: small.id }) },
+    { name: 'Dashboard JSON, largest client', path: `/api/clients/${largest.id}`, data: () => getClientDashboard(benchActor, { clientId: largest.id }) },
+    { name: 'Project page', path: `/clients/${largest.id}/projects/${project.id}`, data: () => getProjectPage(benchActor, { clientId: largest.id, projectId: project.id }) },
+    { name: 'Employee staffing view', path: `/employees/${employeeId}`, data: () => getEmployeeStaffing(benchActor, { employeeId }) },
+    { name: 'Technology page (TypeScript)', path: '/technologies/typescript', data: () => getTechnologyPage(benchActor, { technologyId: 'typescript' }) },
+    { name: 'Client list, first page', path: '/clients', data: () => listClients(benchActor, {}) },
+    { name: 'Employee list, first page', path: '/employees', data: () => listEmployees(benchActor, {}) },
+    { name: 'Technology list, first page', path: '/technologies', data: () => listTechnologies(benchActor, {}) },
+    { name: 'Employee search "gr"', path: '/employees?q=gr', data: () => listEmployees(benchActor, { q: 'gr' }) },
+    { name: 'Employee search API "gr"', path: '/api/employees?q=gr', data: () => listEmployees(benchActor, { q: 'gr' }) },
+    { name: 'Firm overview (home)', path: '/', data: () => getFirmOverview(benchActor, '2026-11-25') },
     { name: 'Floor: fixed JSON route', path: '/api/health' },
     { name: 'Floor: layout, no data', path: '/about' },
   ]
@@ -206,11 +209,11 @@ async function runDataset(dataset: 'demo' | 'large') {
   const baseline = {} as Record<'small' | 'largest', { requests: number; single: { p50: number; p99: number }; multi: { p50: number; p99: number }; singleRequests: number }>
   for (const [label, clientId] of [['small', smallClientId], ['largest', largestClientId]] as const) {
     const multiCost = await measureCost(() => getClientDashboardMultiTable(clientId))
-    const singleCost = await measureCost(() => getClientDashboard({ clientId }))
+    const singleCost = await measureCost(() => getClientDashboard(benchActor, { clientId }))
     baseline[label] = {
       requests: multiCost.requests,
       singleRequests: singleCost.requests,
-      single: await timeInProcess(() => getClientDashboard({ clientId }), 200, 16),
+      single: await timeInProcess(() => getClientDashboard(benchActor, { clientId }), 200, 16),
       multi: await timeInProcess(() => getClientDashboardMultiTable(clientId), 200, 16),
     }
   }

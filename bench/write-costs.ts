@@ -9,6 +9,9 @@ import { withRecording } from '../lib/db/recorder'
 import { ensureTable } from '../lib/db/table'
 import { seedSizes } from '../lib/seed/demo-data'
 import { loadDemoData } from '../lib/seed/load'
+import type { Actor } from '../lib/auth/roles'
+// The benchmark acts as a manager (lib/auth/roles.ts).
+const benchActor: Actor = { via: 'session', userId: 'bench', name: 'Benchmark', email: 'bench@roster.example', role: 'manager' }
 
 const { values } = parseArgs({ options: { scales: { type: 'string', default: 'demo,xl' } } })
 const scales = (values.scales as string).split(',') as (keyof typeof seedSizes)[]
@@ -55,29 +58,29 @@ for (const scale of scales) {
   targets.push(`${scale}: biggest client ${size(biggestClient.projectIds)} projects and ${size(biggestClient.staffing)} assignments; busiest person ${size(busiest.bookings)} bookings and ${size(busiest.skills)} skills; most known technology ${size(popular.people)} people and ${size(popular.projectKeys)} projects`)
   let assignmentId = ''
   await measure(scale, 'staff a person', async () => {
-    assignmentId = (await staffEmployee({ clientId, projectId: project, employeeId: busiest.id, role: 'Reviewer', allocation: 10, startDate: '2031-01-06', endDate: '2031-01-31' })).id
+    assignmentId = (await staffEmployee(benchActor, { clientId, projectId: project, employeeId: busiest.id, role: 'Reviewer', allocation: 10, startDate: '2031-01-06', endDate: '2031-01-31' })).id
   })
-  await measure(scale, 'change an assignment', () => changeAssignment({ clientId, projectId: project, assignmentId, version: 1, role: 'Reviewer', allocation: 20, startDate: '2031-01-06', endDate: '2031-02-28', status: 'confirmed' }))
-  await measure(scale, 'unstaff a person', () => unstaffEmployee({ clientId, projectId: project, assignmentId }))
-  await measure(scale, 'add a skill', () => setSkill({ employeeId: busiest.id, technologyId: other.id, level: 3 }))
-  await measure(scale, 'change a skill level', () => setSkill({ employeeId: busiest.id, technologyId: other.id, level: 4 }))
-  await measure(scale, 'remove a skill', () => removeSkill({ employeeId: busiest.id, technologyId: other.id }))
+  await measure(scale, 'change an assignment', () => changeAssignment(benchActor, { clientId, projectId: project, assignmentId, version: 1, role: 'Reviewer', allocation: 20, startDate: '2031-01-06', endDate: '2031-02-28', status: 'confirmed' }))
+  await measure(scale, 'unstaff a person', () => unstaffEmployee(benchActor, { clientId, projectId: project, assignmentId }))
+  await measure(scale, 'add a skill', () => setSkill(benchActor, { employeeId: busiest.id, technologyId: other.id, level: 3 }))
+  await measure(scale, 'change a skill level', () => setSkill(benchActor, { employeeId: busiest.id, technologyId: other.id, level: 4 }))
+  await measure(scale, 'remove a skill', () => removeSkill(benchActor, { employeeId: busiest.id, technologyId: other.id }))
   const onStack = Object.keys(popular.projectKeys as object).some((key) => key === `${clientId}#${project}`)
   if (!onStack) {
-    await measure(scale, 'add a technology to a stack', () => addTechnologyToProject({ clientId, projectId: project, technologyId: popular.id }))
-    await measure(scale, 'remove it from the stack', () => removeTechnologyFromProject({ clientId, projectId: project, technologyId: popular.id }))
+    await measure(scale, 'add a technology to a stack', () => addTechnologyToProject(benchActor, { clientId, projectId: project, technologyId: popular.id }))
+    await measure(scale, 'remove it from the stack', () => removeTechnologyFromProject(benchActor, { clientId, projectId: project, technologyId: popular.id }))
   }
   await measure(scale, 'rename the biggest client', () =>
-    updateClient({ clientId, version: biggestClient.version, name: `${biggestClient.name} Group`, industry: biggestClient.industry, contactEmail: biggestClient.contactEmail, status: biggestClient.status }),
+    updateClient(benchActor, { clientId, version: biggestClient.version, name: `${biggestClient.name} Group`, industry: biggestClient.industry, contactEmail: biggestClient.contactEmail, status: biggestClient.status }),
   )
   await measure(scale, 'rename the busiest person', () =>
-    updateEmployee({ employeeId: busiest.id, version: busiest.version, name: `${busiest.name} Jr`, email: busiest.email, title: busiest.title, practice: busiest.practice, location: busiest.location }),
+    updateEmployee(benchActor, { employeeId: busiest.id, version: busiest.version, name: `${busiest.name} Jr`, email: busiest.email, title: busiest.title, practice: busiest.practice, location: busiest.location }),
   )
   await measure(scale, 'rename the most known technology', () =>
-    updateTechnology({ technologyId: popular.id, version: popular.version, name: `${popular.name} Next`, category: popular.category }),
+    updateTechnology(benchActor, { technologyId: popular.id, version: popular.version, name: `${popular.name} Next`, category: popular.category }),
   )
-  await measure(scale, 'delete the most known technology', () => deleteTechnology({ technologyId: popular.id as string }))
-  await measure(scale, 'delete the biggest client', () => deleteClient({ clientId }))
+  await measure(scale, 'delete the most known technology', () => deleteTechnology(benchActor, { technologyId: popular.id as string }))
+  await measure(scale, 'delete the biggest client', () => deleteClient(benchActor, { clientId }))
   await engine.close()
 }
 

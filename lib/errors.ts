@@ -1,12 +1,17 @@
 // One error type crosses the data boundary. Codes are `<kind>:<subject>`, e.g. 'not_found:client'.
-export type AppErrorKind = 'not_found' | 'conflict' | 'invalid' | 'unavailable' | 'internal'
+export type AppErrorKind = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'too_large' | 'unsupported' | 'rate_limited' | 'unavailable' | 'internal'
 
 export type FieldErrors = Record<string, string[]>
 
 const statusByKind: Record<AppErrorKind, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   invalid: 400,
+  too_large: 413,
+  unsupported: 415,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 }

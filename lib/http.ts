@@ -1,4 +1,10 @@
+import { actorFromHeaders } from './auth/actor'
+import { refuseCrossSite } from './auth/csrf'
+import type { Actor } from './auth/roles'
 import { AppError, toErrorBody } from './errors'
+
+/** The largest JSON body a route handler reads; Roster's biggest legitimate body is under 2 KB. */
+export const MAX_BODY_BYTES = 64 * 1024
 
 /** Runs a route handler body: AppErrors become their status with a JSON error body, never a stack. */
 export async function respond(handler: () => Promise<unknown>, successStatus = 200): Promise<Response> {
@@ -10,13 +16,47 @@ export async function respond(handler: () => Promise<unknown>, successStatus = 2
   }
 }
 
+/**
+ * Runs a route handler body for the request's acting user (a session or an access token), after the
+ * cross-site checks for a mutating method. The domain function it calls authorizes that user.
+ */
+export function respondAs(request: Request, handler: (actor: Actor | null) => Promise<unknown>, successStatus = 200): Promise<Response> {
+  return respond(async () => {
+    refuseCrossSite(request)
+    return handler(await actorFromHeaders(request.headers))
+  }, successStatus)
+}
+
 export function searchParamsOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams)
 }
 
+const tooLarge = () => new AppError('too_large:body', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, { body: [`At most ${MAX_BODY_BYTES / 1024} KB`] })
+
+/** The body as text, refused with 413 once it passes MAX_BODY_BYTES (whatever Content-Length claims). */
+async function boundedText(request: Request): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge()
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel()
+      throw tooLarge()
+    }
+    chunks.push(value)
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks))
+}
+
 export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
+  const text = await boundedText(request)
   try {
-    const body = await request.json()
+    const body = JSON.parse(text)
     if (body && typeof body === 'object' && !Array.isArray(body)) return body
   } catch {
     // fall through

@@ -12,6 +12,8 @@ import { seedSizes } from '../lib/seed/demo-data'
 import { loadDemoData, tableHasNoClients } from '../lib/seed/load'
 import { buildIfStale, nextBin } from './build'
 import { openDatabase } from './database'
+import { ensureDemoUsers } from '../lib/auth/demo-users'
+import { demoAccounts } from '../lib/auth/demo-accounts'
 
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false }, reset: { type: 'boolean', default: false } } })
 const port = process.env.PORT ?? '3000'
@@ -23,6 +25,14 @@ if (values.reset && !process.env.DYNAMODB_ENDPOINT) {
 }
 
 const { engine, describe } = await openDatabase(log)
+// The embedded engine is the demo: its sign-in page lists the demo accounts. Anything else is a real
+// installation and needs its own session secret.
+if (engine) process.env.ROSTER_DEMO ??= '1'
+process.env.BETTER_AUTH_URL ??= `http://localhost:${port}`
+if (process.env.ROSTER_DEMO !== '1' && !process.env.BETTER_AUTH_SECRET) {
+  log('BETTER_AUTH_SECRET is not set. Set it to a long random string (e.g. `openssl rand -base64 32`) before starting Roster on a shared database.')
+  process.exit(1)
+}
 const config = readDbConfig()
 const created = await ensureTable()
 log(`Table ${config.tableName} ${created === 'created' ? 'created' : 'ready'} on ${describe}`)
@@ -39,6 +49,11 @@ if (await tableHasNoClients()) {
   log('Empty table: loading demo data')
   const counts = await loadDemoData(seedSizes.demo, { onProgress: (written, total) => written === total && log(`  ${written} items written`) })
   log(`Demo data: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`)
+}
+
+if (process.env.ROSTER_DEMO === '1') {
+  const created = await ensureDemoUsers()
+  if (created) log(`Demo accounts: ${demoAccounts.map((account) => `${account.email} (${account.role})`).join(', ')}; password on the sign-in page`)
 }
 
 if (!values.dev) {

@@ -14,6 +14,7 @@ import { changeAssignment, staffEmployee } from '../lib/staffing/mutations'
 import { deleteTechnology, updateTechnology } from '../lib/technologies/mutations'
 import { getTechnologyPage } from '../lib/technologies/queries'
 import { deleteEmployee, setSkill, updateEmployee } from '../lib/employees/mutations'
+import { manager } from './helpers/actors'
 
 useTestDatabase()
 
@@ -28,13 +29,13 @@ describe('twenty people saving the same thing at once', () => {
   it('one save of a client wins, nineteen get a conflict with the current values, none is lost silently', async () => {
     const client = await aClient('Contended Client')
     const { succeeded, refused } = await settleAll(
-      Array.from({ length: 20 }, (_, n) => updateClient({ clientId: client.id, version: client.version, name: `Contended Client ${n}`, industry: 'Retail', contactEmail: 'cto@client.example' })),
+      Array.from({ length: 20 }, (_, n) => updateClient(manager, { clientId: client.id, version: client.version, name: `Contended Client ${n}`, industry: 'Retail', contactEmail: 'cto@client.example' })),
     )
     assert.equal(succeeded.length, 1)
     assert.equal(refused.length, 19)
     for (const error of refused) assert.ok(error instanceof AppError && error.status === 409, `${error.code}: ${error.message}`)
     const stale = refused.find((error) => error.code === 'conflict:stale')
-    const saved = (await getClientDashboard({ clientId: client.id }))!.client
+    const saved = (await getClientDashboard(manager, { clientId: client.id }))!.client
     if (stale) assert.equal(stale.current?.name, saved.name, 'the conflict shows what is saved now')
     assert.equal(saved.version, 2)
   })
@@ -44,14 +45,14 @@ describe('twenty people saving the same thing at once', () => {
     const project = await aProject(client.id)
     const person = await anEmployee()
     const technology = await aTechnology()
-    const assignment = await staffEmployee({ clientId: client.id, projectId: project.id, employeeId: person.id, role: 'Dev', allocation: 50, startDate: '2026-12-07' })
+    const assignment = await staffEmployee(manager, { clientId: client.id, projectId: project.id, employeeId: person.id, role: 'Dev', allocation: 50, startDate: '2026-12-07' })
     const projects = await settleAll(
-      Array.from({ length: 20 }, (_, n) => updateProject({ clientId: client.id, projectId: project.id, version: project.version, name: project.name, status: 'active', startDate: '2026-01-05', budget: 1000 + n })),
+      Array.from({ length: 20 }, (_, n) => updateProject(manager, { clientId: client.id, projectId: project.id, version: project.version, name: project.name, status: 'active', startDate: '2026-01-05', budget: 1000 + n })),
     )
-    const technologies = await settleAll(Array.from({ length: 20 }, (_, n) => updateTechnology({ technologyId: technology.id, version: technology.version, name: `${technology.name} ${n}`, category: 'tool' })))
+    const technologies = await settleAll(Array.from({ length: 20 }, (_, n) => updateTechnology(manager, { technologyId: technology.id, version: technology.version, name: `${technology.name} ${n}`, category: 'tool' })))
     const assignments = await settleAll(
       Array.from({ length: 20 }, (_, n) =>
-        changeAssignment({ clientId: client.id, projectId: project.id, assignmentId: assignment.id, version: assignment.version, role: 'Dev', allocation: 10 + n, startDate: '2026-12-07', status: 'confirmed' }),
+        changeAssignment(manager, { clientId: client.id, projectId: project.id, assignmentId: assignment.id, version: assignment.version, role: 'Dev', allocation: 10 + n, startDate: '2026-12-07', status: 'confirmed' }),
       ),
     )
     for (const outcome of [projects, technologies, assignments]) {
@@ -59,9 +60,9 @@ describe('twenty people saving the same thing at once', () => {
       assert.ok(outcome.refused.every((error) => error instanceof AppError && error.kind === 'conflict'))
     }
     const winner = (assignments.succeeded[0] as PromiseFulfilledResult<{ allocation: number }>).value.allocation
-    const page = await getProjectPage({ clientId: client.id, projectId: project.id })
+    const page = await getProjectPage(manager, { clientId: client.id, projectId: project.id })
     assert.equal(page!.assignments[0].allocation, winner)
-    assert.deepEqual((await getEmployeeStaffing({ employeeId: person.id }))!.employee.bookings.map((b) => b.allocation), [winner])
+    assert.deepEqual((await getEmployeeStaffing(manager, { employeeId: person.id }))!.employee.bookings.map((b) => b.allocation), [winner])
     assert.deepEqual((await auditDerivedData()).problems, [])
   })
 })
@@ -72,11 +73,11 @@ describe('creates that are sent twice', () => {
     const project = await aProject(client.id)
     const person = await anEmployee()
     const request = { clientId: client.id, projectId: project.id, employeeId: person.id, role: 'Dev', allocation: 100, startDate: '2026-12-07', idempotencyKey: `key-${person.id}` }
-    const { succeeded, refused } = await settleAll(Array.from({ length: 20 }, () => staffEmployee(request)))
+    const { succeeded, refused } = await settleAll(Array.from({ length: 20 }, () => staffEmployee(manager, request)))
     assert.ok(succeeded.length >= 1)
     assert.ok(refused.every((error) => error.kind === 'conflict'), refused.map((e) => e.code).join())
-    assert.equal((await getProjectPage({ clientId: client.id, projectId: project.id }))!.assignments.length, 1)
-    const replay = await staffEmployee(request)
+    assert.equal((await getProjectPage(manager, { clientId: client.id, projectId: project.id }))!.assignments.length, 1)
+    const replay = await staffEmployee(manager, request)
     assert.equal(replay.id, (succeeded[0] as PromiseFulfilledResult<{ id: string }>).value.id, 'a retry answers with the same assignment')
   })
 
@@ -85,22 +86,22 @@ describe('creates that are sent twice', () => {
     const project = await aProject(client.id)
     const person = await anEmployee()
     const { succeeded, refused } = await settleAll(
-      Array.from({ length: 20 }, () => staffEmployee({ clientId: client.id, projectId: project.id, employeeId: person.id, role: 'Dev', allocation: 100, startDate: '2026-12-07' })),
+      Array.from({ length: 20 }, () => staffEmployee(manager, { clientId: client.id, projectId: project.id, employeeId: person.id, role: 'Dev', allocation: 100, startDate: '2026-12-07' })),
     )
     assert.equal(succeeded.length, 1)
     assert.ok(refused.every((error) => error.kind === 'conflict'))
     assert.ok(refused.some((error) => error.code === 'conflict:assignment_overlap' && Boolean(error.fields?.employeeId)))
-    assert.equal((await getProjectPage({ clientId: client.id, projectId: project.id }))!.assignments.length, 1)
-    assert.deepEqual((await getEmployeeStaffing({ employeeId: person.id }))!.employee.bookings.map((b) => b.allocation), [100])
+    assert.equal((await getProjectPage(manager, { clientId: client.id, projectId: project.id }))!.assignments.length, 1)
+    assert.deepEqual((await getEmployeeStaffing(manager, { employeeId: person.id }))!.employee.bookings.map((b) => b.allocation), [100])
     assert.deepEqual((await auditDerivedData()).problems, [])
   })
 
   it('a double-submitted client form creates one client', async () => {
     const name = `Double Submit ${Date.now()}`
     const input = { name, industry: 'Retail', contactEmail: 'a@b.example', idempotencyKey: `form-${Date.now()}` }
-    const [first, second] = await Promise.all([createClient(input), createClient(input)])
+    const [first, second] = await Promise.all([createClient(manager, input), createClient(manager, input)])
     assert.equal(first.id, second.id)
-    assert.equal((await listClients({ q: name })).items.length, 1)
+    assert.equal((await listClients(manager, { q: name })).items.length, 1)
   })
 })
 
@@ -111,11 +112,11 @@ describe('a delete racing new staffing', () => {
       const projects = await Promise.all([aProject(client.id), aProject(client.id)])
       const people = await Promise.all(Array.from({ length: 6 }, () => anEmployee()))
       const staffing = people.map((person, n) =>
-        staffEmployee({ clientId: client.id, projectId: projects[n % 2].id, employeeId: person.id, role: 'Dev', allocation: 50, startDate: '2026-12-07' }),
+        staffEmployee(manager, { clientId: client.id, projectId: projects[n % 2].id, employeeId: person.id, role: 'Dev', allocation: 50, startDate: '2026-12-07' }),
       )
-      const outcome = await settleAll([...staffing, deleteClient({ clientId: client.id })])
+      const outcome = await settleAll([...staffing, deleteClient(manager, { clientId: client.id })])
       assert.ok(outcome.refused.every((error) => error instanceof AppError && error.kind !== 'internal'), outcome.refused.map((e) => e.message).join('; '))
-      for (const person of people) assert.deepEqual((await getEmployeeStaffing({ employeeId: person.id }))!.assignments, [])
+      for (const person of people) assert.deepEqual((await getEmployeeStaffing(manager, { employeeId: person.id }))!.assignments, [])
     }
     assert.deepEqual((await auditDerivedData()).problems, [])
   })
@@ -138,15 +139,15 @@ describe('renames and deletes racing new edges, under a lagging index', () => {
     const people = await Promise.all(Array.from({ length: 4 }, () => anEmployee()))
     const technologies = await Promise.all([aTechnology(), aTechnology()])
     const edges = [
-      ...people.map((person, n) => staffEmployee({ clientId: client.id, projectId: projects[n % 2].id, employeeId: person.id, role: 'Dev', allocation: 30, startDate: '2026-12-07' })),
-      ...people.map((person, n) => setSkill({ employeeId: person.id, technologyId: technologies[n % 2].id, level: 3 })),
-      ...projects.map((project, n) => addTechnologyToProject({ clientId: client.id, projectId: project.id, technologyId: technologies[n].id })),
+      ...people.map((person, n) => staffEmployee(manager, { clientId: client.id, projectId: projects[n % 2].id, employeeId: person.id, role: 'Dev', allocation: 30, startDate: '2026-12-07' })),
+      ...people.map((person, n) => setSkill(manager, { employeeId: person.id, technologyId: technologies[n % 2].id, level: 3 })),
+      ...projects.map((project, n) => addTechnologyToProject(manager, { clientId: client.id, projectId: project.id, technologyId: technologies[n].id })),
     ]
     const renames = [
-      updateClient({ clientId: client.id, version: client.version, name: 'Raced Client', industry: 'Retail', contactEmail: 'cto@client.example' }),
-      updateProject({ clientId: client.id, projectId: projects[0].id, version: projects[0].version, name: 'Raced Project', status: 'active', startDate: '2026-01-05' }),
-      updateEmployee({ employeeId: people[0].id, version: people[0].version, name: 'Raced Person', email: people[0].email, title: 'Engineer', practice: 'Backend', location: 'Berlin' }),
-      updateTechnology({ technologyId: technologies[0].id, version: technologies[0].version, name: `Raced Tech ${technologies[0].id}`, category: 'tool' }),
+      updateClient(manager, { clientId: client.id, version: client.version, name: 'Raced Client', industry: 'Retail', contactEmail: 'cto@client.example' }),
+      updateProject(manager, { clientId: client.id, projectId: projects[0].id, version: projects[0].version, name: 'Raced Project', status: 'active', startDate: '2026-01-05' }),
+      updateEmployee(manager, { employeeId: people[0].id, version: people[0].version, name: 'Raced Person', email: people[0].email, title: 'Engineer', practice: 'Backend', location: 'Berlin' }),
+      updateTechnology(manager, { technologyId: technologies[0].id, version: technologies[0].version, name: `Raced Tech ${technologies[0].id}`, category: 'tool' }),
     ]
     const outcome = await settleAll([...edges, ...renames])
     assert.deepEqual(outcome.refused.map((error) => error.code), [])
@@ -162,17 +163,17 @@ describe('renames and deletes racing new edges, under a lagging index', () => {
     const retired = await aTechnology()
     const kept = await aTechnology()
     const outcome = await settleAll([
-      staffEmployee({ clientId: client.id, projectId: project.id, employeeId: leaver.id, role: 'Dev', allocation: 50, startDate: '2026-12-07' }),
-      setSkill({ employeeId: leaver.id, technologyId: kept.id, level: 4 }),
-      ...others.map((person) => setSkill({ employeeId: person.id, technologyId: retired.id, level: 2 })),
-      addTechnologyToProject({ clientId: client.id, projectId: project.id, technologyId: retired.id }),
-      deleteEmployee({ employeeId: leaver.id }),
-      deleteTechnology({ technologyId: retired.id }),
+      staffEmployee(manager, { clientId: client.id, projectId: project.id, employeeId: leaver.id, role: 'Dev', allocation: 50, startDate: '2026-12-07' }),
+      setSkill(manager, { employeeId: leaver.id, technologyId: kept.id, level: 4 }),
+      ...others.map((person) => setSkill(manager, { employeeId: person.id, technologyId: retired.id, level: 2 })),
+      addTechnologyToProject(manager, { clientId: client.id, projectId: project.id, technologyId: retired.id }),
+      deleteEmployee(manager, { employeeId: leaver.id }),
+      deleteTechnology(manager, { technologyId: retired.id }),
     ])
     assert.ok(outcome.refused.every((error) => error instanceof AppError && error.kind !== 'internal'), outcome.refused.map((e) => e.message).join('; '))
     await lag.settle()
     assert.deepEqual((await auditDerivedData()).problems, [])
-    assert.equal(await getEmployeeStaffing({ employeeId: leaver.id }), null)
-    assert.deepEqual((await getTechnologyPage({ technologyId: kept.id }))!.people, [])
+    assert.equal(await getEmployeeStaffing(manager, { employeeId: leaver.id }), null)
+    assert.deepEqual((await getTechnologyPage(manager, { technologyId: kept.id }))!.people, [])
   })
 })

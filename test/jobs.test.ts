@@ -11,6 +11,7 @@ import { AppError } from '../lib/errors'
 import { listAllJobs, runAsJob } from '../lib/jobs/runner'
 import { startJobSweeper, stopJobSweeper, sweepJobs } from '../lib/jobs/sweep'
 import { getTechnologyPage } from '../lib/technologies/queries'
+import { manager } from './helpers/actors'
 
 useTestDatabase()
 
@@ -20,7 +21,7 @@ const quiet = { log: () => undefined }
 async function brokenSkillWithLeftJob() {
   const person = await anEmployee()
   const technology = await aTechnology()
-  await setSkill({ employeeId: person.id, technologyId: technology.id, level: 3 })
+  await setSkill(manager, { employeeId: person.id, technologyId: technology.id, level: 3 })
   const { documentClient, config } = getDb()
   await documentClient.send(
     new UpdateCommand({ TableName: config.tableName, Key: { PK: `TECH#${technology.id}`, SK: 'TECH' }, UpdateExpression: 'REMOVE people.#e SET peopleCount = :zero', ExpressionAttributeNames: { '#e': person.id }, ExpressionAttributeValues: { ':zero': 0 } }),
@@ -39,7 +40,7 @@ describe('jobs', () => {
   it('the periodic sweep finishes work a crash left, without a restart', async () => {
     const { technology } = await brokenSkillWithLeftJob()
     assert.equal((await listAllJobs()).length, 1)
-    assert.equal((await getTechnologyPage({ technologyId: technology.id }))!.technology.peopleCount, 0)
+    assert.equal((await getTechnologyPage(manager, { technologyId: technology.id }))!.technology.peopleCount, 0)
     // Backoff after the failure is 2 s; the sweep runs every 100 ms here.
     startJobSweeper(100)
     try {
@@ -48,7 +49,7 @@ describe('jobs', () => {
       stopJobSweeper()
     }
     assert.deepEqual(await listAllJobs(), [])
-    assert.equal((await getTechnologyPage({ technologyId: technology.id }))!.technology.peopleCount, 1)
+    assert.equal((await getTechnologyPage(manager, { technologyId: technology.id }))!.technology.peopleCount, 1)
     assert.deepEqual((await auditDerivedData()).problems, [])
   })
 

@@ -16,6 +16,7 @@ import { getProjectPage } from '../lib/projects/queries'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../lib/staffing/mutations'
 import { deleteTechnology, updateTechnology } from '../lib/technologies/mutations'
 import { ClientEntity, EmployeeEntity, GetItemCommand, ProjectEntity, TechnologyEntity } from '../lib/db'
+import { manager } from './helpers/actors'
 
 // Model-based: random sequences of creates, edits, staffing, skill and stack changes, renames and
 // deletes over a small firm, each possibly cut off by a crash after a random number of writes, all
@@ -59,38 +60,38 @@ async function apply(firm: Firm, op: Operation): Promise<void> {
   switch (op.kind) {
     case 'staff': {
       const project = pick(firm.projects, op.project)
-      const assignment = await staffEmployee({ ...project, projectId: project.id, employeeId: pick(firm.people, op.person).id, role: 'Dev', allocation: op.allocation, startDate: week(op.start), endDate: week(op.start + 2) })
+      const assignment = await staffEmployee(manager, { ...project, projectId: project.id, employeeId: pick(firm.people, op.person).id, role: 'Dev', allocation: op.allocation, startDate: week(op.start), endDate: week(op.start + 2) })
       firm.assignments.push({ clientId: assignment.clientId, projectId: assignment.projectId, id: assignment.id })
       return
     }
     case 'change': {
       if (!firm.assignments.length) return
       const target = pick(firm.assignments, op.assignment)
-      const page = await getProjectPage({ clientId: target.clientId, projectId: target.projectId })
+      const page = await getProjectPage(manager, { clientId: target.clientId, projectId: target.projectId })
       const current = page?.assignments.find((a) => a.id === target.id)
-      await changeAssignment({ ...target, assignmentId: target.id, version: current?.version ?? 1, role: 'Lead', allocation: op.allocation, startDate: week(op.start), endDate: week(op.start + 1), status: 'tentative' })
+      await changeAssignment(manager, { ...target, assignmentId: target.id, version: current?.version ?? 1, role: 'Lead', allocation: op.allocation, startDate: week(op.start), endDate: week(op.start + 1), status: 'tentative' })
       return
     }
     case 'unstaff': {
       if (!firm.assignments.length) return
       const target = pick(firm.assignments, op.assignment)
-      return unstaffEmployee({ ...target, assignmentId: target.id })
+      return unstaffEmployee(manager, { ...target, assignmentId: target.id })
     }
     case 'skill':
-      return void (await setSkill({ employeeId: pick(firm.people, op.person).id, technologyId: pick(firm.technologies, op.technology).id, level: op.level }))
+      return void (await setSkill(manager, { employeeId: pick(firm.people, op.person).id, technologyId: pick(firm.technologies, op.technology).id, level: op.level }))
     case 'unskill':
-      return removeSkill({ employeeId: pick(firm.people, op.person).id, technologyId: pick(firm.technologies, op.technology).id })
+      return removeSkill(manager, { employeeId: pick(firm.people, op.person).id, technologyId: pick(firm.technologies, op.technology).id })
     case 'stack': {
       const project = pick(firm.projects, op.project)
-      return void (await addTechnologyToProject({ clientId: project.clientId, projectId: project.id, technologyId: pick(firm.technologies, op.technology).id }))
+      return void (await addTechnologyToProject(manager, { clientId: project.clientId, projectId: project.id, technologyId: pick(firm.technologies, op.technology).id }))
     }
     case 'unstack': {
       const project = pick(firm.projects, op.project)
-      return removeTechnologyFromProject({ clientId: project.clientId, projectId: project.id, technologyId: pick(firm.technologies, op.technology).id })
+      return removeTechnologyFromProject(manager, { clientId: project.clientId, projectId: project.id, technologyId: pick(firm.technologies, op.technology).id })
     }
     case 'newProject': {
       const client = pick(firm.clients, op.client)
-      const project = await createProject({ clientId: client.id, name: 'Later project', status: 'active', startDate: '2027-01-04' })
+      const project = await createProject(manager, { clientId: client.id, name: 'Later project', status: 'active', startDate: '2027-01-04' })
       firm.projects.push({ clientId: client.id, id: project.id })
       return
     }
@@ -98,28 +99,28 @@ async function apply(firm: Firm, op: Operation): Promise<void> {
       const name = `Renamed ${op.name.trim() || 'x'}`
       if (op.target === 'client') {
         const { Item } = await ClientEntity.build(GetItemCommand).key({ id: pick(firm.clients, op.which).id }).options({ consistent: true }).send()
-        if (Item) await updateClient({ clientId: Item.id, version: Item.version, name, industry: Item.industry, contactEmail: Item.contactEmail })
+        if (Item) await updateClient(manager, { clientId: Item.id, version: Item.version, name, industry: Item.industry, contactEmail: Item.contactEmail })
       } else if (op.target === 'project') {
         const ref = pick(firm.projects, op.which)
         const { Item } = await ProjectEntity.build(GetItemCommand).key({ clientId: ref.clientId, id: ref.id }).options({ consistent: true }).send()
-        if (Item) await updateProject({ clientId: ref.clientId, projectId: ref.id, version: Item.version, name, status: Item.status, startDate: Item.startDate })
+        if (Item) await updateProject(manager, { clientId: ref.clientId, projectId: ref.id, version: Item.version, name, status: Item.status, startDate: Item.startDate })
       } else if (op.target === 'person') {
         const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: pick(firm.people, op.which).id }).options({ consistent: true }).send()
-        if (Item) await updateEmployee({ employeeId: Item.id, version: Item.version, name, email: Item.email, title: Item.title, practice: Item.practice, location: Item.location })
+        if (Item) await updateEmployee(manager, { employeeId: Item.id, version: Item.version, name, email: Item.email, title: Item.title, practice: Item.practice, location: Item.location })
       } else {
         const { Item } = await TechnologyEntity.build(GetItemCommand).key({ id: pick(firm.technologies, op.which).id }).options({ consistent: true }).send()
-        if (Item) await updateTechnology({ technologyId: Item.id, version: Item.version, name, category: 'framework' })
+        if (Item) await updateTechnology(manager, { technologyId: Item.id, version: Item.version, name, category: 'framework' })
       }
       return
     }
     case 'delete':
-      if (op.target === 'client') return void (await deleteClient({ clientId: pick(firm.clients, op.which).id }))
+      if (op.target === 'client') return void (await deleteClient(manager, { clientId: pick(firm.clients, op.which).id }))
       if (op.target === 'project') {
         const ref = pick(firm.projects, op.which)
-        return void (await deleteProject({ clientId: ref.clientId, projectId: ref.id }))
+        return void (await deleteProject(manager, { clientId: ref.clientId, projectId: ref.id }))
       }
-      if (op.target === 'person') return void (await deleteEmployee({ employeeId: pick(firm.people, op.which).id }))
-      return void (await deleteTechnology({ technologyId: pick(firm.technologies, op.which).id }))
+      if (op.target === 'person') return void (await deleteEmployee(manager, { employeeId: pick(firm.people, op.which).id }))
+      return void (await deleteTechnology(manager, { technologyId: pick(firm.technologies, op.which).id }))
   }
 }
 

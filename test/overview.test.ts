@@ -6,6 +6,7 @@ import { withRecording } from '../lib/db/recorder'
 import { deleteClient } from '../lib/clients/mutations'
 import { getFirmOverview } from '../lib/overview/queries'
 import { staffEmployee } from '../lib/staffing/mutations'
+import { manager } from './helpers/actors'
 
 useTestDatabase()
 
@@ -18,10 +19,10 @@ it('the firm overview lists bench, over-allocation and projects starting soon fr
   const later = await aProject(client.id, 'Starts Later', '2027-02-01')
   const busy = await anEmployee('Busy Bee')
   const idle = await anEmployee('Idle Ida')
-  await staffEmployee({ clientId: client.id, projectId: running.id, employeeId: busy.id, role: 'Dev', allocation: 80, startDate: '2026-11-02', endDate: '2026-12-31' })
-  await staffEmployee({ clientId: client.id, projectId: support.id, employeeId: busy.id, role: 'Lead', allocation: 40, startDate: '2026-11-20', status: 'tentative' })
+  await staffEmployee(manager, { clientId: client.id, projectId: running.id, employeeId: busy.id, role: 'Dev', allocation: 80, startDate: '2026-11-02', endDate: '2026-12-31' })
+  await staffEmployee(manager, { clientId: client.id, projectId: support.id, employeeId: busy.id, role: 'Lead', allocation: 40, startDate: '2026-11-20', status: 'tentative' })
 
-  const { result, recording } = await withRecording(() => getFirmOverview(today))
+  const { result, recording } = await withRecording(() => getFirmOverview(manager, today))
   assert.equal(recording.requests.length, 1)
   assert.equal(recording.requests[0].index, 'GSI4')
   const person = recording.requests[0].items.find((item) => item.id === busy.id)!
@@ -35,8 +36,8 @@ it('the firm overview lists bench, over-allocation and projects starting soon fr
   assert.ok(!result.startingSoon.some((p) => p.id === later.id))
   assert.equal(result.counts.projects, 4)
 
-  await deleteClient({ clientId: client.id })
-  const after = await getFirmOverview(today)
+  await deleteClient(manager, { clientId: client.id })
+  const after = await getFirmOverview(manager, today)
   assert.equal(after.counts.projects, 0)
   assert.deepEqual(after.overAllocated, [])
   assert.ok(after.bench.some((p) => p.id === busy.id), 'with the client gone, the person is on the bench')

@@ -5,6 +5,7 @@ import { aClient, aProject } from './helpers/fixtures'
 import { withRecording } from '../lib/db/recorder'
 import { getClientDashboard } from '../lib/clients/queries'
 import { getTechnologyPage } from '../lib/technologies/queries'
+import { manager } from './helpers/actors'
 
 useTestDatabase()
 
@@ -12,7 +13,7 @@ describe('the request recorder', () => {
   it('records the operation, index, key condition with values, items and consumed capacity of each call', async () => {
     const client = await aClient()
     await aProject(client.id, 'Recorded Project')
-    const { recording } = await withRecording(() => getClientDashboard({ clientId: client.id }))
+    const { recording } = await withRecording(() => getClientDashboard(manager, { clientId: client.id }))
     assert.equal(recording.accessPattern, 'Client dashboard')
     assert.equal(recording.requests.length, 1)
     const [request] = recording.requests
@@ -32,9 +33,9 @@ describe('the request recorder', () => {
     const runs = await Promise.all(
       clients.map((client, i) =>
         withRecording(async () => {
-          await getClientDashboard({ clientId: client.id })
+          await getClientDashboard(manager, { clientId: client.id })
           // Half the scopes make a second, different call, interleaved with the others.
-          if (i % 2 === 0) await getTechnologyPage({ technologyId: `none-${i}` })
+          if (i % 2 === 0) await getTechnologyPage(manager, { technologyId: `none-${i}` })
         }),
       ),
     )
@@ -48,7 +49,7 @@ describe('the request recorder', () => {
   it('records nothing outside a scope', async () => {
     const client = await aClient()
     const { recording } = await withRecording(async () => undefined)
-    await getClientDashboard({ clientId: client.id })
+    await getClientDashboard(manager, { clientId: client.id })
     assert.equal(recording.requests.length, 0)
   })
 })

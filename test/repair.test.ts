@@ -14,6 +14,7 @@ import { staffEmployee } from '../lib/staffing/mutations'
 import { getClientDashboard } from '../lib/clients/queries'
 import { seedSizes } from '../lib/seed/demo-data'
 import { loadDemoData } from '../lib/seed/load'
+import { manager } from './helpers/actors'
 
 useTestDatabase()
 
@@ -30,8 +31,8 @@ it('data written by an older Roster (bookings as a list, no versions, one job pa
   const doomed = await aClient()
   const person = await anEmployee()
   const technology = await aTechnology()
-  await setSkill({ employeeId: person.id, technologyId: technology.id, level: 3 })
-  await staffEmployee({ clientId: client.id, projectId: project.id, employeeId: person.id, role: 'Dev', allocation: 70, startDate: '2026-12-07' })
+  await setSkill(manager, { employeeId: person.id, technologyId: technology.id, level: 3 })
+  await staffEmployee(manager, { clientId: client.id, projectId: project.id, employeeId: person.id, role: 'Dev', allocation: 70, startDate: '2026-12-07' })
   assert.equal(await needsRepair(), false)
 
   // Turn the table into what the previous release stored.
@@ -55,7 +56,7 @@ it('data written by an older Roster (bookings as a list, no versions, one job pa
   assert.equal(await needsRepair(), false)
   assert.deepEqual((await auditDerivedData()).problems, [])
   assert.deepEqual(await listAllJobs(), [])
-  assert.deepEqual((await getEmployeeStaffing({ employeeId: person.id }))!.employee.bookings.map((b) => b.allocation), [70])
-  assert.equal((await getClientDashboard({ clientId: client.id }))!.client.staffedCount, 1)
-  assert.equal(await getClientDashboard({ clientId: doomed.id }), null)
+  assert.deepEqual((await getEmployeeStaffing(manager, { employeeId: person.id }))!.employee.bookings.map((b) => b.allocation), [70])
+  assert.equal((await getClientDashboard(manager, { clientId: client.id }))!.client.staffedCount, 1)
+  assert.equal(await getClientDashboard(manager, { clientId: doomed.id }), null)
 })

@@ -6,6 +6,7 @@ import { withRecording } from '../lib/db/recorder'
 import { removeSkill, setSkill } from '../lib/employees/mutations'
 import { addTechnologyToProject, removeTechnologyFromProject } from '../lib/projects/mutations'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../lib/staffing/mutations'
+import { manager } from './helpers/actors'
 
 useTestDatabase()
 
@@ -28,28 +29,28 @@ async function costsOfWrites(scale: { projects: number; assignmentsPerPerson: nu
   const colleagues = await Promise.all(Array.from({ length: scale.peoplePerTechnology }, () => anEmployee()))
   // A big client partition, a person with many bookings, a technology many people know.
   for (let n = 0; n < scale.assignmentsPerPerson; n++) {
-    await staffEmployee({ clientId: client.id, projectId: projects[n % projects.length].id, employeeId: person.id, role: 'Dev', allocation: 5, startDate: `2030-${String((n % 12) + 1).padStart(2, '0')}-01`, endDate: `2030-${String((n % 12) + 1).padStart(2, '0')}-02` })
+    await staffEmployee(manager, { clientId: client.id, projectId: projects[n % projects.length].id, employeeId: person.id, role: 'Dev', allocation: 5, startDate: `2030-${String((n % 12) + 1).padStart(2, '0')}-01`, endDate: `2030-${String((n % 12) + 1).padStart(2, '0')}-02` })
   }
   for (const colleague of colleagues) {
-    await setSkill({ employeeId: colleague.id, technologyId: technology.id, level: 3 })
-    await addTechnologyToProject({ clientId: client.id, projectId: projects[colleagues.indexOf(colleague) % projects.length].id, technologyId: technology.id }).catch(() => undefined)
+    await setSkill(manager, { employeeId: colleague.id, technologyId: technology.id, level: 3 })
+    await addTechnologyToProject(manager, { clientId: client.id, projectId: projects[colleagues.indexOf(colleague) % projects.length].id, technologyId: technology.id }).catch(() => undefined)
   }
   const target = projects[0]
   const costs: Costs = {}
-  await measure('set a skill', costs, () => setSkill({ employeeId: person.id, technologyId: technology.id, level: 2 }))
+  await measure('set a skill', costs, () => setSkill(manager, { employeeId: person.id, technologyId: technology.id, level: 2 }))
   let assignmentId = ''
   await measure('staff a person', costs, async () => {
-    assignmentId = (await staffEmployee({ clientId: client.id, projectId: target.id, employeeId: person.id, role: 'Lead', allocation: 50, startDate: '2031-01-06' })).id
+    assignmentId = (await staffEmployee(manager, { clientId: client.id, projectId: target.id, employeeId: person.id, role: 'Lead', allocation: 50, startDate: '2031-01-06' })).id
   })
   await measure('change an assignment', costs, () =>
-    changeAssignment({ clientId: client.id, projectId: target.id, assignmentId, version: 1, role: 'Lead', allocation: 60, startDate: '2031-01-06', status: 'confirmed' }),
+    changeAssignment(manager, { clientId: client.id, projectId: target.id, assignmentId, version: 1, role: 'Lead', allocation: 60, startDate: '2031-01-06', status: 'confirmed' }),
   )
-  await measure('unstaff a person', costs, () => unstaffEmployee({ clientId: client.id, projectId: target.id, assignmentId }))
-  await measure('change a skill level', costs, () => setSkill({ employeeId: person.id, technologyId: technology.id, level: 4 }))
-  await measure('remove a skill', costs, () => removeSkill({ employeeId: person.id, technologyId: technology.id }))
+  await measure('unstaff a person', costs, () => unstaffEmployee(manager, { clientId: client.id, projectId: target.id, assignmentId }))
+  await measure('change a skill level', costs, () => setSkill(manager, { employeeId: person.id, technologyId: technology.id, level: 4 }))
+  await measure('remove a skill', costs, () => removeSkill(manager, { employeeId: person.id, technologyId: technology.id }))
   const fresh = await aProject(client.id)
-  await measure('add to a stack', costs, () => addTechnologyToProject({ clientId: client.id, projectId: fresh.id, technologyId: technology.id }))
-  await measure('remove from a stack', costs, () => removeTechnologyFromProject({ clientId: client.id, projectId: fresh.id, technologyId: technology.id }))
+  await measure('add to a stack', costs, () => addTechnologyToProject(manager, { clientId: client.id, projectId: fresh.id, technologyId: technology.id }))
+  await measure('remove from a stack', costs, () => removeTechnologyFromProject(manager, { clientId: client.id, projectId: fresh.id, technologyId: technology.id }))
   return costs
 }
 

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { StackChips } from '@/components/projects/stack-chips'
 import { Badge, StatusBadge } from '@/components/ui/badge'
 import { EmptyState, linkClass } from '@/components/ui/page-header'
 import type { ClientFigures } from '@/lib/clients/figures'
@@ -46,20 +47,7 @@ export function ProjectSection({ project }: { project: ProjectDetail }) {
         <StaffingTable project={project} />
         <div>
           <h4 className="text-sm font-medium text-slate-700">Tech stack</h4>
-          {project.stack.length === 0 ? (
-            <p className="text-sm text-slate-600">No technologies yet.</p>
-          ) : (
-            <ul className="mt-1 flex flex-wrap gap-2" aria-label={`${project.name} tech stack`}>
-              {project.stack.map((entry) => (
-                <li key={entry.technologyId}>
-                  <Link href={`/technologies/${entry.technologyId}`} className="inline-flex rounded-full bg-indigo-50 px-3 py-1 text-sm text-indigo-800 hover:bg-indigo-100">
-                    {entry.technologyName}
-                    {entry.note ? <span className="ml-1 text-indigo-600">{entry.note}</span> : null}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
+          <StackChips stack={project.stack} label={`${project.name} tech stack`} />
         </div>
       </div>
     </section>

@@ -15,7 +15,8 @@ import { technologySearchOptions } from '@/lib/technologies/query-options'
 
 const levels = [1, 2, 3, 4, 5].map((level) => ({ value: String(level), label: `${level} – ${['Beginner', 'Working', 'Proficient', 'Advanced', 'Expert'][level - 1]}` }))
 
-export function SkillsEditor({ employeeId, skills }: { employeeId: string; skills: SkillView[] }) {
+/** The person's skills; `editable` (a manager, or the person themselves) adds the controls. */
+export function SkillsEditor({ employeeId, skills, editable }: { employeeId: string; skills: SkillView[]; editable: boolean }) {
   const [search, setSearch] = useState('')
   const [technology, setTechnology] = useState<{ id: string; name: string } | null>(null)
   const results = useQuery({ ...technologySearchOptions(search), enabled: search.trim().length > 0 })
@@ -32,11 +33,11 @@ export function SkillsEditor({ employeeId, skills }: { employeeId: string; skill
       ) : (
         <ul className="divide-y divide-slate-100">
           {skills.map((skill) => (
-            <SkillRow key={skill.technologyId} employeeId={employeeId} skill={skill} />
+            editable ? <SkillRow key={skill.technologyId} employeeId={employeeId} skill={skill} /> : <SkillReadOnly key={skill.technologyId} skill={skill} />
           ))}
         </ul>
       )}
-      <form action={formAction} className="mt-4 grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start" aria-label="Add a skill" noValidate>
+      {editable ? <form action={formAction} className="mt-4 grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start" aria-label="Add a skill" noValidate>
         <input type="hidden" name="employeeId" value={employeeId} />
         <input type="hidden" name="technologyId" value={technology?.id ?? ''} />
         <div className="sm:col-span-3">{formError ? <FormError errors={[formError]} /> : null}</div>
@@ -54,8 +55,17 @@ export function SkillsEditor({ employeeId, skills }: { employeeId: string; skill
         />
         <SelectField id="new-skill-level" name="level" label="Level" defaultValue="3" options={levels} errors={errors.level} />
         <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? 'Adding…' : 'Add skill'}</Button>
-      </form>
+      </form> : null}
     </section>
+  )
+}
+
+function SkillReadOnly({ skill }: { skill: SkillView }) {
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-2 py-2">
+      <Link href={`/technologies/${skill.technologyId}`} className="font-medium text-indigo-700 hover:underline">{skill.technologyName}</Link>
+      <span className="text-sm text-slate-700">{levels[skill.level - 1]?.label ?? `Level ${skill.level}`}</span>
+    </li>
   )
 }
 

@@ -19,16 +19,17 @@ import { ProposalWarning } from './staff-form'
 import { StaleNotice } from '@/components/ui/stale-notice'
 import { TableHead } from '@/components/ui/table'
 
-export function AssignmentRows({ assignments }: { assignments: AssignmentView[] }) {
-  if (assignments.length === 0) return <p className="text-sm text-slate-600">Nobody staffed yet. Use the form below to staff a person.</p>
+/** The project's assignments; `editable` (a manager) adds Change and Remove. */
+export function AssignmentRows({ assignments, editable }: { assignments: AssignmentView[]; editable: boolean }) {
+  if (assignments.length === 0) return <p className="text-sm text-slate-600">{editable ? 'Nobody staffed yet. Use the form below to staff a person.' : 'Nobody staffed yet.'}</p>
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Assignments</caption>
-        <TableHead columns={[{ label: 'Person' }, { label: 'Role' }, { label: 'Allocation', align: 'right' }, { label: 'Dates' }, { label: 'Status' }, { label: 'Actions', srOnly: true }]} />
+        <TableHead columns={[{ label: 'Person' }, { label: 'Role' }, { label: 'Allocation', align: 'right' }, { label: 'Dates' }, { label: 'Status' }, ...(editable ? [{ label: 'Actions', srOnly: true }] : [])]} />
         <tbody className="divide-y divide-slate-100">
           {assignments.map((assignment) => (
-            <AssignmentRow key={assignment.id} assignment={assignment} />
+            <AssignmentRow key={assignment.id} assignment={assignment} editable={editable} />
           ))}
         </tbody>
       </table>
@@ -43,7 +44,7 @@ function changeOf(formData: FormData): Change {
   return { role: text('role'), allocation: Number(text('allocation')), startDate: text('startDate'), endDate: text('endDate') || null, status: text('status') === 'tentative' ? 'tentative' : 'confirmed' }
 }
 
-function AssignmentRow({ assignment }: { assignment: AssignmentView }) {
+function AssignmentRow({ assignment, editable }: { assignment: AssignmentView; editable: boolean }) {
   const [editing, setEditing] = useState(false)
   const [removing, startRemoving] = useTransition()
   const toast = useToast()
@@ -77,7 +78,7 @@ function AssignmentRow({ assignment }: { assignment: AssignmentView }) {
       <td className="py-1.5 pr-4 text-right tabular-nums">{shown.allocation}%{pending ? <span className="ml-1 text-xs text-slate-500">saving…</span> : null}</td>
       <td className="py-1.5 pr-4 whitespace-nowrap">{formatDateRange(shown.startDate, shown.endDate)}</td>
       <td className="py-1.5 pr-4">{shown.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : <Badge tone="green">Confirmed</Badge>}</td>
-      <td className="py-1.5 whitespace-nowrap text-right">
+      {editable ? <td className="py-1.5 whitespace-nowrap text-right">
         <Button variant="ghost" onClick={() => setEditing(true)} disabled={Boolean(pending)} aria-label={`Change ${assignment.employeeName}'s assignment`}>Change</Button>
         <Button
           variant="ghost"
@@ -106,7 +107,7 @@ function AssignmentRow({ assignment }: { assignment: AssignmentView }) {
             />
           ) : null}
         </Dialog>
-      </td>
+      </td> : null}
     </tr>
   )
 }

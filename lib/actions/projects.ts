@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import type { ActionState } from '../action-state'
 import { addTechnologyToProject, createProject, deleteProject, removeTechnologyFromProject, updateProject } from '../projects/mutations'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../staffing/mutations'
-import { runAction, runActionForResult } from './run'
+import { fieldOf, runAction, runActionForResult } from './run'
 
 export async function createProjectAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const outcome = await runActionForResult(formData, createProject)
@@ -17,10 +17,13 @@ export async function updateProjectAction(_previous: ActionState, formData: Form
 }
 
 export async function deleteProjectAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const clientId = String(formData.get('clientId') ?? '')
-  const outcome = await runActionForResult(formData, () => deleteProject({ clientId, projectId: String(formData.get('projectId') ?? '') }))
+  const outcome = await runActionForResult(formData, async (actor, input) => {
+    const clientId = fieldOf(input, 'clientId')
+    await deleteProject(actor, { clientId, projectId: fieldOf(input, 'projectId') })
+    return clientId
+  })
   if ('error' in outcome) return outcome.error
-  redirect(`/clients/${clientId}`)
+  redirect(`/clients/${encodeURIComponent(outcome.result)}`)
 }
 
 export async function staffEmployeeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

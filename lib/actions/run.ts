@@ -1,24 +1,37 @@
 import { revalidatePath } from 'next/cache'
+import { currentActor } from '../auth/session'
+import type { Actor } from '../auth/roles'
+import { AppError } from '../errors'
 import { formValues, success, toActionError, type ActionState } from '../action-state'
 
-// The one place a server action's cross-cutting work happens: the input goes to the domain function
-// as it came (the mutation parses it), errors become field errors or a message, and every screen that
-// shows the data is revalidated after a change.
+// The one place a server action's cross-cutting work happens: the acting user is resolved and handed
+// to the domain function (which authorizes), the input goes to it as it came (the mutation parses
+// it), errors become field errors or a message, and every screen that shows the data is revalidated
+// after a change.
 
 export type FormInput = FormData | Record<string, unknown>
+type Mutation<T> = (actor: Actor | null, input: unknown) => Promise<T>
 
-function valuesOf(input: FormInput): Record<string, string> | undefined {
+function valuesOf(input: unknown): Record<string, string> | undefined {
   return input instanceof FormData ? formValues(input) : undefined
 }
 
-function inputOf(input: FormInput): Record<string, unknown> {
-  return input instanceof FormData ? formValues(input) : input
+/** Server actions can be called with anything; only a form or a plain object reaches a mutation. */
+function inputOf(input: unknown): Record<string, unknown> {
+  if (input instanceof FormData) return formValues(input)
+  if (input && typeof input === 'object' && !Array.isArray(input) && Object.getPrototypeOf(input) === Object.prototype) return input as Record<string, unknown>
+  throw new AppError('invalid:body', 'This action takes a form or an object of fields.', { body: ['Must be a form or an object of fields'] })
+}
+
+async function perform<T>(input: unknown, mutate: Mutation<T>): Promise<T> {
+  const fields = inputOf(input)
+  return mutate(await currentActor(), fields)
 }
 
 /** Runs a mutation for a form or a button, answering with a message or the error to show. */
-export async function runAction<T>(input: FormInput, mutate: (input: unknown) => Promise<T>, message: (result: T) => string): Promise<ActionState> {
+export async function runAction<T>(input: unknown, mutate: Mutation<T>, message: (result: T) => string): Promise<ActionState> {
   try {
-    const result = await mutate(inputOf(input))
+    const result = await perform(input, mutate)
     revalidatePath('/', 'layout')
     return success(message(result))
   } catch (error) {
@@ -30,12 +43,18 @@ export async function runAction<T>(input: FormInput, mutate: (input: unknown) =>
  * Runs a mutation and hands back its result, or the error state for the form. For actions that use
  * the result: to redirect (outside any try/catch, since redirect works by throwing) or to return it.
  */
-export async function runActionForResult<T>(input: FormInput, mutate: (input: unknown) => Promise<T>): Promise<{ result: T } | { error: ActionState }> {
+export async function runActionForResult<T>(input: unknown, mutate: Mutation<T>): Promise<{ result: T } | { error: ActionState }> {
   try {
-    const result = await mutate(inputOf(input))
+    const result = await perform(input, mutate)
     revalidatePath('/', 'layout')
     return { result }
   } catch (error) {
     return { error: toActionError(error, valuesOf(input)) }
   }
+}
+
+/** A field of an action's input as a string ('' when missing or not text). */
+export function fieldOf(input: unknown, name: string): string {
+  const value = input && typeof input === 'object' ? (input as Record<string, unknown>)[name] : undefined
+  return typeof value === 'string' ? value : ''
 }

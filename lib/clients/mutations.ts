@@ -1,3 +1,4 @@
+import { authorize, type Actor } from '../auth/roles'
 import {
   $add,
   AssignmentEntity,
@@ -45,7 +46,8 @@ export async function readClientEdges(clientId: string, projectId?: string) {
   return Items
 }
 
-export async function createClient(input: unknown): Promise<ClientSummary> {
+export async function createClient(actor: Actor | null, input: unknown): Promise<ClientSummary> {
+  authorize(actor, 'manage')
   const { idempotencyKey, ...data } = parseInput(createClientInput, input, 'client')
   const id = idForKey('client', idempotencyKey)
   await createOnce(
@@ -66,7 +68,8 @@ export async function createClient(input: unknown): Promise<ClientSummary> {
  * current values). A new name reaches every copy (projects, assignments, stack entries) before it
  * returns; the rename runs as a job, so a crash midway is finished by the sweep.
  */
-export async function updateClient(input: unknown): Promise<ClientSummary> {
+export async function updateClient(actor: Actor | null, input: unknown): Promise<ClientSummary> {
+  authorize(actor, 'manage')
   const { clientId, version, ...data } = parseInput(updateClientInput, input, 'client')
   const current = await readClient(clientId)
   if (!current || current.deletingAt) throw notFound('client', clientId)
@@ -126,7 +129,8 @@ export type ProgressListener = (progress: DeleteProgress) => Promise<void> | voi
  * delete each edge and take it out of the aggregates it fed, then the projects, then the client.
  * Re-running it after a crash at any point finishes the work.
  */
-export async function deleteClient({ clientId }: { clientId: string }, options: { onProgress?: ProgressListener } = {}): Promise<ClientDeletion> {
+export async function deleteClient(actor: Actor | null, { clientId }: { clientId: string }, options: { onProgress?: ProgressListener } = {}): Promise<ClientDeletion> {
+  authorize(actor, 'manage')
   const client = await readClient(clientId)
   if (!client) throw notFound('client', clientId)
   return runAsJob('delete-client', clientId, {}, (_job, context) => sweepClient(clientId, context, options.onProgress))

@@ -1,3 +1,4 @@
+import { authorize, type Actor } from '../auth/roles'
 import { ClientEntity, GetItemCommand, QueryCommand, RosterTable, listPartitions, nameAccessPattern } from '../db'
 import { toClientSummary, type ClientSummary, type ProjectDetail } from '../dto'
 import { assembleProjects, queryClientPartition } from './partition'
@@ -13,7 +14,8 @@ export interface ClientDashboard {
  * Access pattern 1: the client, its projects and every project's assignments and stack entries,
  * all in partition CLIENT#<id>: one Query. A client being deleted is not found.
  */
-export async function getClientDashboard({ clientId }: { clientId: string }): Promise<ClientDashboard | null> {
+export async function getClientDashboard(actor: Actor | null, { clientId }: { clientId: string }): Promise<ClientDashboard | null> {
+  authorize(actor, 'read')
   nameAccessPattern('Client dashboard')
   const items = await queryClientPartition(clientId)
   const clientItem = items.find((item) => item.entity === 'Client')
@@ -22,13 +24,15 @@ export async function getClientDashboard({ clientId }: { clientId: string }): Pr
 }
 
 /** One consistent GetItem: the client alone, for its edit form (the version it loads is what a save is checked against). */
-export async function getClient({ clientId }: { clientId: string }): Promise<ClientSummary | null> {
+export async function getClient(actor: Actor | null, { clientId }: { clientId: string }): Promise<ClientSummary | null> {
+  authorize(actor, 'read')
   const { Item } = await ClientEntity.build(GetItemCommand).key({ id: clientId }).options({ consistent: true }).send()
   return Item && !Item.deletingAt ? toClientSummary(Item) : null
 }
 
 /** Access pattern 5: clients by name, prefix search, cursor pagination; one Query on GSI3. */
-export async function listClients(input: ListQueryInput & { status?: 'active' | 'archived' }): Promise<Page<ClientSummary>> {
+export async function listClients(actor: Actor | null, input: ListQueryInput & { status?: 'active' | 'archived' }): Promise<Page<ClientSummary>> {
+  authorize(actor, 'read')
   nameAccessPattern('Client list')
   const { query, options } = listQueryParams(listPartitions.clients, input)
   const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand)

@@ -1,3 +1,4 @@
+import { authorize, type Actor } from '../auth/roles'
 import {
   $add,
   AssignmentEntity,
@@ -66,6 +67,18 @@ async function claimEmail(email: string, employeeId: string): Promise<void> {
   }
 }
 
+/**
+ * The employee whose e-mail this is (how a signed-in user is linked to their record): the claim,
+ * checked against the holder so that a claim left by a crash links nobody.
+ */
+export async function employeeIdForEmail(email: string): Promise<string | undefined> {
+  const normalized = email.trim().toLowerCase()
+  const { Item: claim } = await EmailClaimEntity.build(GetItemCommand).key({ email: normalized }).options({ consistent: true }).send()
+  if (!claim) return undefined
+  const { Item: holder } = await EmployeeEntity.build(GetItemCommand).key({ id: claim.employeeId }).options({ consistent: true }).send()
+  return holder && holder.email.toLowerCase() === normalized && !holder.deletingAt ? holder.id : undefined
+}
+
 async function releaseEmail(email: string, employeeId: string): Promise<void> {
   try {
     await EmailClaimEntity.build(DeleteItemCommand)
@@ -83,7 +96,8 @@ export async function readEmployee(employeeId: string) {
   return Item ?? null
 }
 
-export async function createEmployee(input: unknown): Promise<EmployeeSummary> {
+export async function createEmployee(actor: Actor | null, input: unknown): Promise<EmployeeSummary> {
+  authorize(actor, 'manage')
   const { idempotencyKey, ...data } = parseInput(createEmployeeInput, input, 'employee')
   const id = idForKey('employee', idempotencyKey)
   const replay = idempotencyKey ? await readEmployee(id) : null
@@ -108,7 +122,8 @@ export async function createEmployee(input: unknown): Promise<EmployeeSummary> {
 }
 
 /** Saves the employee if unchanged since `version`; a new name reaches their assignments and skills before it returns. */
-export async function updateEmployee(input: unknown): Promise<EmployeeSummary> {
+export async function updateEmployee(actor: Actor | null, input: unknown): Promise<EmployeeSummary> {
+  authorize(actor, 'manage')
   const { employeeId, version, ...data } = parseInput(updateEmployeeInput, input, 'employee')
   const current = await readEmployee(employeeId)
   if (!current || current.deletingAt) throw notFound('employee', employeeId)
@@ -176,7 +191,8 @@ export async function propagateEmployeeName(employeeId: string): Promise<void> {
 }
 
 /** Deletes the employee with their assignments and skills, as a job (mark, sweep, delete). */
-export async function deleteEmployee({ employeeId }: { employeeId: string }): Promise<{ assignments: number; skills: number }> {
+export async function deleteEmployee(actor: Actor | null, { employeeId }: { employeeId: string }): Promise<{ assignments: number; skills: number }> {
+  authorize(actor, 'manage')
   if (!(await readEmployee(employeeId))) throw notFound('employee', employeeId)
   return runAsJob('delete-employee', employeeId, {}, (_job, context) => sweepEmployee(employeeId, context))
 }
@@ -236,8 +252,10 @@ async function employeeIndexEdges(employeeId: string) {
 }
 
 /** Adds a skill or changes its level; the employee's skills and the technology's people follow. */
-export async function setSkill(input: unknown): Promise<SkillView> {
+export async function setSkill(actor: Actor | null, input: unknown): Promise<SkillView> {
+  authorize(actor, 'read')
   const data = parseInput(skillInput, input, 'skill')
+  authorize(actor, 'edit-skills', { employeeId: data.employeeId })
   const [employee, { Item: technology }] = await Promise.all([
     readEmployee(data.employeeId),
     TechnologyEntity.build(GetItemCommand).key({ id: data.technologyId }).options({ consistent: true }).send(),
@@ -269,8 +287,10 @@ export async function setSkill(input: unknown): Promise<SkillView> {
   })
 }
 
-export async function removeSkill(input: unknown): Promise<void> {
+export async function removeSkill(actor: Actor | null, input: unknown): Promise<void> {
+  authorize(actor, 'read')
   const ref = parseInput(removeSkillInput, input, 'skill')
+  authorize(actor, 'edit-skills', { employeeId: ref.employeeId })
   await runAsJob('sync-skill', `${ref.employeeId}#${ref.technologyId}`, ref, async () => {
     const removed = await deleteItemOf(SkillEntity, ref)
     await syncSkill(ref)

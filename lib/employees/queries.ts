@@ -1,3 +1,4 @@
+import { authorize, type Actor } from '../auth/roles'
 import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, partitions, listPartitions, nameAccessPattern } from '../db'
 import { toAssignmentView, toEmployeeSummary, toSkillView, type AssignmentView, type EmployeeSummary, type SkillView } from '../dto'
 import { listQueryParams, nextCursorOf } from '../lists/list-query'
@@ -13,7 +14,8 @@ export interface EmployeeStaffing {
  * Access pattern 3: the employee, every assignment (carrying project and client names) and every
  * skill, all under GSI1PK=EMP#<id>: one Query on GSI1.
  */
-export async function getEmployeeStaffing({ employeeId }: { employeeId: string }): Promise<EmployeeStaffing | null> {
+export async function getEmployeeStaffing(actor: Actor | null, { employeeId }: { employeeId: string }): Promise<EmployeeStaffing | null> {
+  authorize(actor, 'read')
   nameAccessPattern('Employee staffing')
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(EmployeeEntity, AssignmentEntity, SkillEntity)
@@ -33,7 +35,8 @@ export async function getEmployeeStaffing({ employeeId }: { employeeId: string }
 }
 
 /** One consistent GetItem: the employee alone, for their edit form (the version it loads is what a save is checked against). */
-export async function getEmployee({ employeeId }: { employeeId: string }): Promise<EmployeeSummary | null> {
+export async function getEmployee(actor: Actor | null, { employeeId }: { employeeId: string }): Promise<EmployeeSummary | null> {
+  authorize(actor, 'read')
   const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
   return Item ? toEmployeeSummary(Item) : null
 }
@@ -47,7 +50,8 @@ export interface EmployeeListInput extends ListQueryInput {
  * Access pattern 5: employees by name with prefix search; practice and skill filters are filter
  * expressions on the same one Query (a filtered page can hold fewer than `limit` people).
  */
-export async function listEmployees(input: EmployeeListInput): Promise<Page<EmployeeSummary>> {
+export async function listEmployees(actor: Actor | null, input: EmployeeListInput): Promise<Page<EmployeeSummary>> {
+  authorize(actor, 'read')
   nameAccessPattern('Employee list')
   const { query, options } = listQueryParams(listPartitions.employees, input)
   const conditions = [

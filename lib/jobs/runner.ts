@@ -1,3 +1,4 @@
+import { authorize, type Actor } from '../auth/roles'
 import { randomUUID } from 'node:crypto'
 import { $set, DeleteItemCommand, GetItemCommand, JobEntity, JOB_SHARDS, QueryCommand, RosterTable, UpdateItemCommand, isConditionalCheckFailed, jobPartition } from '../db'
 import { AppError } from '../errors'
@@ -244,7 +245,8 @@ export interface JobProgress {
 }
 
 /** How far a job has got, for the page that started it (none recorded: it has finished). */
-export async function getJobProgress(kind: JobKind, targetId: string): Promise<JobProgress> {
+export async function getJobProgress(actor: Actor | null, kind: JobKind, targetId: string): Promise<JobProgress> {
+  authorize(actor, 'read')
   const { Item } = await JobEntity.build(GetItemCommand).key({ kind, targetId }).options({ consistent: true }).send()
   if (!Item) return { running: false, attempts: 0 }
   return { running: true, done: Item.progress?.done, total: Item.progress?.total, attempts: Item.attempts ?? 0, lastError: Item.lastError }

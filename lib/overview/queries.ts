@@ -1,3 +1,4 @@
+import { authorize, type Actor } from '../auth/roles'
 import { allocationOn, todayIso } from '../staffing/allocation'
 import { FIRM_PARTITION, QueryCommand, RosterTable, nameAccessPattern } from '../db'
 import { parseLoadSpans } from '../employees/derived'
@@ -43,7 +44,8 @@ type OverviewItem = {
  * for bench and over-allocation) and every project (counts, projects starting in the next 30 days),
  * projected down to those attributes. Clients are counted from the projects' client ids.
  */
-export async function getFirmOverview(today: string = todayIso()): Promise<FirmOverview> {
+export async function getFirmOverview(actor: Actor | null, today: string = todayIso()): Promise<FirmOverview> {
+  authorize(actor, 'read')
   nameAccessPattern('Firm overview')
   const { Items = [] } = await RosterTable.build(QueryCommand).query({ index: 'GSI4', partition: FIRM_PARTITION }).options({ maxPages: Infinity }).send()
   const items = Items as OverviewItem[]

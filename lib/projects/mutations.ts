@@ -1,3 +1,4 @@
+import { authorize, type Actor } from '../auth/roles'
 import {
   $add,
   $remove,
@@ -47,7 +48,8 @@ export async function getLiveProject(clientId: string, projectId: string) {
 }
 
 /** Creates a project and counts it on its client; a retried create with the same idempotency key makes one. */
-export async function createProject(input: unknown): Promise<ProjectSummary> {
+export async function createProject(actor: Actor | null, input: unknown): Promise<ProjectSummary> {
+  authorize(actor, 'manage')
   const { idempotencyKey, ...data } = parseInput(createProjectInput, input, 'project')
   const client = await getLiveClient(data.clientId)
   const id = idForKey('project', idempotencyKey)
@@ -69,7 +71,8 @@ export async function createProject(input: unknown): Promise<ProjectSummary> {
 }
 
 /** Saves the project if unchanged since `version`; a new name reaches its assignments and stack entries before it returns. */
-export async function updateProject(input: unknown): Promise<ProjectSummary> {
+export async function updateProject(actor: Actor | null, input: unknown): Promise<ProjectSummary> {
+  authorize(actor, 'manage')
   const { clientId, projectId, version, ...data } = parseInput(updateProjectInput, input, 'project')
   const current = await getLiveProject(clientId, projectId)
   if (current.version !== version) throw staleSave('project', toProjectSummary(current))
@@ -117,9 +120,11 @@ export async function propagateProjectName(clientId: string, projectId: string):
 
 /** Deletes the project and its edges as a job (mark, sweep each edge out of its aggregates, delete). */
 export async function deleteProject(
+  actor: Actor | null,
   { clientId, projectId }: { clientId: string; projectId: string },
   options: { onProgress?: (progress: DeleteProgress) => Promise<void> | void } = {},
 ): Promise<{ assignments: number; stackEntries: number }> {
+  authorize(actor, 'manage')
   if (!(await readProject(clientId, projectId))) throw notFound('project', projectId)
   return runAsJob('delete-project', projectId, { clientId }, (_job, context) => sweepProject(clientId, projectId, context, options.onProgress))
 }
@@ -153,7 +158,8 @@ export async function sweepProject(
 }
 
 /** Puts a technology on a project's stack; a technology already there is a conflict. */
-export async function addTechnologyToProject(input: unknown): Promise<StackEntryView> {
+export async function addTechnologyToProject(actor: Actor | null, input: unknown): Promise<StackEntryView> {
+  authorize(actor, 'manage')
   const data = parseInput(stackEntryInput, input, 'stack entry')
   const [project, { Item: technology }] = await Promise.all([
     getLiveProject(data.clientId, data.projectId),
@@ -192,7 +198,8 @@ export async function addTechnologyToProject(input: unknown): Promise<StackEntry
   })
 }
 
-export async function removeTechnologyFromProject(input: unknown): Promise<void> {
+export async function removeTechnologyFromProject(actor: Actor | null, input: unknown): Promise<void> {
+  authorize(actor, 'manage')
   const ref = parseInput(removeStackEntryInput, input, 'stack entry')
   await runAsJob('sync-stack-entry', `${ref.clientId}#${ref.projectId}#${ref.technologyId}`, ref, async () => {
     const removed = await deleteItemOf(StackEntryEntity, ref)

@@ -1,9 +1,11 @@
+import { authorize, type Actor } from '../auth/roles'
 import { nameAccessPattern } from '../db'
 import type { ProjectDetail } from '../dto'
 import { assembleProjects, queryClientPartition } from '../clients/partition'
 
 /** Access pattern 2: one project with its assignments and stack, one Query on the client's partition. */
-export async function getProjectPage({ clientId, projectId }: { clientId: string; projectId: string }): Promise<ProjectDetail | null> {
+export async function getProjectPage(actor: Actor | null, { clientId, projectId }: { clientId: string; projectId: string }): Promise<ProjectDetail | null> {
+  authorize(actor, 'read')
   nameAccessPattern('Project page')
   const items = await queryClientPartition(clientId, projectId)
   return assembleProjects(items).find((project) => project.id === projectId) ?? null

@@ -1,3 +1,4 @@
+import { authorize, type Actor } from '../auth/roles'
 import { $add, $remove, AssignmentEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, createOnce, deleteItemOf, isConditionalCheckFailed } from '../db'
 import { toAssignmentView, toBookings, type AssignmentView, type Booking, type StoredBookings } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
@@ -35,7 +36,8 @@ async function readLiveEmployee(employeeId: string) {
  * into the employee's bookings and the client's staffing. A retried request with the same
  * idempotency key makes one assignment.
  */
-export async function staffEmployee(input: unknown): Promise<AssignmentView> {
+export async function staffEmployee(actor: Actor | null, input: unknown): Promise<AssignmentView> {
+  authorize(actor, 'manage')
   const { idempotencyKey, ...data } = parseInput(staffEmployeeInput, input, 'assignment')
   const [project, employee] = await Promise.all([getLiveProject(data.clientId, data.projectId), readLiveEmployee(data.employeeId)])
   const id = idForKey('assignment', idempotencyKey)
@@ -86,7 +88,8 @@ export async function staffEmployee(input: unknown): Promise<AssignmentView> {
 }
 
 /** Changes role, allocation, dates or status of an assignment, if unchanged since `version` was loaded. */
-export async function changeAssignment(input: unknown): Promise<AssignmentView> {
+export async function changeAssignment(actor: Actor | null, input: unknown): Promise<AssignmentView> {
+  authorize(actor, 'manage')
   const { clientId, projectId, assignmentId, version, ...data } = parseInput(changeAssignmentInput, input, 'assignment')
   const key = { clientId, projectId, id: assignmentId }
   const { Item: current } = await AssignmentEntity.build(GetItemCommand).key(key).options({ consistent: true }).send()
@@ -119,7 +122,8 @@ export async function changeAssignment(input: unknown): Promise<AssignmentView> 
 }
 
 /** Takes an employee off a project: deletes the one assignment item and its bookings entry. */
-export async function unstaffEmployee(input: unknown): Promise<void> {
+export async function unstaffEmployee(actor: Actor | null, input: unknown): Promise<void> {
+  authorize(actor, 'manage')
   const { clientId, projectId, assignmentId } = parseInput(assignmentRef, input, 'assignment')
   const { Item: current } = await AssignmentEntity.build(GetItemCommand).key({ clientId, projectId, id: assignmentId }).options({ consistent: true }).send()
   if (!current) throw notFound('assignment', assignmentId)

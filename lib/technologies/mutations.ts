@@ -1,3 +1,4 @@
+import { authorize, type Actor } from '../auth/roles'
 import {
   $add,
   GetItemCommand,
@@ -32,7 +33,8 @@ async function readTechnology(technologyId: string) {
   return Item ?? null
 }
 
-export async function createTechnology(input: unknown): Promise<TechnologySummary> {
+export async function createTechnology(actor: Actor | null, input: unknown): Promise<TechnologySummary> {
+  authorize(actor, 'manage')
   const { idempotencyKey, ...data } = parseInput(createTechnologyInput, input, 'technology')
   const id = data.id ?? slugify(data.name)
   if (!id) throw new AppError('invalid:technology', 'Invalid technology: name: Name needs at least one letter or digit', { name: ['Name needs at least one letter or digit'] })
@@ -50,7 +52,8 @@ export async function createTechnology(input: unknown): Promise<TechnologySummar
 }
 
 /** Saves name or category if unchanged since `version`; the new values reach every stack entry and skill before it returns. */
-export async function updateTechnology(input: unknown): Promise<TechnologySummary> {
+export async function updateTechnology(actor: Actor | null, input: unknown): Promise<TechnologySummary> {
+  authorize(actor, 'manage')
   const { technologyId, version, ...data } = parseInput(updateTechnologyInput, input, 'technology')
   const current = await readTechnology(technologyId)
   if (!current || current.deletingAt) throw notFound('technology', technologyId)
@@ -111,9 +114,11 @@ export async function propagateTechnologyName(technologyId: string, context?: Jo
 
 /** Deletes the technology, its stack entries and skills, as a job (mark, sweep, delete) with progress. */
 export async function deleteTechnology(
+  actor: Actor | null,
   { technologyId }: { technologyId: string },
   options: { onProgress?: (progress: { done: number; total: number }) => Promise<void> | void } = {},
 ): Promise<{ projects: number; people: number }> {
+  authorize(actor, 'manage')
   if (!(await readTechnology(technologyId))) throw notFound('technology', technologyId)
   return runAsJob('delete-technology', technologyId, {}, (_job, context) => sweepTechnology(technologyId, context, options.onProgress))
 }

@@ -1,3 +1,4 @@
+import { authorize, type Actor } from '../auth/roles'
 import { QueryCommand, RosterTable, SkillEntity, StackEntryEntity, TechnologyEntity, partitions, listPartitions, nameAccessPattern } from '../db'
 import { toSkillView, toStackEntryView, toTechnologySummary, type SkillView, type StackEntryView, type TechnologySummary } from '../dto'
 import { listQueryParams, nextCursorOf } from '../lists/list-query'
@@ -13,7 +14,8 @@ export interface TechnologyPage {
  * Access pattern 4: the technology, the projects using it (with client names) and the people who
  * know it, all under GSI2PK=TECH#<id>: one Query on GSI2.
  */
-export async function getTechnologyPage({ technologyId }: { technologyId: string }): Promise<TechnologyPage | null> {
+export async function getTechnologyPage(actor: Actor | null, { technologyId }: { technologyId: string }): Promise<TechnologyPage | null> {
+  authorize(actor, 'read')
   nameAccessPattern('Technology page')
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(TechnologyEntity, StackEntryEntity, SkillEntity)
@@ -34,7 +36,8 @@ export async function getTechnologyPage({ technologyId }: { technologyId: string
 }
 
 /** Access pattern 5: technologies by name, prefix search, optional category filter; one Query on GSI3. */
-export async function listTechnologies(input: ListQueryInput & { category?: TechnologySummary['category'] }): Promise<Page<TechnologySummary>> {
+export async function listTechnologies(actor: Actor | null, input: ListQueryInput & { category?: TechnologySummary['category'] }): Promise<Page<TechnologySummary>> {
+  authorize(actor, 'read')
   nameAccessPattern('Technology list')
   const { query, options } = listQueryParams(listPartitions.technologies, input)
   const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand)

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next'
+import { requireActor } from '@/lib/auth/session'
+import { can } from '@/lib/auth/roles'
 import Link from 'next/link'
 import { ClientList } from '@/components/clients/client-list'
 import { ListSearch, Pagination } from '@/components/ui/list-search'
@@ -13,19 +15,20 @@ import { withRecording } from '@/lib/recording'
 export const metadata: Metadata = { title: 'Clients' }
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor()
   const params = await searchParams
   const { result: page, recording } = await withRecording(async () => {
     try {
-      return await listClients(parseInput(clientListInput, params, 'list query'))
+      return await listClients(actor, parseInput(clientListInput, params, 'list query'))
     } catch (error) {
       // A stale or edited cursor: start again from the first page rather than fail.
       if (!isAppError(error) || error.kind !== 'invalid') throw error
-      return listClients({ q: params.q })
+      return listClients(actor, { q: params.q })
     }
   })
   return (
     <>
-      <PageHeader title="Clients" description="Every client with its projects and the people staffed on them." actions={<Link href="/clients/new" className={buttonLinkClass}>New client</Link>} />
+      <PageHeader title="Clients" description="Every client with its projects and the people staffed on them." actions={can(actor, 'manage') && <Link href="/clients/new" className={buttonLinkClass}>New client</Link>} />
       <ListSearch
         label="Search clients"
         filters={[{ name: 'status', label: 'Status', options: [{ value: 'active', label: 'Active' }, { value: 'archived', label: 'Archived' }] }]}

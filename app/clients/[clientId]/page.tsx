@@ -1,4 +1,6 @@
 import type { Metadata } from 'next'
+import { requireActor } from '@/lib/auth/session'
+import { can } from '@/lib/auth/roles'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { ClientFiguresPanel, ProjectList } from '@/components/clients/client-dashboard'
@@ -17,8 +19,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ClientDashboardPage({ params }: Props) {
+  const actor = await requireActor()
   const { clientId } = await params
-  const { result: dashboard, recording } = await withRecording(() => getClientDashboard({ clientId }))
+  const { result: dashboard, recording } = await withRecording(() => getClientDashboard(actor, { clientId }))
   if (!dashboard) notFound()
   const { client, projects } = dashboard
   const figures = clientFigures(projects)
@@ -33,11 +36,13 @@ export default async function ClientDashboardPage({ params }: Props) {
           </span>
         }
         actions={
+          can(actor, 'manage') && (
           <>
             <Link href={`/clients/${client.id}/projects/new`} className={buttonLinkClass}>Add project</Link>
             <Link href={`/clients/${client.id}/edit`} className={secondaryLinkClass}>Edit client</Link>
             <DeleteClientDialog clientId={client.id} clientName={client.name} projects={projects.length} assignments={figures.assignments} stackEntries={figures.stackEntries} />
           </>
+          )
         }
       />
       <ClientFiguresPanel figures={figures} projectCount={projects.length} />

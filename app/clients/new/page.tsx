@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { requireManager } from '@/lib/auth/session'
 import Link from 'next/link'
 import { createClientAction } from '@/lib/actions/clients'
 import { ClientForm } from '@/components/clients/client-form'
@@ -7,7 +8,8 @@ import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 
 export const metadata: Metadata = { title: 'New client' }
 
-export default function NewClientPage() {
+export default async function NewClientPage() {
+  await requireManager()
   return (
     <>
       <PageHeader title="New client" eyebrow={<Link href="/clients" className={linkClass}>Clients</Link>} />

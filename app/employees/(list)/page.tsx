@@ -1,4 +1,6 @@
 import type { Metadata } from 'next'
+import { requireActor } from '@/lib/auth/session'
+import { can } from '@/lib/auth/roles'
 import Link from 'next/link'
 import { AllocationBar } from '@/components/employees/allocation-bar'
 import { SkillFilter } from '@/components/employees/skill-filter'
@@ -15,14 +17,15 @@ import { ListTable } from '@/components/ui/table'
 export const metadata: Metadata = { title: 'Employees' }
 
 export default async function EmployeesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor()
   const params = await searchParams
   const filters = { practice: params.practice || undefined, technologyId: params.technologyId || undefined }
   const { result: page, recording } = await withRecording(async () => {
     try {
-      return await listEmployees({ q: params.q, cursor: params.cursor, limit: params.limit, ...filters })
+      return await listEmployees(actor, { q: params.q, cursor: params.cursor, limit: params.limit, ...filters })
     } catch (error) {
       if (!isAppError(error) || error.kind !== 'invalid') throw error
-      return listEmployees({ q: params.q, ...filters })
+      return listEmployees(actor, { q: params.q, ...filters })
     }
   })
   const today = todayIso()
@@ -31,7 +34,7 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Employees"
         description="Everyone, with this week's allocation. Filter by practice or by a technology they know."
-        actions={<Link href="/employees/new" className={buttonLinkClass}>New person</Link>}
+        actions={can(actor, 'manage') && <Link href="/employees/new" className={buttonLinkClass}>New person</Link>}
       />
       <ListSearch
         label="Search people"

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { requireManager } from '@/lib/auth/session'
 import Link from 'next/link'
 import { createEmployeeAction } from '@/lib/actions/employees'
 import { EmployeeForm } from '@/components/employees/employee-form'
@@ -8,7 +9,8 @@ import { practiceNames } from '@/lib/employees/practices'
 
 export const metadata: Metadata = { title: 'New person' }
 
-export default function NewEmployeePage() {
+export default async function NewEmployeePage() {
+  await requireManager()
   return (
     <>
       <PageHeader title="New person" eyebrow={<Link href="/employees" className={linkClass}>Employees</Link>} />

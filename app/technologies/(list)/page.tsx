@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { requireActor } from '@/lib/auth/session'
 import Link from 'next/link'
 import { Badge } from '@/components/ui/badge'
 import { ListSearch, Pagination } from '@/components/ui/list-search'
@@ -14,13 +15,14 @@ import { ListTable } from '@/components/ui/table'
 export const metadata: Metadata = { title: 'Technologies' }
 
 export default async function TechnologiesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor()
   const params = await searchParams
   const { result: page, recording } = await withRecording(async () => {
     try {
-      return await listTechnologies(parseInput(technologyListInput, params, 'list query'))
+      return await listTechnologies(actor, parseInput(technologyListInput, params, 'list query'))
     } catch (error) {
       if (!isAppError(error) || error.kind !== 'invalid') throw error
-      return listTechnologies({ q: params.q })
+      return listTechnologies(actor, { q: params.q })
     }
   })
   return (

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next'
+import { requireActor } from '@/lib/auth/session'
+import { can } from '@/lib/auth/roles'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AllocationBar } from '@/components/employees/allocation-bar'
@@ -15,8 +17,9 @@ import { TableHead } from '@/components/ui/table'
 export const metadata: Metadata = { title: 'Technology' }
 
 export default async function TechnologyPage({ params }: { params: Promise<{ technologyId: string }> }) {
+  const actor = await requireActor()
   const { technologyId } = await params
-  const { result: page, recording } = await withRecording(() => getTechnologyPage({ technologyId }))
+  const { result: page, recording } = await withRecording(() => getTechnologyPage(actor, { technologyId }))
   if (!page) notFound()
   const { technology, projects, people } = page
   const byClient = new Map<string, StackEntryView[]>()
@@ -30,7 +33,7 @@ export default async function TechnologyPage({ params }: { params: Promise<{ tec
         eyebrow={<Link href="/technologies" className={linkClass}>Technologies</Link>}
         title={technology.name}
         description={<Badge>{technology.category}</Badge>}
-        actions={<DeleteTechnologyDialog technology={technology} projects={projects.length} people={people.length} />}
+        actions={can(actor, 'manage') && <DeleteTechnologyDialog technology={technology} projects={projects.length} people={people.length} />}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="projects-heading" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -76,10 +79,12 @@ export default async function TechnologyPage({ params }: { params: Promise<{ tec
           )}
         </section>
       </div>
-      <section aria-labelledby="edit-technology-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="edit-technology-heading" className="mb-3 text-lg font-semibold">Details</h2>
-        <TechnologyForm technology={technology} />
-      </section>
+      {can(actor, 'manage') ? (
+        <section aria-labelledby="edit-technology-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="edit-technology-heading" className="mb-3 text-lg font-semibold">Details</h2>
+          <TechnologyForm technology={technology} />
+        </section>
+      ) : null}
       <UnderTheHood recording={recording} />
     </>
   )

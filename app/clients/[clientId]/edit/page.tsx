@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { requireManager } from '@/lib/auth/session'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { updateClientAction } from '@/lib/actions/clients'
@@ -11,8 +12,9 @@ import { withRecording } from '@/lib/recording'
 export const metadata: Metadata = { title: 'Edit client' }
 
 export default async function EditClientPage({ params }: { params: Promise<{ clientId: string }> }) {
+  const actor = await requireManager()
   const { clientId } = await params
-  const { result: client, recording } = await withRecording(() => getClient({ clientId }))
+  const { result: client, recording } = await withRecording(() => getClient(actor, { clientId }))
   if (!client) notFound()
   return (
     <>

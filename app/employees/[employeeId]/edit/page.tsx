@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { requireManager } from '@/lib/auth/session'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { updateEmployeeAction } from '@/lib/actions/employees'
@@ -12,8 +13,9 @@ import { withRecording } from '@/lib/recording'
 export const metadata: Metadata = { title: 'Edit person' }
 
 export default async function EditEmployeePage({ params }: { params: Promise<{ employeeId: string }> }) {
+  const actor = await requireManager()
   const { employeeId } = await params
-  const { result: employee, recording } = await withRecording(() => getEmployee({ employeeId }))
+  const { result: employee, recording } = await withRecording(() => getEmployee(actor, { employeeId }))
   if (!employee) notFound()
   return (
     <>

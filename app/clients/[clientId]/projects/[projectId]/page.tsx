@@ -1,4 +1,7 @@
 import type { Metadata } from 'next'
+import { requireActor } from '@/lib/auth/session'
+import { can } from '@/lib/auth/roles'
+import { StackChips } from '@/components/projects/stack-chips'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AssignmentRows } from '@/components/projects/assignment-rows'
@@ -18,10 +21,12 @@ import { updateProjectAction } from '@/lib/actions/projects'
 export const metadata: Metadata = { title: 'Project' }
 
 export default async function ProjectPage({ params }: { params: Promise<{ clientId: string; projectId: string }> }) {
+  const actor = await requireActor()
   const { clientId, projectId } = await params
-  const { result: project, recording } = await withRecording(() => getProjectPage({ clientId, projectId }))
+  const { result: project, recording } = await withRecording(() => getProjectPage(actor, { clientId, projectId }))
   if (!project) notFound()
   const { assignments, stack, ...summary } = project
+  const canManage = can(actor, 'manage')
   return (
     <>
       <PageHeader
@@ -32,24 +37,30 @@ export default async function ProjectPage({ params }: { params: Promise<{ client
             <StatusBadge status={project.status} /> {formatDateRange(project.startDate, project.endDate)}
           </span>
         }
-        actions={<DeleteProjectDialog clientId={clientId} projectId={projectId} projectName={project.name} assignments={assignments.length} stackEntries={stack.length} />}
+        actions={canManage && <DeleteProjectDialog clientId={clientId} projectId={projectId} projectName={project.name} assignments={assignments.length} stackEntries={stack.length} />}
       />
       {project.description ? <p className="mb-6 max-w-3xl text-slate-700">{project.description}</p> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2 [&>*]:min-w-0">
         <section aria-labelledby="staffing-heading" className="rounded-lg border border-slate-200 bg-white p-4 xl:col-span-2">
           <h2 id="staffing-heading" className="mb-3 text-lg font-semibold">Staffing</h2>
-          <AssignmentRows assignments={assignments} />
-          <h3 className="mb-2 mt-6 font-medium">Staff a person</h3>
-          <StaffForm clientId={clientId} projectId={projectId} defaultStart={project.startDate > todayIso() ? project.startDate : todayIso()} />
+          <AssignmentRows assignments={assignments} editable={canManage} />
+          {canManage ? (
+            <>
+              <h3 className="mb-2 mt-6 font-medium">Staff a person</h3>
+              <StaffForm clientId={clientId} projectId={projectId} defaultStart={project.startDate > todayIso() ? project.startDate : todayIso()} />
+            </>
+          ) : null}
         </section>
         <section aria-labelledby="stack-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="stack-heading" className="mb-3 text-lg font-semibold">Tech stack</h2>
-          <StackEditor clientId={clientId} projectId={projectId} stack={stack} />
+          {canManage ? <StackEditor clientId={clientId} projectId={projectId} stack={stack} /> : <StackChips stack={stack} />}
         </section>
-        <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="edit-heading" className="mb-3 text-lg font-semibold">Project details</h2>
-          <ProjectForm action={updateProjectAction} clientId={clientId} project={summary} submitLabel="Save project" />
-        </section>
+        {canManage ? (
+          <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="edit-heading" className="mb-3 text-lg font-semibold">Project details</h2>
+            <ProjectForm action={updateProjectAction} clientId={clientId} project={summary} submitLabel="Save project" />
+          </section>
+        ) : null}
       </div>
       <UnderTheHood recording={recording} />
     </>

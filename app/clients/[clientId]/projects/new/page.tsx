@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { requireManager } from '@/lib/auth/session'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { createProjectAction } from '@/lib/actions/projects'
@@ -11,8 +12,9 @@ import { withRecording } from '@/lib/recording'
 export const metadata: Metadata = { title: 'New project' }
 
 export default async function NewProjectPage({ params }: { params: Promise<{ clientId: string }> }) {
+  const actor = await requireManager()
   const { clientId } = await params
-  const { result: client, recording } = await withRecording(() => getClient({ clientId }))
+  const { result: client, recording } = await withRecording(() => getClient(actor, { clientId }))
   if (!client) notFound()
   return (
     <>

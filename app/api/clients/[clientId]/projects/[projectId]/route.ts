@@ -1,15 +1,15 @@
-import { jsonBody, notFoundUnless, respond } from '@/lib/http'
+import { jsonBody, notFoundUnless, respondAs } from '@/lib/http'
 import { updateProject } from '@/lib/projects/mutations'
 import { getProjectPage } from '@/lib/projects/queries'
 
 /** The project with its assignments and stack (one Query on the client's partition). */
-export async function GET(_request: Request, { params }: { params: Promise<{ clientId: string; projectId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ clientId: string; projectId: string }> }) {
   const { clientId, projectId } = await params
-  return respond(async () => notFoundUnless(await getProjectPage({ clientId, projectId }), 'project', projectId))
+  return respondAs(request, async (actor) => notFoundUnless(await getProjectPage(actor, { clientId, projectId }), 'project', projectId))
 }
 
 /** Saves the project: body { version, name, description?, status, startDate, endDate?, budget? }; stale version: 409. */
 export async function PATCH(request: Request, { params }: { params: Promise<{ clientId: string; projectId: string }> }) {
   const { clientId, projectId } = await params
-  return respond(async () => updateProject({ ...(await jsonBody(request)), clientId, projectId }))
+  return respondAs(request, async (actor) => updateProject(actor, { ...(await jsonBody(request)), clientId, projectId }))
 }

@@ -1,4 +1,4 @@
-import { jsonBody, respond } from '@/lib/http'
+import { jsonBody, respondAs } from '@/lib/http'
 import { changeAssignment, unstaffEmployee } from '@/lib/staffing/mutations'
 
 type Params = { params: Promise<{ clientId: string; projectId: string; assignmentId: string }> }
@@ -6,14 +6,14 @@ type Params = { params: Promise<{ clientId: string; projectId: string; assignmen
 /** Changes the assignment: body { version, role, allocation, startDate, endDate?, status }; stale version: 409. */
 export async function PATCH(request: Request, { params }: Params) {
   const ids = await params
-  return respond(async () => changeAssignment({ ...(await jsonBody(request)), ...ids }))
+  return respondAs(request, async (actor) => changeAssignment(actor, { ...(await jsonBody(request)), ...ids }))
 }
 
 /** Takes the person off the project. */
-export async function DELETE(_request: Request, { params }: Params) {
+export async function DELETE(request: Request, { params }: Params) {
   const ids = await params
-  return respond(async () => {
-    await unstaffEmployee(ids)
+  return respondAs(request, async (actor) => {
+    await unstaffEmployee(actor, ids)
     return { deleted: ids.assignmentId }
   })
 }

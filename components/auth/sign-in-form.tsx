@@ -1,0 +1,62 @@
+'use client'
+
+import { useState } from 'react'
+import { Button } from '@/components/ui/button'
+import { FormError, TextField } from '@/components/ui/field'
+import { authClient } from '@/lib/auth/client'
+
+const OIDC_PROVIDER_ID = 'oidc'
+
+export function SignInForm({ returnTo, passwordSignIn, oidcName, failed }: { returnTo: string; passwordSignIn: boolean; oidcName?: string; failed?: string }) {
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState<string | undefined>(failed ? 'Signing in with your company account did not work. Please try again.' : undefined)
+  const [fieldErrors, setFieldErrors] = useState<{ email?: string[]; password?: string[] }>({})
+
+  async function signInWithPassword(formData: FormData) {
+    const email = String(formData.get('email') ?? '').trim()
+    const password = String(formData.get('password') ?? '')
+    const missing = { email: email ? undefined : ['Enter your e-mail'], password: password ? undefined : ['Enter your password'] }
+    setFieldErrors(missing)
+    if (missing.email || missing.password) return
+    setPending(true)
+    setError(undefined)
+    const { error: failure } = await authClient.signIn.email({ email, password })
+    if (failure) {
+      setPending(false)
+      setError(failure.status === 429 ? (failure.message ?? 'Too many failed sign-ins. Try again later.') : 'That e-mail and password do not match an account.')
+      return
+    }
+    // A full load, so every screen renders for the new user.
+    window.location.assign(returnTo)
+  }
+
+  async function signInWithCompanyAccount() {
+    setPending(true)
+    const { error: failure } = await authClient.signIn.social({ provider: OIDC_PROVIDER_ID, callbackURL: returnTo, errorCallbackURL: `/sign-in?error=oidc` })
+    if (failure) {
+      setPending(false)
+      setError('Could not reach your company sign-in. Please try again.')
+    }
+  }
+
+  return (
+    <div className="space-y-6 rounded-lg border border-slate-200 bg-white p-6">
+      {error ? <FormError errors={[error]} /> : null}
+      {oidcName ? (
+        <Button type="button" className="w-full" onClick={signInWithCompanyAccount} disabled={pending}>
+          Sign in with {oidcName}
+        </Button>
+      ) : null}
+      {passwordSignIn ? (
+        <form action={signInWithPassword} className="space-y-4" aria-label="Sign in with e-mail and password" noValidate>
+          <TextField name="email" label="E-mail" type="email" autoComplete="username" required errors={fieldErrors.email} />
+          <TextField name="password" label="Password" type="password" autoComplete="current-password" required errors={fieldErrors.password} />
+          <Button type="submit" variant={oidcName ? 'secondary' : 'primary'} className="w-full" disabled={pending}>
+            {pending ? 'Signing in…' : 'Sign in'}
+          </Button>
+        </form>
+      ) : null}
+      {!oidcName && !passwordSignIn ? <p>No way to sign in is configured. An administrator sets ROSTER_OIDC_ISSUER (see the README).</p> : null}
+    </div>
+  )
+}

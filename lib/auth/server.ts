@@ -1,0 +1,139 @@
+import { betterAuth, type BetterAuthOptions } from 'better-auth'
+import { APIError, createAuthMiddleware } from 'better-auth/api'
+import { admin, genericOAuth } from 'better-auth/plugins'
+import { createAccessControl } from 'better-auth/plugins/access'
+import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access'
+import { nextCookies } from 'better-auth/next-js'
+import { apiKey } from '@better-auth/api-key'
+import { employeeIdForEmail } from '../employees/mutations'
+import { OIDC_PROVIDER_ID, readAuthConfig, type AuthConfig } from './config'
+import { dynamodbAdapter } from './dynamodb-adapter'
+import { clientAddress, recordSignInOutcome, refuseIfLockedOut } from './lockout'
+
+// better-auth does sessions, passwords (scrypt), OpenID Connect, roles and access tokens; Roster
+// supplies the storage (the one table), the link from a user to their employee record, and a lockout
+// after repeated failed sign-ins.
+
+const ac = createAccessControl(defaultStatements)
+const accessRoles = {
+  admin: adminAc,
+  manager: ac.newRole({ user: [], session: [] }),
+  employee: ac.newRole({ user: [], session: [] }),
+}
+
+/** A session is re-read from the table at most this often; sign-out and role changes take effect within it. */
+export const SESSION_CACHE_SECONDS = 60
+
+export const TOKEN_PREFIX = 'roster_'
+
+function buildAuth(config: AuthConfig) {
+  if (!config.secret && !config.demo) {
+    throw new Error('BETTER_AUTH_SECRET is not set: set it to a long random string (openssl rand -base64 32).')
+  }
+  const options = {
+    appName: 'Roster',
+    baseURL: config.baseURL,
+    // The embedded demo has a fixed secret so that sessions survive a restart; production sets its own.
+    secret: config.secret ?? 'roster-embedded-demo-secret-not-for-production-use',
+    trustedOrigins: [config.baseURL],
+    database: dynamodbAdapter(),
+    emailAndPassword: { enabled: config.passwordSignIn, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    user: {
+      additionalFields: {
+        employeeId: { type: 'string', required: false, input: false },
+      },
+    },
+    session: { cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS } },
+    rateLimit: { enabled: true, window: 60, max: 100 },
+    advanced: {
+      ipAddress: config.ipHeaders.length ? { ipAddressHeaders: config.ipHeaders } : { disableIpTracking: true },
+      useSecureCookies: config.baseURL.startsWith('https://'),
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A person added to Roster after their first sign-in is linked when they next sign in.
+          before: async (session, ctx) => {
+            const context = ctx?.context
+            if (!context) return
+            const user = (await context.internalAdapter.findUserById(session.userId)) as { id: string; email: string; employeeId?: string | null } | null
+            if (!user || user.employeeId) return
+            const employeeId = await employeeIdForEmail(user.email)
+            if (employeeId) await context.internalAdapter.updateUser(user.id, { employeeId })
+          },
+        },
+      },
+      user: {
+        create: {
+          // Users are people: the e-mail claim maps the address to the employee record.
+          before: async (user) => {
+            const email = String(user.email).toLowerCase()
+            const employeeId = await employeeIdForEmail(email)
+            return {
+              data: {
+                ...user,
+                employeeId: employeeId ?? null,
+                role: config.adminEmails.includes(email) ? 'admin' : ((user as { role?: string }).role ?? 'employee'),
+              },
+            }
+          },
+        },
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return
+        await refuseIfLockedOut(String(ctx.body?.email ?? ''), clientAddress(ctx.request ?? ctx.headers, config))
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return
+        const returned = ctx.context.returned
+        const outcome = !(returned instanceof APIError) ? 'succeeded' : returned.statusCode === 401 ? 'failed' : 'other'
+        await recordSignInOutcome(String(ctx.body?.email ?? ''), clientAddress(ctx.request ?? ctx.headers, config), outcome)
+      }),
+    },
+    plugins: [
+      admin({ ac, roles: accessRoles, defaultRole: 'employee', adminRoles: ['admin'] }),
+      apiKey({
+        defaultPrefix: TOKEN_PREFIX,
+        enableMetadata: true,
+        requireName: true,
+        maximumNameLength: 60,
+        // Scripts call often; tokens are limited by expiry and revocation, not by a daily quota.
+        rateLimit: { enabled: false },
+        keyExpiration: { defaultExpiresIn: 90 * 24 * 3600, minExpiresIn: 1, maxExpiresIn: 365 },
+      }),
+      ...(config.oidc
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: OIDC_PROVIDER_ID,
+                  name: config.oidc.name,
+                  discoveryUrl: `${config.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+                  clientId: config.oidc.clientId,
+                  clientSecret: config.oidc.clientSecret,
+                  scopes: ['openid', 'email', 'profile'],
+                  pkce: true,
+                },
+              ],
+            }),
+          ]
+        : []),
+      nextCookies(),
+    ],
+  } satisfies BetterAuthOptions
+  return betterAuth(options)
+}
+
+type Auth = ReturnType<typeof buildAuth>
+let cached: { key: string; auth: Auth } | undefined
+
+/** The process's better-auth instance, built from the environment on first use. */
+export function getAuth(): Auth {
+  const config = readAuthConfig()
+  const key = JSON.stringify(config)
+  if (cached?.key === key) return cached.auth
+  cached = { key, auth: buildAuth(config) }
+  return cached.auth
+}

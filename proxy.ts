@@ -1,0 +1,72 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { getSessionCookie } from 'better-auth/cookies'
+
+// Runs before every page and route: a fresh CSP nonce, the cross-site refusal for server actions
+// (a 403, where Next's own check answers 500), a cap on body size, and the redirect of signed-out
+// page views to the sign-in page. It decides nothing about authority: every domain function checks
+// the acting user itself, so a request that skips this proxy gains nothing.
+
+/** Next's own server-action body limit; a larger body is refused here with 413. */
+const MAX_REQUEST_BYTES = 1024 * 1024
+
+const PUBLIC_PAGES = ['/sign-in']
+
+function contentSecurityPolicy(nonce: string): string {
+  const dev = process.env.NODE_ENV !== 'production'
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    // Inline style attributes (bar widths); no inline script is allowed.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+function refuse(status: number, message: string): NextResponse {
+  return NextResponse.json({ error: { code: status === 403 ? 'forbidden:cross_site' : 'too_large:body', message } }, { status })
+}
+
+function isCrossSiteAction(request: NextRequest): boolean {
+  if (request.method !== 'POST' || !request.headers.has('next-action')) return false
+  const origin = request.headers.get('origin')
+  if (!origin) return request.headers.get('sec-fetch-site') !== 'same-origin'
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
+  try {
+    return new URL(origin).host !== host
+  } catch {
+    return true
+  }
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl
+  if (isCrossSiteAction(request)) return refuse(403, 'This request did not come from Roster itself, so it was refused.')
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) return refuse(413, 'The request body is larger than 1 MB.')
+
+  const isPage = !pathname.startsWith('/api/') && request.method === 'GET'
+  if (isPage && !PUBLIC_PAGES.includes(pathname) && !getSessionCookie(request)) {
+    const signIn = new URL('/sign-in', request.url)
+    signIn.searchParams.set('next', `${pathname}${search}`)
+    return NextResponse.redirect(signIn)
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
+  const policy = contentSecurityPolicy(nonce)
+  const headers = new Headers(request.headers)
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  headers.set('content-security-policy', policy)
+  headers.set('x-roster-path', `${pathname}${search}`)
+  const response = NextResponse.next({ request: { headers } })
+  response.headers.set('content-security-policy', policy)
+  return response
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+}
