@@ -44,8 +44,19 @@ function isCrossSiteAction(request: NextRequest): boolean {
   }
 }
 
+/** A path Next cannot decode (a bare %) would fail inside Next's router with a 500; it is a 400. */
+function undecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname)
+    return false
+  } catch {
+    return true
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
+  if (undecodable(pathname)) return NextResponse.json({ error: { code: 'invalid:path', message: 'The address is not valid: it has a % that starts no escape.' } }, { status: 400 })
   if (isCrossSiteAction(request)) return refuse(403, 'This request did not come from Roster itself, so it was refused.')
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) return refuse(413, 'The request body is larger than 1 MB.')
 

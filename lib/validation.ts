@@ -24,6 +24,13 @@ export const entityId = (label: string) =>
     .max(64, `${label} is too long`)
     .regex(/^($|[a-z0-9][a-z0-9-]*$)/, `${label} is not a valid id`)
 
+const idShape = entityId('Id')
+
+/** True for a string shaped like a Roster id; reads answer "not found" for anything else before it reaches a key. */
+export function isEntityId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && idShape.safeParse(value).success
+}
+
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const flattened = z.flattenError(error)
   const fields: FieldErrors = { ...(flattened.fieldErrors as FieldErrors) }

@@ -84,3 +84,13 @@ export function Pagination({ nextCursor, isFirstPage, params }: { nextCursor: st
     </nav>
   )
 }
+
+/** Shown when the address held a page link that no longer works (lib/lists/first-page.ts). */
+export function RestartedNotice({ restarted }: { restarted: boolean }) {
+  if (!restarted) return null
+  return (
+    <p role="status" className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      That page link was out of date or not valid, so this is the first page.
+    </p>
+  )
+}

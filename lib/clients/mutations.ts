@@ -27,7 +27,7 @@ import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
-import { parseInput } from '../validation'
+import { parseInput, isEntityId } from '../validation'
 import { createClientInput, updateClientInput } from './schemas'
 
 /** The client, read consistently (write paths decide from it). */
@@ -131,6 +131,7 @@ export type ProgressListener = (progress: DeleteProgress) => Promise<void> | voi
  */
 export async function deleteClient(actor: Actor | null, { clientId }: { clientId: string }, options: { onProgress?: ProgressListener } = {}): Promise<ClientDeletion> {
   authorize(actor, 'manage')
+  if (!isEntityId(clientId)) throw notFound('client', clientId)
   const client = await readClient(clientId)
   if (!client) throw notFound('client', clientId)
   return runAsJob('delete-client', clientId, {}, (_job, context) => sweepClient(clientId, context, options.onProgress))

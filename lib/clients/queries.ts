@@ -1,3 +1,4 @@
+import { isEntityId } from '../validation'
 import { authorize, type Actor } from '../auth/roles'
 import { ClientEntity, GetItemCommand, QueryCommand, RosterTable, listPartitions, nameAccessPattern } from '../db'
 import { toClientSummary, type ClientSummary, type ProjectDetail } from '../dto'
@@ -16,6 +17,7 @@ export interface ClientDashboard {
  */
 export async function getClientDashboard(actor: Actor | null, { clientId }: { clientId: string }): Promise<ClientDashboard | null> {
   authorize(actor, 'read')
+  if (!isEntityId(clientId)) return null
   nameAccessPattern('Client dashboard')
   const items = await queryClientPartition(clientId)
   const clientItem = items.find((item) => item.entity === 'Client')
@@ -26,6 +28,7 @@ export async function getClientDashboard(actor: Actor | null, { clientId }: { cl
 /** One consistent GetItem: the client alone, for its edit form (the version it loads is what a save is checked against). */
 export async function getClient(actor: Actor | null, { clientId }: { clientId: string }): Promise<ClientSummary | null> {
   authorize(actor, 'read')
+  if (!isEntityId(clientId)) return null
   const { Item } = await ClientEntity.build(GetItemCommand).key({ id: clientId }).options({ consistent: true }).send()
   return Item && !Item.deletingAt ? toClientSummary(Item) : null
 }

@@ -21,8 +21,8 @@ export const updateClientInput = z.object({
 export type UpdateClientInput = z.input<typeof updateClientInput>
 
 export const clientListInput = z.object({
-  q: z.string().optional(),
-  cursor: z.string().optional(),
-  limit: z.string().optional(),
+  q: z.string().max(100, 'Search must be at most 100 characters').optional(),
+  cursor: z.string().max(2000, 'Not a valid page cursor').optional(),
+  limit: z.string().max(4, 'Limit must be a number from 1 to 100').optional(),
   status: z.preprocess((value) => (value === '' || value === 'all' ? undefined : value), z.enum(clientStatuses, { error: 'Status must be active or archived' }).optional()),
 })

@@ -30,7 +30,7 @@ import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { indexSettleMs, sleep } from '../jobs/settle'
 import { finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../consistency/edges'
-import { parseInput } from '../validation'
+import { parseInput, isEntityId } from '../validation'
 import { MAX_SKILLS_PER_PERSON } from './derived'
 import { createEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
 import { syncSkill } from './skill-sync'
@@ -193,6 +193,7 @@ export async function propagateEmployeeName(employeeId: string): Promise<void> {
 /** Deletes the employee with their assignments and skills, as a job (mark, sweep, delete). */
 export async function deleteEmployee(actor: Actor | null, { employeeId }: { employeeId: string }): Promise<{ assignments: number; skills: number }> {
   authorize(actor, 'manage')
+  if (!isEntityId(employeeId)) throw notFound('employee', employeeId)
   if (!(await readEmployee(employeeId))) throw notFound('employee', employeeId)
   return runAsJob('delete-employee', employeeId, {}, (_job, context) => sweepEmployee(employeeId, context))
 }

@@ -1,3 +1,4 @@
+import { isEntityId } from '../validation'
 import { authorize, type Actor } from '../auth/roles'
 import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, partitions, listPartitions, nameAccessPattern } from '../db'
 import { toAssignmentView, toEmployeeSummary, toSkillView, type AssignmentView, type EmployeeSummary, type SkillView } from '../dto'
@@ -16,6 +17,7 @@ export interface EmployeeStaffing {
  */
 export async function getEmployeeStaffing(actor: Actor | null, { employeeId }: { employeeId: string }): Promise<EmployeeStaffing | null> {
   authorize(actor, 'read')
+  if (!isEntityId(employeeId)) return null
   nameAccessPattern('Employee staffing')
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(EmployeeEntity, AssignmentEntity, SkillEntity)
@@ -37,6 +39,7 @@ export async function getEmployeeStaffing(actor: Actor | null, { employeeId }: {
 /** One consistent GetItem: the employee alone, for their edit form (the version it loads is what a save is checked against). */
 export async function getEmployee(actor: Actor | null, { employeeId }: { employeeId: string }): Promise<EmployeeSummary | null> {
   authorize(actor, 'read')
+  if (!isEntityId(employeeId)) return null
   const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
   return Item ? toEmployeeSummary(Item) : null
 }

@@ -25,7 +25,7 @@ import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
-import { parseInput } from '../validation'
+import { parseInput, isEntityId } from '../validation'
 import { createProjectInput, removeStackEntryInput, stackEntryInput, updateProjectInput } from './schemas'
 import { syncProject, syncStackEntry } from './sync'
 
@@ -125,6 +125,7 @@ export async function deleteProject(
   options: { onProgress?: (progress: DeleteProgress) => Promise<void> | void } = {},
 ): Promise<{ assignments: number; stackEntries: number }> {
   authorize(actor, 'manage')
+  if (!isEntityId(clientId) || !isEntityId(projectId)) throw notFound('project', projectId)
   if (!(await readProject(clientId, projectId))) throw notFound('project', projectId)
   return runAsJob('delete-project', projectId, { clientId }, (_job, context) => sweepProject(clientId, projectId, context, options.onProgress))
 }

@@ -1,3 +1,4 @@
+import { isEntityId } from '../validation'
 import { authorize, type Actor } from '../auth/roles'
 import { nameAccessPattern } from '../db'
 import type { ProjectDetail } from '../dto'
@@ -6,6 +7,7 @@ import { assembleProjects, queryClientPartition } from '../clients/partition'
 /** Access pattern 2: one project with its assignments and stack, one Query on the client's partition. */
 export async function getProjectPage(actor: Actor | null, { clientId, projectId }: { clientId: string; projectId: string }): Promise<ProjectDetail | null> {
   authorize(actor, 'read')
+  if (!isEntityId(clientId) || !isEntityId(projectId)) return null
   nameAccessPattern('Project page')
   const items = await queryClientPartition(clientId, projectId)
   return assembleProjects(items).find((project) => project.id === projectId) ?? null

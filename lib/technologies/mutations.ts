@@ -25,7 +25,7 @@ import { slugify } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { indexSettleMs, sleep } from '../jobs/settle'
 import { finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../consistency/edges'
-import { parseInput } from '../validation'
+import { parseInput, isEntityId } from '../validation'
 import { createTechnologyInput, updateTechnologyInput } from './schemas'
 
 async function readTechnology(technologyId: string) {
@@ -119,6 +119,7 @@ export async function deleteTechnology(
   options: { onProgress?: (progress: { done: number; total: number }) => Promise<void> | void } = {},
 ): Promise<{ projects: number; people: number }> {
   authorize(actor, 'manage')
+  if (!isEntityId(technologyId)) throw notFound('technology', technologyId)
   if (!(await readTechnology(technologyId))) throw notFound('technology', technologyId)
   return runAsJob('delete-technology', technologyId, {}, (_job, context) => sweepTechnology(technologyId, context, options.onProgress))
 }

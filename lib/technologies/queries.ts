@@ -1,3 +1,4 @@
+import { isEntityId } from '../validation'
 import { authorize, type Actor } from '../auth/roles'
 import { QueryCommand, RosterTable, SkillEntity, StackEntryEntity, TechnologyEntity, partitions, listPartitions, nameAccessPattern } from '../db'
 import { toSkillView, toStackEntryView, toTechnologySummary, type SkillView, type StackEntryView, type TechnologySummary } from '../dto'
@@ -16,6 +17,7 @@ export interface TechnologyPage {
  */
 export async function getTechnologyPage(actor: Actor | null, { technologyId }: { technologyId: string }): Promise<TechnologyPage | null> {
   authorize(actor, 'read')
+  if (!isEntityId(technologyId)) return null
   nameAccessPattern('Technology page')
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(TechnologyEntity, StackEntryEntity, SkillEntity)

@@ -3,11 +3,11 @@ import { requireActor } from '@/lib/auth/session'
 import { can } from '@/lib/auth/roles'
 import Link from 'next/link'
 import { ClientList } from '@/components/clients/client-list'
-import { ListSearch, Pagination } from '@/components/ui/list-search'
+import { ListSearch, Pagination, RestartedNotice } from '@/components/ui/list-search'
 import { PageHeader, buttonLinkClass } from '@/components/ui/page-header'
 import { listClients } from '@/lib/clients/queries'
 import { clientListInput } from '@/lib/clients/schemas'
-import { isAppError } from '@/lib/errors'
+import { firstPageIfInvalid } from '@/lib/lists/first-page'
 import { parseInput } from '@/lib/validation'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
@@ -17,15 +17,13 @@ export const metadata: Metadata = { title: 'Clients' }
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor()
   const params = await searchParams
-  const { result: page, recording } = await withRecording(async () => {
-    try {
-      return await listClients(actor, parseInput(clientListInput, params, 'list query'))
-    } catch (error) {
-      // A stale or edited cursor: start again from the first page rather than fail.
-      if (!isAppError(error) || error.kind !== 'invalid') throw error
-      return listClients(actor, { q: params.q })
-    }
-  })
+  const { result: { page, restarted }, recording } = await withRecording(() =>
+    firstPageIfInvalid(
+      () => listClients(actor, parseInput(clientListInput, params, 'list query')),
+      () => listClients(actor, { q: params.q }),
+      () => listClients(actor, {}),
+    ),
+  )
   return (
     <>
       <PageHeader title="Clients" description="Every client with its projects and the people staffed on them." actions={can(actor, 'manage') && <Link href="/clients/new" className={buttonLinkClass}>New client</Link>} />
@@ -33,6 +31,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         label="Search clients"
         filters={[{ name: 'status', label: 'Status', options: [{ value: 'active', label: 'Active' }, { value: 'archived', label: 'Archived' }] }]}
       />
+      <RestartedNotice restarted={restarted} />
       <ClientList clients={page.items} searching={Boolean(params.q || params.status)} />
       <Pagination nextCursor={page.nextCursor} isFirstPage={!params.cursor} params={params} />
       <UnderTheHood recording={recording} />

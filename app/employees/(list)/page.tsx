@@ -4,13 +4,13 @@ import { can } from '@/lib/auth/roles'
 import Link from 'next/link'
 import { AllocationBar } from '@/components/employees/allocation-bar'
 import { SkillFilter } from '@/components/employees/skill-filter'
-import { ListSearch, Pagination } from '@/components/ui/list-search'
+import { ListSearch, Pagination, RestartedNotice } from '@/components/ui/list-search'
 import { EmptyState, PageHeader, buttonLinkClass, linkClass } from '@/components/ui/page-header'
 import { allocationOn, todayIso } from '@/lib/staffing/allocation'
 import { listEmployees } from '@/lib/employees/queries'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
-import { isAppError } from '@/lib/errors'
+import { firstPageIfInvalid } from '@/lib/lists/first-page'
 import { practiceNames } from '@/lib/employees/practices'
 import { ListTable } from '@/components/ui/table'
 
@@ -20,14 +20,13 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor()
   const params = await searchParams
   const filters = { practice: params.practice || undefined, technologyId: params.technologyId || undefined }
-  const { result: page, recording } = await withRecording(async () => {
-    try {
-      return await listEmployees(actor, { q: params.q, cursor: params.cursor, limit: params.limit, ...filters })
-    } catch (error) {
-      if (!isAppError(error) || error.kind !== 'invalid') throw error
-      return listEmployees(actor, { q: params.q, ...filters })
-    }
-  })
+  const { result: { page, restarted }, recording } = await withRecording(() =>
+    firstPageIfInvalid(
+      () => listEmployees(actor, { q: params.q, cursor: params.cursor, limit: params.limit, ...filters }),
+      () => listEmployees(actor, { q: params.q, ...filters }),
+      () => listEmployees(actor, {}),
+    ),
+  )
   const today = todayIso()
   return (
     <>
@@ -42,6 +41,7 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Pr
           { name: 'practice', label: 'Practice', options: practiceNames.map((name) => ({ value: name, label: name })) },
         ]}
       />
+      <RestartedNotice restarted={restarted} />
       <SkillFilter />
       {page.items.length === 0 ? (
         <EmptyState title="Nobody matches">Try another name or filter. A filtered page can be short: use “Next page” to keep looking.</EmptyState>

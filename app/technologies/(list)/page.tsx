@@ -2,9 +2,9 @@ import type { Metadata } from 'next'
 import { requireActor } from '@/lib/auth/session'
 import Link from 'next/link'
 import { Badge } from '@/components/ui/badge'
-import { ListSearch, Pagination } from '@/components/ui/list-search'
+import { ListSearch, Pagination, RestartedNotice } from '@/components/ui/list-search'
 import { EmptyState, PageHeader, linkClass } from '@/components/ui/page-header'
-import { isAppError } from '@/lib/errors'
+import { firstPageIfInvalid } from '@/lib/lists/first-page'
 import { listTechnologies } from '@/lib/technologies/queries'
 import { technologyCategories, technologyListInput } from '@/lib/technologies/schemas'
 import { parseInput } from '@/lib/validation'
@@ -17,18 +17,18 @@ export const metadata: Metadata = { title: 'Technologies' }
 export default async function TechnologiesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor()
   const params = await searchParams
-  const { result: page, recording } = await withRecording(async () => {
-    try {
-      return await listTechnologies(actor, parseInput(technologyListInput, params, 'list query'))
-    } catch (error) {
-      if (!isAppError(error) || error.kind !== 'invalid') throw error
-      return listTechnologies(actor, { q: params.q })
-    }
-  })
+  const { result: { page, restarted }, recording } = await withRecording(() =>
+    firstPageIfInvalid(
+      () => listTechnologies(actor, parseInput(technologyListInput, params, 'list query')),
+      () => listTechnologies(actor, { q: params.q }),
+      () => listTechnologies(actor, {}),
+    ),
+  )
   return (
     <>
       <PageHeader title="Technologies" description="What the firm builds with: how many projects use each and how many people know it." />
       <ListSearch label="Search technologies" filters={[{ name: 'category', label: 'Category', options: technologyCategories.map((c) => ({ value: c, label: c[0].toUpperCase() + c.slice(1) })) }]} />
+      <RestartedNotice restarted={restarted} />
       {page.items.length === 0 ? (
         <EmptyState title="No technologies match">Try another name or category.</EmptyState>
       ) : (
