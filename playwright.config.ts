@@ -12,6 +12,8 @@ const bundled = (() => {
 const executablePath = bundled ? undefined : process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3199)
+const baseURL = `http://localhost:${port}`
 
 export default defineConfig({
   testDir: './e2e',
@@ -22,7 +24,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL,
+    // Roster refuses mutations that do not say they come from its own origin (CSRF); the tests'
+    // API calls are same-origin calls, as the browser's own fetches are.
+    extraHTTPHeaders: { origin: baseURL },
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 900 },
@@ -31,13 +36,41 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
     },
   },
-  webServer: {
-    // The production build on the embedded engine with a fresh table (--reset wipes its own data dir).
-    command: 'node --import tsx scripts/start.ts --reset',
-    url: `http://localhost:${port}/clients`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: { PORT: String(port), ROSTER_DATA_DIR: '.data/e2e', DYNAMODB_ENDPOINT: '', NEXT_TELEMETRY_DISABLED: '1' },
-  },
+  projects: [
+    // Signs the demo accounts in once and keeps their cookies (e2e/.auth); tests run as the manager
+    // unless they open a context as someone else.
+    { name: 'sign-in', testMatch: /auth\.setup\.ts/ },
+    { name: 'app', dependencies: ['sign-in'], use: { storageState: 'e2e/.auth/manager.json' } },
+  ],
+  webServer: [
+    {
+      // A real OpenID Connect provider on loopback (oidc-provider), for the company sign-in.
+      command: 'node --import tsx scripts/oidc-test-provider.ts',
+      url: `http://localhost:${oidcPort}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { OIDC_PORT: String(oidcPort), ROSTER_URL: baseURL },
+    },
+    {
+      // The production build on the embedded engine with a fresh table (--reset wipes its own data dir).
+      command: 'node --import tsx scripts/start.ts --reset',
+      url: `${baseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        PORT: String(port),
+        ROSTER_DATA_DIR: '.data/e2e',
+        DYNAMODB_ENDPOINT: '',
+        NEXT_TELEMETRY_DISABLED: '1',
+        ROSTER_OIDC_ISSUER: `http://localhost:${oidcPort}`,
+        ROSTER_OIDC_CLIENT_ID: 'roster-e2e',
+        ROSTER_OIDC_CLIENT_SECRET: 'roster-e2e-secret',
+        ROSTER_OIDC_NAME: 'Test IdP',
+        // Failed sign-ins are counted per address too: the tests say which address they come from.
+        ROSTER_CLIENT_IP_HEADER: 'x-forwarded-for',
+      },
+    },
+  ],
 })

@@ -37,6 +37,9 @@ function buildAuth(config: AuthConfig) {
     secret: config.secret ?? 'roster-embedded-demo-secret-not-for-production-use',
     trustedOrigins: [config.baseURL],
     database: dynamodbAdapter(),
+    // Access tokens are made and revoked on Roster's Settings page only (lib/auth/tokens.ts), which
+    // stamps each with its creator's role; the plugin's own HTTP endpoints stay closed.
+    disabledPaths: ['/api-key/create', '/api-key/update', '/api-key/delete', '/api-key/list', '/api-key/get', '/api-key/verify', '/api-key/delete-all-expired-api-keys'],
     emailAndPassword: { enabled: config.passwordSignIn, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
     user: {
       additionalFields: {
@@ -44,7 +47,9 @@ function buildAuth(config: AuthConfig) {
       },
     },
     session: { cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS } },
-    rateLimit: { enabled: true, window: 60, max: 100 },
+    // Requests per address per minute. Failed sign-ins have their own, stricter limits (lib/auth/lockout.ts);
+    // a whole office behind one address still signs in at the start of the day.
+    rateLimit: { enabled: true, window: 60, max: 300, customRules: { '/sign-in/email': { window: 60, max: 60 } } },
     advanced: {
       ipAddress: config.ipHeaders.length ? { ipAddressHeaders: config.ipHeaders } : { disableIpTracking: true },
       useSecureCookies: config.baseURL.startsWith('https://'),
