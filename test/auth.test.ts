@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict'
+import { before, describe, it } from 'node:test'
+import { useTestDatabase } from './helpers/database'
+import { admin, employeeActor, manager } from './helpers/actors'
+import { authorize, can, lowerRole, type Actor } from '../lib/auth/roles'
+import { AppError } from '../lib/errors'
+
+useTestDatabase()
+
+// Sign-in and tokens go through better-auth on the test table, as the app does.
+before(() => {
+  process.env.ROSTER_DEMO = '1'
+  process.env.BETTER_AUTH_URL = 'http://localhost:3999'
+})
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn()
+  } catch (error) {
+    return error instanceof AppError ? error.code : String(error)
+  }
+  return undefined
+}
+
+describe('roles', () => {
+  const own = employeeActor('e1')
+  it('lets employees read everything and change only their own skills', () => {
+    assert.equal(can(own, 'read'), true)
+    assert.equal(can(own, 'manage'), false)
+    assert.equal(can(own, 'edit-skills', { employeeId: 'e1' }), true)
+    assert.equal(can(own, 'edit-skills', { employeeId: 'e2' }), false)
+    assert.equal(can({ ...own, employeeId: undefined }, 'edit-skills', { employeeId: undefined }), false, 'a user with no employee record owns no skills')
+  })
+
+  it('lets managers manage, and only admins administer', () => {
+    assert.equal(can(manager, 'manage'), true)
+    assert.equal(can(manager, 'edit-skills', { employeeId: 'anyone' }), true)
+    assert.equal(can(manager, 'administer'), false)
+    assert.equal(can(admin, 'administer'), true)
+    assert.equal(can(admin, 'manage'), true)
+  })
+
+  it('answers 401 for nobody and 403 for a role that may not', () => {
+    assert.equal(codeOf(() => authorize(null, 'read')), 'unauthenticated:session')
+    assert.equal(codeOf(() => authorize(own, 'manage')), 'forbidden:role')
+    assert.equal(codeOf(() => authorize(manager, 'administer')), 'forbidden:role')
+    assert.equal(codeOf(() => authorize(manager, 'manage')), undefined)
+  })
+
+  it('gives a token the lower of two roles', () => {
+    assert.equal(lowerRole('admin', 'employee'), 'employee')
+    assert.equal(lowerRole('manager', 'admin'), 'manager')
+  })
+})
+
+describe('failed sign-ins', () => {
+  it('lock the account after five failures in the window, and a success clears the count', async () => {
+    const { refuseIfLockedOut, recordSignInOutcome, MAX_FAILURES_PER_ACCOUNT } = await import('../lib/auth/lockout')
+    const email = `lock.${Date.now()}@roster.example`
+    for (let n = 0; n < MAX_FAILURES_PER_ACCOUNT - 1; n++) await recordSignInOutcome(email, undefined, 'failed')
+    await refuseIfLockedOut(email, undefined)
+    await recordSignInOutcome(email, undefined, 'succeeded')
+    await recordSignInOutcome(email, undefined, 'failed')
+    await refuseIfLockedOut(email, undefined)
+    for (let n = 0; n < MAX_FAILURES_PER_ACCOUNT - 1; n++) await recordSignInOutcome(email, undefined, 'failed')
+    await assert.rejects(refuseIfLockedOut(email, undefined), /Too many failed sign-ins/)
+    // The window passes: the account is open again.
+    await refuseIfLockedOut(email, undefined, Date.now() + 16 * 60 * 1000)
+  })
+
+  it('lock an address that fails across many accounts', async () => {
+    const { refuseIfLockedOut, recordSignInOutcome, MAX_FAILURES_PER_ADDRESS } = await import('../lib/auth/lockout')
+    const address = `198.51.100.${Date.now() % 200}`
+    for (let n = 0; n < MAX_FAILURES_PER_ADDRESS; n++) await recordSignInOutcome(`spray${n}.${Date.now()}@roster.example`, address, 'failed')
+    await assert.rejects(refuseIfLockedOut('someone.new@roster.example', address), /Too many failed sign-ins/)
+    await refuseIfLockedOut('someone.new@roster.example', '198.51.100.250')
+  })
+
+  it('through better-auth: the sixth wrong password is refused with 429 even with the right one', async () => {
+    const { getAuth } = await import('../lib/auth/server')
+    const { ensureDemoUsers } = await import('../lib/auth/demo-users')
+    const { DEMO_PASSWORD } = await import('../lib/auth/demo-accounts')
+    await ensureDemoUsers()
+    const auth = getAuth()
+    const signIn = (password: string) =>
+      auth.handler(
+        new Request('http://localhost:3999/api/auth/sign-in/email', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'http://localhost:3999' },
+          body: JSON.stringify({ email: 'rafael.wilson@roster.example', password }),
+        }),
+      )
+    assert.equal((await signIn(DEMO_PASSWORD)).status, 200)
+    for (let n = 0; n < 5; n++) assert.equal((await signIn('wrong password')).status, 401)
+    const locked = await signIn(DEMO_PASSWORD)
+    assert.equal(locked.status, 429)
+    assert.match(JSON.stringify(await locked.json()), /Too many failed sign-ins/)
+  })
+})
+
+describe('access tokens', () => {
+  let tokenOwner: Actor
+
+  before(async () => {
+    const { ensureDemoUsers } = await import('../lib/auth/demo-users')
+    const { getAuth } = await import('../lib/auth/server')
+    await ensureDemoUsers()
+    const context = await getAuth().$context
+    const user = (await context.internalAdapter.findUserByEmail('manager@roster.example'))!.user
+    tokenOwner = { via: 'session', userId: user.id, name: user.name, email: user.email, role: 'manager' }
+  })
+
+  it('act with their creator role, drop to the creator role now, and stop when revoked', async () => {
+    const { createToken, listTokens, revokeToken } = await import('../lib/auth/tokens')
+    const { actorFromHeaders } = await import('../lib/auth/actor')
+    const { setUserRole } = await import('../lib/auth/users')
+    const { getAuth } = await import('../lib/auth/server')
+    const { secret, token } = await createToken(tokenOwner, { name: 'nightly export', expiresInDays: '30' })
+    assert.match(secret, /^roster_/)
+    const listed = await listTokens(tokenOwner)
+    assert.deepEqual(
+      listed.map((t) => [t.name, t.role]),
+      [['nightly export', 'manager']],
+    )
+    assert.ok(!JSON.stringify(listed).includes(secret), 'the secret is shown once, never listed')
+    const bearer = new Headers({ authorization: `Bearer ${secret}` })
+    assert.equal((await actorFromHeaders(bearer))?.role, 'manager')
+    assert.equal((await actorFromHeaders(bearer))?.via, 'token')
+
+    // Demoted: the token acts as an employee from now on.
+    const context = await getAuth().$context
+    const adminUser = (await context.internalAdapter.findUserByEmail('admin@roster.example'))!.user
+    const adminActor: Actor = { via: 'session', userId: adminUser.id, name: adminUser.name, email: adminUser.email, role: 'admin' }
+    await setUserRole(adminActor, { userId: tokenOwner.userId, role: 'employee' })
+    assert.equal((await actorFromHeaders(bearer))?.role, 'employee')
+    await setUserRole(adminActor, { userId: tokenOwner.userId, role: 'manager' })
+
+    await revokeToken(tokenOwner, { tokenId: token.id })
+    await assert.rejects(actorFromHeaders(bearer), (error: AppError) => error.code === 'unauthenticated:token')
+    await assert.rejects(actorFromHeaders(new Headers({ authorization: 'Bearer roster_not-a-real-token' })), (error: AppError) => error.code === 'unauthenticated:token')
+  })
+
+  it('cannot be made or revoked with a token, and refuse bad names and lifetimes by field', async () => {
+    const { createToken, revokeToken } = await import('../lib/auth/tokens')
+    const viaToken: Actor = { ...tokenOwner, via: 'token' }
+    await assert.rejects(createToken(viaToken, { name: 'escalate', expiresInDays: '365' }), (error: AppError) => error.code === 'forbidden:token')
+    await assert.rejects(revokeToken(viaToken, { tokenId: 'x' }), (error: AppError) => error.code === 'forbidden:token')
+    await assert.rejects(createToken(tokenOwner, { name: '', expiresInDays: '400' }), (error: AppError) => Boolean(error.fields?.name && error.fields?.expiresInDays))
+    await assert.rejects(createToken(null, { name: 'x', expiresInDays: '1' }), (error: AppError) => error.code === 'unauthenticated:session')
+  })
+
+  it('an admin cannot change their own role, and only admins change roles', async () => {
+    const { setUserRole } = await import('../lib/auth/users')
+    await assert.rejects(setUserRole(admin, { userId: admin.userId, role: 'employee' }), (error: AppError) => error.code === 'invalid:role')
+    await assert.rejects(setUserRole(manager, { userId: 'anyone', role: 'admin' }), (error: AppError) => error.code === 'forbidden:role')
+  })
+})
+
+describe('users are people', () => {
+  it('a user whose e-mail an employee has is linked to that employee', async () => {
+    const { ensureDemoUsers } = await import('../lib/auth/demo-users')
+    const { getAuth } = await import('../lib/auth/server')
+    const { createEmployee } = await import('../lib/employees/mutations')
+    // The demo accounts' employees: created here as the seed would (the test table has no demo data).
+    await createEmployee(manager, { name: 'Kwame Torvalds', email: 'KWAME.TORVALDS@roster.example', title: 'UI Engineer', practice: 'Frontend', location: 'Lisbon' }).catch(() => undefined)
+    await ensureDemoUsers()
+    const context = await getAuth().$context
+    const found = await context.internalAdapter.findUserByEmail('kwame.torvalds@roster.example')
+    // Created before this test's employee existed, it is linked when the person signs in.
+    const response = await getAuth().handler(
+      new Request('http://localhost:3999/api/auth/sign-in/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://localhost:3999' },
+        body: JSON.stringify({ email: 'kwame.torvalds@roster.example', password: 'roster-demo' }),
+      }),
+    )
+    assert.equal(response.status, 200)
+    const user = (await context.internalAdapter.findUserById(found!.user.id)) as { employeeId?: string } | null
+    assert.match(user?.employeeId ?? '', /^[a-z0-9]{12}$/)
+  })
+})
