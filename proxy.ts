@@ -54,11 +54,54 @@ function undecodable(pathname: string): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+/** React's reference markers that a plain-value call may carry; any other $-string is a forged body. */
+const allowedMarker = /^\$(\$|undefined$|K\d+$|D\d{4}-)/
+
+function plainModel(value: unknown): boolean {
+  if (typeof value === 'string') return !value.startsWith('$') || allowedMarker.test(value)
+  if (Array.isArray(value)) return value.every(plainModel)
+  if (value && typeof value === 'object') return Object.values(value).every(plainModel)
+  return true
+}
+
+function argumentsModel(text: string): boolean {
+  try {
+    const model: unknown = JSON.parse(text)
+    return Array.isArray(model) && plainModel(model)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A server action's arguments must decode as React encodes them: a JSON array of plain values, alone
+ * (text/plain) or as field 0 of a form. Next answers anything else with a 500 from its decoder; here
+ * it is a 400 before it gets there.
+ */
+async function malformedAction(request: NextRequest): Promise<boolean> {
+  if (request.method !== 'POST' || !request.headers.has('next-action')) return false
+  const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() ?? ''
+  try {
+    if (type === 'multipart/form-data') {
+      const form = await request.clone().formData()
+      const root = form.get('0')
+      return typeof root !== 'string' || !argumentsModel(root)
+    }
+    if (type === 'application/x-www-form-urlencoded') return false
+    return !argumentsModel(await request.clone().text())
+  } catch {
+    return true
+  }
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
   if (undecodable(pathname)) return NextResponse.json({ error: { code: 'invalid:path', message: 'The address is not valid: it has a % that starts no escape.' } }, { status: 400 })
   if (isCrossSiteAction(request)) return refuse(403, 'This request did not come from Roster itself, so it was refused.')
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) return refuse(413, 'The request body is larger than 1 MB.')
+  if (await malformedAction(request)) {
+    return NextResponse.json({ error: { code: 'invalid:body', message: 'The action was called with arguments it cannot read.', fields: { body: ['Must be the arguments of the action'] } } }, { status: 400 })
+  }
 
   const isPage = !pathname.startsWith('/api/') && request.method === 'GET'
   if (isPage && !PUBLIC_PAGES.includes(pathname) && !getSessionCookie(request)) {

@@ -28,6 +28,6 @@ function sourceFingerprint(): string {
       hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`)
     }
   }
-  for (const entry of ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json']) visit(entry)
+  for (const entry of ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json']) visit(entry)
   return hash.digest('hex')
 }
