@@ -96,7 +96,9 @@ async function malformedAction(request: NextRequest): Promise<boolean> {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
-  if (undecodable(pathname)) return NextResponse.json({ error: { code: 'invalid:path', message: 'The address is not valid: it has a % that starts no escape.' } }, { status: 400 })
+  if (undecodable(pathname)) {
+    return NextResponse.json({ error: { code: 'invalid:path', message: 'The address is not valid: it has a % that starts no escape.', fields: { path: ['Not a valid address'] } } }, { status: 400 })
+  }
   if (isCrossSiteAction(request)) return refuse(403, 'This request did not come from Roster itself, so it was refused.')
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) return refuse(413, 'The request body is larger than 1 MB.')
   if (await malformedAction(request)) {
