@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useState, type FormEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormError, TextField } from '@/components/ui/field'
 import { authClient } from '@/lib/auth/client'
@@ -12,7 +12,11 @@ export function SignInForm({ returnTo, passwordSignIn, oidcName, failed }: { ret
   const [error, setError] = useState<string | undefined>(failed ? 'Signing in with your company account did not work. Please try again.' : undefined)
   const [fieldErrors, setFieldErrors] = useState<{ email?: string[]; password?: string[] }>({})
 
-  async function signInWithPassword(formData: FormData) {
+  // onSubmit, not a form action: React resets a form after its action, and the e-mail should stay
+  // in the field after a wrong password.
+  async function signInWithPassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const formData = new FormData(event.currentTarget)
     const email = String(formData.get('email') ?? '').trim()
     const password = String(formData.get('password') ?? '')
     const missing = { email: email ? undefined : ['Enter your e-mail'], password: password ? undefined : ['Enter your password'] }
@@ -48,7 +52,7 @@ export function SignInForm({ returnTo, passwordSignIn, oidcName, failed }: { ret
         </Button>
       ) : null}
       {passwordSignIn ? (
-        <form action={signInWithPassword} className="space-y-4" aria-label="Sign in with e-mail and password" noValidate>
+        <form onSubmit={signInWithPassword} className="space-y-4" aria-label="Sign in with e-mail and password" noValidate>
           <TextField name="email" label="E-mail" type="email" autoComplete="username" required errors={fieldErrors.email} />
           <TextField name="password" label="Password" type="password" autoComplete="current-password" required errors={fieldErrors.password} />
           <Button type="submit" variant={oidcName ? 'secondary' : 'primary'} className="w-full" disabled={pending}>
