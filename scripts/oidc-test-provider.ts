@@ -12,7 +12,7 @@ const provider = new Provider(issuer, {
     {
       client_id: process.env.OIDC_CLIENT_ID ?? 'roster-e2e',
       client_secret: process.env.OIDC_CLIENT_SECRET ?? 'roster-e2e-secret',
-      redirect_uris: [`${rosterUrl}/api/auth/oauth2/callback/oidc`, `${rosterUrl}/api/auth/callback/oidc`],
+      redirect_uris: [`${rosterUrl}/api/auth/callback/oidc`],
       grant_types: ['authorization_code'],
       response_types: ['code'],
     },

@@ -14,9 +14,11 @@ import { readDbConfig } from './config'
  *   base   PK=CLIENT#<id>  SK=CLIENT | PROJECT#<pid> | PROJECT#<pid>#ASSIGN#<aid> | PROJECT#<pid>#TECH#<tid>
  *          PK=EMP#<id>     SK=EMP | SKILL#<tid>          PK=TECH#<id> SK=TECH
  *          PK=EMAIL#<email> SK=EMAIL (uniqueness claim)   PK=JOB#<0..7> SK=<kind>#<id> (jobs, lib/jobs)
+ *          PK=AUTH#<model>#<id> SK=AUTH   PK=AUTHBY#<model>#<field>#<value> SK=<id>   (sign-in, lib/auth)
  *   GSI1   employee view:   GSI1PK=EMP#<id>   GSI1SK=#EMP | ASSIGN#<start>#<aid> | SKILL#<tid>
  *   GSI2   technology view: GSI2PK=TECH#<id>  GSI2SK=#TECH | PROJECT#<cid>#<pid> | SKILL#<eid>
  *   GSI3   lists:           GSI3PK=CLIENTS | EMPLOYEES | TECHNOLOGIES   GSI3SK=<lower-case name>#<id>
+ *                            GSI3PK=AUTH#<model>  GSI3SK=<id>  (sign-in records, for the admin's list)
  *   GSI4   firm overview:   GSI4PK=FIRM       GSI4SK=EMP#<eid> | PROJECT#<start>#<pid>  (INCLUDE projection)
  */
 export const indexNames = ['GSI1', 'GSI2', 'GSI3', 'GSI4'] as const
