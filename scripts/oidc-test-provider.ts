@@ -30,6 +30,7 @@ const provider = new Provider(issuer, {
   pkce: { required: () => true },
   cookies: { keys: ['roster-e2e-oidc-cookie-key'] },
   features: { devInteractions: { enabled: true } },
+  ttl: { Session: 3600, Grant: 3600, Interaction: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
 })
 
 provider.listen(port, () => console.log(`[oidc] test provider on ${issuer}`))
