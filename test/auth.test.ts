@@ -179,3 +179,49 @@ describe('users are people', () => {
     assert.match(user?.employeeId ?? '', /^[a-z0-9]{12}$/)
   })
 })
+
+describe('the DynamoDB adapter under failure and races', () => {
+  it('a create cut off after its pointer finds nothing, and the next create works', async () => {
+    const { installCrashes } = await import('./helpers/faults')
+    const { getAuth } = await import('../lib/auth/server')
+    const adapter = (await getAuth().$context).adapter
+    const email = `cut.off.${Date.now()}@roster.example`
+    const crash = installCrashes()
+    try {
+      crash.after(1)
+      await assert.rejects(adapter.create({ model: 'user', data: { email, name: 'Cut Off', emailVerified: false, createdAt: new Date(), updatedAt: new Date() } }))
+    } finally {
+      crash.recover()
+      crash.uninstall()
+    }
+    assert.equal(await adapter.findOne({ model: 'user', where: [{ field: 'email', value: email }] }), null, 'the pointer alone is no user')
+    const user = await adapter.create<{ email: string; name: string; emailVerified: boolean; createdAt: Date; updatedAt: Date }, { id: string }>({
+      model: 'user',
+      data: { email, name: 'Second Try', emailVerified: false, createdAt: new Date(), updatedAt: new Date() },
+    })
+    const found = await adapter.findOne<{ id: string; name: string }>({ model: 'user', where: [{ field: 'email', value: email }] })
+    assert.equal(found?.id, user.id)
+    assert.equal(found?.name, 'Second Try')
+  })
+
+  it('of many callers consuming one single-use token at once, exactly one gets it', async () => {
+    const { getAuth } = await import('../lib/auth/server')
+    const adapter = (await getAuth().$context).adapter
+    const identifier = `reset-password:${Date.now()}`
+    await adapter.create({ model: 'verification', data: { identifier, value: 'user-1', expiresAt: new Date(Date.now() + 60_000), createdAt: new Date(), updatedAt: new Date() } })
+    const results = await Promise.all(Array.from({ length: 8 }, () => adapter.consumeOne({ model: 'verification', where: [{ field: 'identifier', value: identifier }] })))
+    assert.equal(results.filter((result) => result !== null).length, 1)
+    assert.equal(await adapter.findOne({ model: 'verification', where: [{ field: 'identifier', value: identifier }] }), null)
+  })
+
+  it('concurrent increments of one counter all count', async () => {
+    const { getAuth } = await import('../lib/auth/server')
+    const adapter = (await getAuth().$context).adapter
+    // An access token's request counter (the API-key plugin's model).
+    const key = `counter-${Date.now()}`
+    await adapter.create({ model: 'apikey', data: { configId: 'default', key, referenceId: 'user-1', requestCount: 0, enabled: true, rateLimitEnabled: false, createdAt: new Date(), updatedAt: new Date() } })
+    await Promise.all(Array.from({ length: 6 }, () => adapter.incrementOne({ model: 'apikey', where: [{ field: 'key', value: key }], increment: { requestCount: 1 } })))
+    const counter = await adapter.findOne<{ requestCount: number }>({ model: 'apikey', where: [{ field: 'key', value: key }] })
+    assert.equal(counter?.requestCount, 6)
+  })
+})

@@ -4,8 +4,7 @@ import { useState, type FormEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormError, TextField } from '@/components/ui/field'
 import { authClient } from '@/lib/auth/client'
-
-const OIDC_PROVIDER_ID = 'oidc'
+import { OIDC_PROVIDER_ID } from '@/lib/auth/config'
 
 export function SignInForm({ returnTo, passwordSignIn, oidcName, failed }: { returnTo: string; passwordSignIn: boolean; oidcName?: string; failed?: string }) {
   const [pending, setPending] = useState(false)

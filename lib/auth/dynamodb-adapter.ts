@@ -1,5 +1,4 @@
 import { createAdapterFactory, type CleanedWhere } from '@better-auth/core/db/adapter'
-import type { BetterAuthOptions } from '@better-auth/core'
 import {
   deleteAuthPointer,
   deleteAuthRecord,
@@ -32,8 +31,7 @@ const CAS_ATTEMPTS = 8
 
 type FieldSpec = { name: string; lookup: boolean }
 
-function lookupFieldsOf(options: BetterAuthOptions, schema: Record<string, { modelName?: string; fields: Record<string, { fieldName?: string; unique?: boolean; index?: boolean; references?: unknown }> }>) {
-  void options
+function lookupFieldsOf(schema: Record<string, { modelName?: string; fields: Record<string, { fieldName?: string; unique?: boolean; index?: boolean; references?: unknown }> }>) {
   const byModel = new Map<string, FieldSpec[]>()
   for (const [key, table] of Object.entries(schema)) {
     const fields = Object.entries(table.fields).map(([name, field]) => ({
@@ -125,8 +123,8 @@ export function dynamodbAdapter() {
       supportsArrays: false,
       transaction: false,
     },
-    adapter: ({ options, schema, getDefaultFieldName }) => {
-      const lookupFields = lookupFieldsOf(options, schema as never)
+    adapter: ({ schema, getDefaultFieldName }) => {
+      const lookupFields = lookupFieldsOf(schema as never)
 
       // `select` names fields by their default names; records hold the configured (stored) names.
       function pick(model: string, data: AuthData, select: string[] | undefined): AuthData {
