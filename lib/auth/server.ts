@@ -39,7 +39,18 @@ function buildAuth(config: AuthConfig) {
     database: dynamodbAdapter(),
     // Access tokens are made and revoked on Roster's Settings page only (lib/auth/tokens.ts), which
     // stamps each with its creator's role; the plugin's own HTTP endpoints stay closed.
-    disabledPaths: ['/api-key/create', '/api-key/update', '/api-key/delete', '/api-key/list', '/api-key/get', '/api-key/verify', '/api-key/delete-all-expired-api-keys'],
+    // Nor does anyone act as another user: the admin plugin's impersonation stays closed too.
+    disabledPaths: [
+      '/api-key/create',
+      '/api-key/update',
+      '/api-key/delete',
+      '/api-key/list',
+      '/api-key/get',
+      '/api-key/verify',
+      '/api-key/delete-all-expired-api-keys',
+      '/admin/impersonate-user',
+      '/admin/stop-impersonating',
+    ],
     emailAndPassword: { enabled: config.passwordSignIn, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
     user: {
       additionalFields: {
