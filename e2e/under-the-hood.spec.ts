@@ -1,5 +1,17 @@
 import { expect, test } from '@playwright/test'
 
+test('a closed panel ships no raw items: the page carries none of the recorded keys until the panel is opened', async ({ page, request }) => {
+  const html = await (await request.get('/clients/c00000000001')).text()
+  expect(html).not.toContain('CLIENT#c00000000001')
+  expect(html).not.toMatch(/PROJECT#p\d+#ASSIGN#/)
+  await page.goto('/clients/c00000000001')
+  const fetched = page.waitForResponse((response) => response.url().includes('/api/recordings/'))
+  await page.getByRole('button', { name: 'Show under the hood' }).click()
+  expect((await fetched).status()).toBe(200)
+  await expect(page.getByRole('region', { name: 'Under the hood' })).toContainText('PK = "CLIENT#c00000000001"')
+  await page.getByRole('button', { name: 'Hide under the hood' }).click()
+})
+
 test('the under-the-hood panel shows the dashboard request, its key condition and the client items, and stays open', async ({ page }) => {
   await page.goto('/clients/c00000000001')
   await expect(page.getByRole('region', { name: 'Under the hood' })).toHaveCount(0)
