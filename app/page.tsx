@@ -54,6 +54,22 @@ export default async function HomePage() {
   )
 }
 
+/** Long lists show this many, and the rest behind "Show N more" (no scroll box cutting a row in half). */
+const SHOWN_FIRST = 12
+
+function PeopleRows({ people }: { people: { id: string; name: string; detail: string }[] }) {
+  return (
+    <ul className="divide-y divide-slate-100 text-sm">
+      {people.map((person) => (
+        <li key={person.id} className="flex items-baseline justify-between gap-3 py-1.5">
+          <Link href={`/employees/${person.id}`} className={linkClass}>{person.name}</Link>
+          <span className="shrink-0 text-slate-600">{person.detail}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 function PeopleList({ title, empty, people }: { title: string; empty: string; people: { id: string; name: string; detail: string }[] }) {
   const id = title.toLowerCase().replace(/\W+/g, '-')
   return (
@@ -62,14 +78,15 @@ function PeopleList({ title, empty, people }: { title: string; empty: string; pe
       {people.length === 0 ? (
         <p className="text-sm text-slate-600">{empty}</p>
       ) : (
-        <ul className="max-h-96 divide-y divide-slate-100 overflow-auto text-sm">
-          {people.map((person) => (
-            <li key={person.id} className="flex justify-between py-1.5">
-              <Link href={`/employees/${person.id}`} className={linkClass}>{person.name}</Link>
-              <span className="text-slate-600">{person.detail}</span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <PeopleRows people={people.slice(0, SHOWN_FIRST)} />
+          {people.length > SHOWN_FIRST ? (
+            <details className="mt-1">
+              <summary className="cursor-pointer py-1.5 text-sm font-medium text-indigo-700">Show {people.length - SHOWN_FIRST} more</summary>
+              <PeopleRows people={people.slice(SHOWN_FIRST)} />
+            </details>
+          ) : null}
+        </>
       )}
     </section>
   )

@@ -247,6 +247,8 @@ test('server actions: each caller gets the answer its role allows, and a refused
     expectOutcome(await callAction(call, action('addTechnologyAction'), [{ clientId: fixture.clientId, projectId: fixture.projectId, technologyId: stackTech.id }]), 'success', 'addTechnologyAction')
     expect((await project()).stack.some((s: { technologyId: string }) => s.technologyId === stackTech.id)).toBe(allowed)
     if (!allowed) await callAction(manager, action('addTechnologyAction'), [{ clientId: fixture.clientId, projectId: fixture.projectId, technologyId: stackTech.id }])
+    expectOutcome(await callAction(call, action('setStackNoteAction'), [{ clientId: fixture.clientId, projectId: fixture.projectId, technologyId: stackTech.id, note: `v ${tag}` }]), 'success', 'setStackNoteAction')
+    expect((await project()).stack.find((s: { technologyId: string }) => s.technologyId === stackTech.id)?.note === `v ${tag}`).toBe(allowed)
     expectOutcome(await callAction(call, action('removeTechnologyAction'), [{ clientId: fixture.clientId, projectId: fixture.projectId, technologyId: stackTech.id }]), 'success', 'removeTechnologyAction')
     expect((await project()).stack.some((s: { technologyId: string }) => s.technologyId === stackTech.id)).toBe(!allowed)
 
@@ -269,7 +271,7 @@ test('server actions: each caller gets the answer its role allows, and a refused
     expect((await json(await manager.get(`/api/employees?q=${encodeURIComponent(`Action Person ${tag}`)}`))).items.length).toBe(allowed ? 1 : 0)
 
     const person = (await json(await manager.get(`/api/employees/${fixture.employeeId}`))).employee
-    expectOutcome(await callAction(call, action('updateEmployeeAction'), [idle, { ...person, employeeId: person.id, version: String(person.version), capacityHours: String(person.capacityHours), title: `Action title ${tag}` }]), 'success', 'updateEmployeeAction')
+    expectOutcome(await callAction(call, action('updateEmployeeAction'), [idle, { ...person, employeeId: person.id, version: String(person.version), capacityHours: String(person.capacityHours), title: `Action title ${tag}` }]), 'redirect', 'updateEmployeeAction')
     expect((await json(await manager.get(`/api/employees/${fixture.employeeId}`))).employee.title === `Action title ${tag}`).toBe(allowed)
 
     // Skills: managers change anyone's; an employee only their own.

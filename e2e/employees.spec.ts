@@ -27,7 +27,10 @@ test('a manager adds a person, is told when the email is taken, and a rename sho
   await page.getByRole('link', { name: 'Edit details' }).click()
   await page.getByLabel('Name').fill(`Margaret Renamed ${id}`)
   await page.getByRole('button', { name: 'Save details' }).click()
+  // Saving goes back to the person's page, which says so.
+  await expect(page).toHaveURL(new RegExp(`/employees/${employeeId}\\?saved=1$`))
   await expect(page.getByRole('status').getByText('Details saved')).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: `Margaret Renamed ${id}` })).toBeVisible()
   await page.goto('/clients/c00000000003')
   await expect(page.getByRole('link', { name: `Margaret Renamed ${id}` })).toBeVisible()
   await expect(page.getByRole('link', { name: `Margaret New ${id}` })).toHaveCount(0)

@@ -114,3 +114,24 @@ test('the sign-in page, an employee’s screens and the admin’s users page: no
     await context.close()
   }
 })
+
+test('the project page’s forms each label their own fields, picker options read with a pause, and a stack entry’s note can be edited', async ({ page, request }) => {
+  const dashboard = (await (await request.get('/api/clients/c00000000001')).json()) as { projects: { id: string; startDate: string; stack: { technologyName: string }[] }[] }
+  const project = dashboard.projects.find((candidate) => candidate.stack.length > 0)!
+  await page.goto(`/clients/c00000000001/projects/${project.id}`)
+  const ids = await page.$$eval('[id]', (elements) => elements.map((element) => element.id))
+  expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([])
+  await expect(page.getByRole('region', { name: 'Project details' }).getByLabel('Start date')).toHaveValue(project.startDate)
+
+  await page.getByRole('combobox', { name: 'Person' }).fill('a')
+  await expect(page.getByRole('option').first()).toHaveAccessibleName(/\S ?, \S/)
+  await page.keyboard.press('Escape')
+
+  const technology = project.stack[0].technologyName
+  await page.getByRole('button', { name: `Edit the note on ${technology}` }).click()
+  await page.getByRole('dialog').getByLabel('Version or note').fill('v9 LTS')
+  await page.getByRole('button', { name: 'Save note' }).click()
+  await expect(page.getByRole('list', { name: 'Tech stack' })).toContainText(`${technology}v9 LTS`)
+  await page.goto('/clients/c00000000001')
+  await expect(page.getByRole('list', { name: /tech stack/ }).filter({ hasText: 'v9 LTS' })).toHaveCount(1)
+})

@@ -7,7 +7,7 @@ export function AllocationBar({ percent }: { percent: number }) {
       <div className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200" role="img" aria-label={`Allocated ${label}`}>
         <div className={`h-full ${over ? 'bg-red-600' : 'bg-indigo-600'}`} style={{ width: `${Math.min(percent, 100)}%` }} />
       </div>
-      <span className={`w-28 text-xs tabular-nums ${over ? 'font-semibold text-red-800' : bench ? 'text-amber-800' : 'text-slate-700'}`}>{label}</span>
+      <span className={`min-w-28 shrink-0 whitespace-nowrap text-xs tabular-nums ${over ? 'font-semibold text-red-800' : bench ? 'text-amber-800' : 'text-slate-700'}`}>{label}</span>
     </div>
   )
 }

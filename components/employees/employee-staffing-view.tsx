@@ -15,7 +15,20 @@ import { allocationOn, todayIso } from '@/lib/staffing/allocation'
 import { buildTimeline, groupAssignments } from '@/lib/staffing/timeline'
 
 /** One person's staffing: the timeline, their assignments and skills (/employees/[id] and /me). */
-export function EmployeeStaffingView({ staffing, actor, recording, eyebrow }: { staffing: EmployeeStaffing; actor: Actor; recording: RequestRecording; eyebrow: ReactNode }) {
+export function EmployeeStaffingView({
+  staffing,
+  actor,
+  recording,
+  eyebrow,
+  notice,
+}: {
+  staffing: EmployeeStaffing
+  actor: Actor
+  recording: RequestRecording
+  eyebrow: ReactNode
+  /** A line to confirm what the user just did, such as saving the details. */
+  notice?: string
+}) {
   const { employee, assignments, skills } = staffing
   const today = todayIso()
   const groups = groupAssignments(assignments, today)
@@ -33,6 +46,11 @@ export function EmployeeStaffingView({ staffing, actor, recording, eyebrow }: { 
           </>
         }
       />
+      {notice ? (
+        <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {notice}
+        </p>
+      ) : null}
       <div className="space-y-6">
         <StaffingTimeline timeline={buildTimeline(assignments, today)} />
         <section aria-labelledby="assignments-heading" className="rounded-lg border border-slate-200 bg-white p-4">

@@ -35,6 +35,7 @@ export function SkillFilter({ selectedName }: { selectedName?: string }) {
   return (
     <div className="mb-4 max-w-sm">
       <SearchPicker
+          placeholder="Type a technology"
         label="Filter by skill"
         text={search}
         onTextChange={setSearch}

@@ -42,6 +42,7 @@ export function SkillsEditor({ employeeId, skills, editable }: { employeeId: str
         <input type="hidden" name="technologyId" value={technology?.id ?? ''} />
         <div className="sm:col-span-3">{formError ? <FormError errors={[formError]} /> : null}</div>
         <SearchPicker
+          placeholder="Type a technology"
           label="Technology"
           text={technology ? technology.name : search}
           onTextChange={(text) => {

@@ -3,17 +3,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
-import { useState } from 'react'
-import { addTechnologyAction, removeTechnologyAction } from '@/lib/actions/projects'
+import { useState, useTransition, type FormEvent } from 'react'
+import { addTechnologyAction, removeTechnologyAction, setStackNoteAction } from '@/lib/actions/projects'
 import { createTechnologyAction } from '@/lib/actions/technologies'
 import { Button } from '@/components/ui/button'
+import { Dialog } from '@/components/ui/dialog'
+import { TextField } from '@/components/ui/field'
 import { SearchPicker } from '@/components/ui/search-picker'
 import { useToast } from '@/components/ui/toast'
 import type { ActionState } from '@/lib/action-state'
 import type { StackEntryView } from '@/lib/dto'
 import { technologyKeys, technologySearchOptions } from '@/lib/technologies/query-options'
 
-type Chip = { technologyId: string; technologyName: string }
+type Chip = { technologyId: string; technologyName: string; note?: string }
 
 function throwIfError(result: ActionState) {
   if (result.status === 'error') throw new Error(result.message)
@@ -69,6 +71,8 @@ export function StackEditor({ clientId, projectId, stack }: { clientId: string; 
           {chips.map((chip) => (
             <li key={chip.technologyId} className={`inline-flex items-center gap-1 rounded-full bg-indigo-50 py-1 pl-3 pr-1 text-sm text-indigo-800 ${chip.pending ? 'opacity-60' : ''}`} aria-busy={chip.pending || undefined}>
               <Link href={`/technologies/${chip.technologyId}`} className="hover:underline">{chip.technologyName}</Link>
+              {chip.note ? <span className="text-indigo-600">{chip.note}</span> : null}
+              {chip.pending ? null : <NoteEditor clientId={clientId} projectId={projectId} chip={chip} />}
               <button
                 type="button"
                 onClick={() => remove.mutate(chip)}
@@ -84,6 +88,7 @@ export function StackEditor({ clientId, projectId, stack }: { clientId: string; 
       )}
       <div className="max-w-md">
         <SearchPicker
+          placeholder="Type a technology"
           label="Add a technology"
           text={search}
           onTextChange={setSearch}
@@ -112,5 +117,46 @@ export function StackEditor({ clientId, projectId, stack }: { clientId: string; 
         />
       </div>
     </div>
+  )
+}
+
+/** The note on a stack entry (the version in use, say), edited in a small dialog. */
+function NoteEditor({ clientId, projectId, chip }: { clientId: string; projectId: string; chip: Chip }) {
+  const [open, setOpen] = useState(false)
+  const [error, setError] = useState<string[] | undefined>()
+  const [saving, startSaving] = useTransition()
+  const router = useRouter()
+  const toast = useToast()
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const note = String(new FormData(event.currentTarget).get('note') ?? '')
+    startSaving(async () => {
+      const result = await setStackNoteAction({ clientId, projectId, technologyId: chip.technologyId, note })
+      if (result.status === 'error') {
+        setError(result.fieldErrors.note ?? [result.message])
+        return
+      }
+      setOpen(false)
+      if (result.status === 'success') toast(result.message)
+      router.refresh()
+    })
+  }
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} aria-label={`Edit the note on ${chip.technologyName}`} className="rounded-full px-1.5 text-indigo-700 hover:bg-indigo-100">
+        ✎
+      </button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={`Note on ${chip.technologyName}`}>
+        {open ? (
+          <form onSubmit={save} className="space-y-3" noValidate>
+            <TextField id={`note-${chip.technologyId}`} name="note" label="Version or note" defaultValue={chip.note ?? ''} maxLength={200} placeholder="e.g. v5, 17 LTS" errors={error} />
+            <div className="flex justify-end gap-2">
+              <Button type="button" variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
+              <Button type="submit" disabled={saving}>{saving ? 'Saving…' : 'Save note'}</Button>
+            </div>
+          </form>
+        ) : null}
+      </Dialog>
+    </>
   )
 }

@@ -40,6 +40,7 @@ export function StaffForm({ clientId, projectId, defaultStart }: { clientId: str
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="sm:col-span-2">
         <SearchPicker
+          placeholder="Type a name"
           label="Person"
           text={employee ? employee.name : search}
           onTextChange={(text) => {
@@ -52,11 +53,12 @@ export function StaffForm({ clientId, projectId, defaultStart }: { clientId: str
           errors={errors.employeeId}
         />
       </div>
-      <TextField name="role" label="Role" errors={errors.role} required />
-      <TextField name="allocation" label="Allocation (%)" type="number" min={1} max={100} value={allocation} onChange={(e) => setAllocation(e.target.value)} errors={errors.allocation} required />
-      <TextField name="startDate" label="Start date" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} errors={errors.startDate} required />
-      <TextField name="endDate" label="End date (optional)" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} errors={errors.endDate} />
+      <TextField id="staff-role" name="role" label="Role" errors={errors.role} required />
+      <TextField id="staff-allocation" name="allocation" label="Allocation (%)" type="number" min={1} max={100} value={allocation} onChange={(e) => setAllocation(e.target.value)} errors={errors.allocation} required />
+      <TextField id="staff-start" name="startDate" label="Start date" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} errors={errors.startDate} required />
+      <TextField id="staff-end" name="endDate" label="End date (optional)" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} errors={errors.endDate} />
       <SelectField
+        id="staff-status"
         name="status"
         label="Status"
         value={status}

@@ -22,6 +22,7 @@ export function SearchPicker({
   footer,
   errors,
   name,
+  placeholder = 'Type to search',
 }: {
   label: string
   text: string
@@ -32,6 +33,7 @@ export function SearchPicker({
   footer?: ReactNode
   errors?: string[]
   name?: string
+  placeholder?: string
 }) {
   const id = useId()
   const [open, setOpen] = useState(false)
@@ -58,6 +60,7 @@ export function SearchPicker({
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errors?.length ? errorId : undefined}
         autoComplete="off"
+        placeholder={placeholder}
         value={text}
         onChange={(event) => {
           onTextChange(event.target.value)
@@ -98,7 +101,8 @@ export function SearchPicker({
                 className={`cursor-pointer px-3 py-2 text-sm ${index === active ? 'bg-indigo-50 text-indigo-900' : ''}`}
               >
                 {option.label}
-                {option.detail ? <span className="ml-2 text-slate-600">{option.detail}</span> : null}
+                {/* The comma is for screen readers, which would otherwise run the name and detail together. */}
+                {option.detail ? <span className="ml-2 text-slate-600"><span className="sr-only">, </span>{option.detail}</span> : null}
               </li>
             ))}
             {!loading && options.length === 0 ? <li className="px-3 py-2 text-sm text-slate-600">No matches</li> : null}

@@ -11,8 +11,11 @@ export async function createEmployeeAction(_previous: ActionState, formData: For
   redirect(`/employees/${outcome.result.id}`)
 }
 
+/** Saves the details and goes back to the person's page, which says they were saved. */
 export async function updateEmployeeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(formData, updateEmployee, () => 'Details saved')
+  const outcome = await runActionForResult(formData, updateEmployee)
+  if ('error' in outcome) return outcome.error
+  redirect(`/employees/${outcome.result.id}?saved=1`)
 }
 
 export async function setSkillAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation'
 import type { ActionState } from '../action-state'
-import { addTechnologyToProject, createProject, deleteProject, removeTechnologyFromProject, updateProject } from '../projects/mutations'
+import { addTechnologyToProject, createProject, deleteProject, removeTechnologyFromProject, setStackEntryNote, updateProject } from '../projects/mutations'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../staffing/mutations'
 import { fieldOf, runAction, runActionForResult } from './run'
 
@@ -44,4 +44,8 @@ export async function addTechnologyAction(input: { clientId: string; projectId: 
 
 export async function removeTechnologyAction(input: { clientId: string; projectId: string; technologyId: string }): Promise<ActionState> {
   return runAction(input, removeTechnologyFromProject, () => 'Technology removed from the stack')
+}
+
+export async function setStackNoteAction(input: { clientId: string; projectId: string; technologyId: string; note: string }): Promise<ActionState> {
+  return runAction(input, setStackEntryNote, (entry) => (entry.note ? `${entry.technologyName}: ${entry.note}` : `Note on ${entry.technologyName} cleared`))
 }

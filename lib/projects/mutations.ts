@@ -26,7 +26,7 @@ import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
 import { parseInput, isEntityId } from '../validation'
-import { createProjectInput, removeStackEntryInput, stackEntryInput, updateProjectInput } from './schemas'
+import { createProjectInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
 import { syncProject, syncStackEntry } from './sync'
 
 async function readProject(clientId: string, projectId: string) {
@@ -197,6 +197,22 @@ export async function addTechnologyToProject(actor: Actor | null, input: unknown
     if (!entry) throw notFound('project', ref.projectId)
     return toStackEntryView(entry)
   })
+}
+
+/** Changes the note on a stack entry (the version in use, say). The entry is the only item that holds it. */
+export async function setStackEntryNote(actor: Actor | null, input: unknown): Promise<StackEntryView> {
+  authorize(actor, 'manage')
+  const { clientId, projectId, technologyId, note } = parseInput(stackNoteInput, input, 'stack entry')
+  try {
+    const { Attributes } = await StackEntryEntity.build(UpdateItemCommand)
+      .item({ clientId, projectId, technologyId, note })
+      .options({ condition: { attr: 'PK', exists: true }, returnValues: 'ALL_NEW' })
+      .send()
+    return toStackEntryView(Attributes!)
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw notFound('stack entry', technologyId)
+    throw error
+  }
 }
 
 export async function removeTechnologyFromProject(actor: Actor | null, input: unknown): Promise<void> {

@@ -35,3 +35,6 @@ export const stackEntryInput = z.object({
 export type StackEntryInput = z.input<typeof stackEntryInput>
 
 export const removeStackEntryInput = stackEntryInput.pick({ clientId: true, projectId: true, technologyId: true })
+
+/** The note on a stack entry, such as the version in use ("v5", "17 LTS"). */
+export const stackNoteInput = stackEntryInput.pick({ clientId: true, projectId: true, technologyId: true, note: true })

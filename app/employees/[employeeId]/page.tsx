@@ -9,10 +9,11 @@ import { withRecording } from '@/lib/recording'
 
 export const metadata: Metadata = { title: 'Staffing' }
 
-export default async function EmployeePage({ params }: { params: Promise<{ employeeId: string }> }) {
+export default async function EmployeePage({ params, searchParams }: { params: Promise<{ employeeId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const actor = await requireActor()
   const { employeeId } = await params
   const { result: staffing, recording } = await withRecording(() => getEmployeeStaffing(actor, { employeeId }))
   if (!staffing) notFound()
-  return <EmployeeStaffingView staffing={staffing} actor={actor} recording={recording} eyebrow={<Link href="/employees" className={linkClass}>Employees</Link>} />
+  const notice = (await searchParams).saved ? 'Details saved.' : undefined
+  return <EmployeeStaffingView staffing={staffing} actor={actor} recording={recording} notice={notice} eyebrow={<Link href="/employees" className={linkClass}>Employees</Link>} />
 }

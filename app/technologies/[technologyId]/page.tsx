@@ -48,7 +48,7 @@ export default async function TechnologyPage({ params }: { params: Promise<{ tec
                   <ul className="ml-4 mt-1 list-disc text-sm">
                     {entries.map((entry) => (
                       <li key={entry.projectId}>
-                        <Link href={`/clients/${entry.clientId}/projects/${entry.projectId}`} className="hover:underline">{entry.projectName}</Link>
+                        <Link href={`/clients/${entry.clientId}/projects/${entry.projectId}`} className={linkClass}>{entry.projectName}</Link>
                         {entry.note ? <span className="ml-1 text-slate-600">{entry.note}</span> : null}
                       </li>
                     ))}
