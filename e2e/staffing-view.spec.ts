@@ -43,5 +43,23 @@ test('an employee opened from a dashboard shows the right timeline, the tentativ
   // The home page lists her as over-allocated and the new idle person on the bench.
   await page.goto('/')
   await expect(page.getByRole('region', { name: /Over-allocated today/ }).getByRole('link', { name: grace.name })).toBeVisible()
-  await expect(page.getByRole('region', { name: /On the bench today/ }).getByRole('link', { name: idle.name })).toBeVisible()
+  // The list shows the first twelve; the rest open on demand.
+  const bench = page.getByRole('region', { name: /On the bench today/ })
+  const more = bench.getByText(/^Show \d+ more$/)
+  if (await more.count()) await more.click()
+  await expect(bench.getByRole('link', { name: idle.name })).toBeVisible()
+})
+
+test('at 1280 px the whole 26-week timeline fits its card: no week is cut off', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.goto('/employees/e00000000001')
+  const scroller = page.getByLabel('Timeline, scrolls sideways')
+  await expect(scroller).toBeVisible()
+  const overflow = await scroller.evaluate((element) => element.scrollWidth - element.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(1)
+  const headers = page.getByRole('table', { name: 'Weekly staffing timeline' }).getByRole('columnheader')
+  await expect(headers).toHaveCount(27)
+  const last = await headers.last().boundingBox()
+  const card = await page.getByRole('region', { name: 'Next 26 weeks' }).boundingBox()
+  expect(last!.x + last!.width).toBeLessThanOrEqual(card!.x + card!.width)
 })

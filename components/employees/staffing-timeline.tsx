@@ -8,7 +8,8 @@ import { formatDate, formatDateRange } from '@/lib/format'
 export function StaffingTimeline({ timeline }: { timeline: Timeline }) {
   const [includeTentative, setIncludeTentative] = useState(true)
   const totals = includeTentative ? timeline.totals.withTentative : timeline.totals.confirmedOnly
-  const columns = `minmax(10rem, 14rem) repeat(${timeline.weeks.length}, minmax(2.25rem, 1fr))`
+  // Narrow enough that all 26 weeks fit the card at 1280 px beside the navigation; narrower screens scroll.
+  const columns = `minmax(7rem, 12rem) repeat(${timeline.weeks.length}, minmax(1.85rem, 1fr))`
   return (
     <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
@@ -19,11 +20,11 @@ export function StaffingTimeline({ timeline }: { timeline: Timeline }) {
         </label>
       </div>
       <div className="overflow-x-auto" tabIndex={0} aria-label="Timeline, scrolls sideways">
-        <div role="table" aria-label="Weekly staffing timeline" className="min-w-[64rem] text-xs">
+        <div role="table" aria-label="Weekly staffing timeline" className="text-xs">
           <div role="row" className="grid border-b border-slate-200" style={{ gridTemplateColumns: columns }}>
             <div role="columnheader" className="px-2 py-1 font-medium">Assignment</div>
             {timeline.weeks.map((week) => (
-              <div role="columnheader" key={week} className="px-0.5 py-1 text-center text-slate-600">
+              <div role="columnheader" key={week} className="px-0.5 py-1 text-center leading-tight text-slate-600">
                 {formatDate(week).replace(/ \d{4}$/, '')}
               </div>
             ))}

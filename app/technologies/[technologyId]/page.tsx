@@ -63,19 +63,21 @@ export default async function TechnologyPage({ params }: { params: Promise<{ tec
           {ranked.length === 0 ? (
             <p className="text-sm text-slate-600">Nobody has this skill recorded yet.</p>
           ) : (
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">People who know {technology.name}, least allocated first</caption>
-              <TableHead columns={[{ label: 'Person' }, { label: 'Level' }, { label: 'Allocated today', className: 'w-56' }]} />
-              <tbody className="divide-y divide-slate-100">
-                {ranked.map((person) => (
-                  <tr key={person.employeeId}>
-                    <td className="py-1.5 pr-4"><Link href={`/employees/${person.employeeId}`} className={linkClass}>{person.employeeName}</Link></td>
-                    <td className="py-1.5 pr-4">{person.level} / 5</td>
-                    <td className="py-1.5"><AllocationBar percent={person.allocation} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">People who know {technology.name}, least allocated first</caption>
+                <TableHead columns={[{ label: 'Person' }, { label: 'Level' }, { label: 'Allocated today', className: 'w-56' }]} />
+                <tbody className="divide-y divide-slate-100">
+                  {ranked.map((person) => (
+                    <tr key={person.employeeId}>
+                      <td className="py-1.5 pr-4"><Link href={`/employees/${person.employeeId}`} className={linkClass}>{person.employeeName}</Link></td>
+                      <td className="py-1.5 pr-4">{person.level} / 5</td>
+                      <td className="py-1.5"><AllocationBar percent={person.allocation} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
       </div>
