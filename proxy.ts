@@ -105,7 +105,8 @@ export async function proxy(request: NextRequest) {
     return NextResponse.json({ error: { code: 'invalid:body', message: 'The action was called with arguments it cannot read.', fields: { body: ['Must be the arguments of the action'] } } }, { status: 400 })
   }
 
-  const isPage = !pathname.startsWith('/api/') && request.method === 'GET'
+  // Files such as /icon.svg are public; Roster's own pages have no extension in their paths.
+  const isPage = !pathname.startsWith('/api/') && request.method === 'GET' && !/\.[a-z0-9]+$/i.test(pathname)
   if (isPage && !PUBLIC_PAGES.includes(pathname) && !getSessionCookie(request)) {
     const signIn = new URL('/sign-in', request.url)
     signIn.searchParams.set('next', `${pathname}${search}`)

@@ -70,7 +70,7 @@ test('mutating routes refuse a foreign Origin, a missing Origin and a text/plain
   expect(await technologyNamed(request, name)).toHaveLength(1)
 })
 
-test('every response carries the security headers, and pages a strict nonce CSP', async ({ request }) => {
+test('every response carries the security headers, and pages a strict nonce CSP', async ({ request, baseURL }) => {
   const page = await request.get('/')
   const csp = page.headers()['content-security-policy']
   const scriptSrc = csp.split(';').find((directive) => directive.trim().startsWith('script-src'))!
@@ -85,7 +85,12 @@ test('every response carries the security headers, and pages a strict nonce CSP'
   expect(scripts.length).toBeGreaterThan(0)
   for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`)
   const asset = /\/_next\/static\/[^"]+\.js/.exec(html)![0]
-  for (const response of [page, await request.get('/api/clients'), await request.get('/sign-in'), await request.get(asset), await request.get('/api/health')]) {
+  // The icon is public: a browser with no session gets it (node's fetch sends no cookie).
+  const anonymousIcon = await fetch(`${baseURL}/icon.svg`, { redirect: 'manual' })
+  expect(anonymousIcon.status).toBe(200)
+  expect(anonymousIcon.headers.get('x-content-type-options')).toBe('nosniff')
+  const icon = await request.get('/icon.svg')
+  for (const response of [page, await request.get('/api/clients'), await request.get('/sign-in'), await request.get(asset), await request.get('/api/health'), icon]) {
     const headers = response.headers()
     expect(headers['x-content-type-options'], response.url()).toBe('nosniff')
     expect(headers['x-frame-options'], response.url()).toBe('DENY')

@@ -11,10 +11,12 @@ export function buildIfStale(log: (message: string) => void): void {
   const fingerprint = sourceFingerprint()
   const current = existsSync('.next/BUILD_ID') && existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint
   if (current) return
-  log('Building the production bundle (first start or sources changed)…')
+  log('Building the app (first start, or the sources changed). This takes about a minute or two; later starts skip it.')
+  const started = Date.now()
   const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: process.env })
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`)
   writeFileSync(fingerprintFile, fingerprint)
+  log(`Built in ${Math.round((Date.now() - started) / 1000)} s`)
 }
 
 function sourceFingerprint(): string {

@@ -83,5 +83,6 @@ process.on('SIGTERM', () => void stop('SIGTERM'))
 child.on('exit', async (code) => {
   // LevelDB flushes on close: nothing written before Ctrl-C is lost.
   await engine?.close()
+  if (stopping) log(engine ? `Stopped. Everything is saved in ${path.relative(process.cwd(), process.env.ROSTER_DATA_DIR ?? '.data/dynalite') || '.'}; npm start picks up from there.` : 'Stopped.')
   process.exit(code ?? 0)
 })
