@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
+import { industryOfClientWord, rolesByPractice } from '../lib/seed/catalog'
 import { allocationOn } from '../lib/staffing/allocation'
 import { generateDemoData, seedSizes } from '../lib/seed/demo-data'
 
@@ -20,6 +21,21 @@ it('the demo has the sizes asked for, unique e-mails, and mostly sensible staffi
   const today = people.map((p) => allocationOn(Object.values(p.bookings).map((b) => ({ ...b, end: b.end ?? null })), '2026-11-25'))
   assert.ok(today.filter((load) => load > 100).length <= people.length * 0.05, 'few people over-booked')
   assert.ok(today.filter((load) => load > 0).length >= people.length * 0.5, 'most people staffed')
+})
+
+it('the demo consultancy is believable: unique names, roles that fit each person’s practice, industries that fit client names', () => {
+  const { items } = generateDemoData(seedSizes.large, { anchor: '2026-11-23' })
+  const people = items.filter((item) => item._type === 'Employee') as { id: string; name: string; practice: keyof typeof rolesByPractice }[]
+  assert.equal(new Set(people.map((p) => p.name)).size, people.length, 'no two people share a name')
+  const practiceOf = new Map(people.map((p) => [p.id, p.practice]))
+  for (const assignment of items.filter((item) => item._type === 'Assignment') as { role: string; employeeId: string }[]) {
+    const practice = practiceOf.get(assignment.employeeId)!
+    assert.ok(rolesByPractice[practice].includes(assignment.role), `${practice} person staffed as ${assignment.role}`)
+  }
+  for (const client of items.filter((item) => item._type === 'Client') as { name: string; industry: string }[]) {
+    const word = client.name.split(' ')[1] as keyof typeof industryOfClientWord
+    assert.equal(client.industry, industryOfClientWord[word], client.name)
+  }
 })
 
 it('the large scale has one client with exactly 60 projects', () => {

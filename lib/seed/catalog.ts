@@ -23,9 +23,26 @@ export const technologyCatalog: [string, 'language' | 'framework' | 'database' |
 export const clientWords = {
   first: ['Northwind', 'Bluefin', 'Harbor', 'Cedar', 'Summit', 'Copper', 'Lumen', 'Atlas', 'Meridian', 'Juniper', 'Vantage', 'Orchid', 'Granite', 'Beacon', 'Silverline', 'Kestrel', 'Redwood', 'Helix', 'Polaris', 'Tidewater', 'Ironbridge', 'Maple', 'Quantum', 'Aurora', 'Fjord'],
   second: ['Logistics', 'Health', 'Bank', 'Energy', 'Retail', 'Insurance', 'Media', 'Foods', 'Mobility', 'Labs', 'Telecom', 'Travel', 'Capital', 'Pharma', 'Robotics'],
-}
+} as const
 
-export const industries = ['Logistics', 'Healthcare', 'Financial services', 'Energy', 'Retail', 'Insurance', 'Media', 'Food & beverage', 'Transport', 'Life sciences', 'Telecom', 'Travel', 'Public sector', 'Manufacturing']
+/** A client's industry follows the second word of its name, so that "Bluefin Foods" is in food, not travel. */
+export const industryOfClientWord: Record<(typeof clientWords.second)[number], string> = {
+  Logistics: 'Logistics',
+  Health: 'Healthcare',
+  Bank: 'Financial services',
+  Energy: 'Energy',
+  Retail: 'Retail',
+  Insurance: 'Insurance',
+  Media: 'Media',
+  Foods: 'Food & beverage',
+  Mobility: 'Transport',
+  Labs: 'Life sciences',
+  Telecom: 'Telecom',
+  Travel: 'Travel',
+  Capital: 'Financial services',
+  Pharma: 'Life sciences',
+  Robotics: 'Manufacturing',
+}
 
 export const projectWords = {
   first: ['Customer', 'Claims', 'Payments', 'Inventory', 'Data', 'Mobile', 'Partner', 'Booking', 'Pricing', 'Analytics', 'Identity', 'Search', 'Checkout', 'Fleet', 'Onboarding', 'Loyalty', 'Reporting', 'Supply'],
@@ -47,4 +64,13 @@ export const practices: { name: (typeof practiceNames)[number]; titles: string[]
 ]
 
 export const locations = ['London', 'Berlin', 'Lisbon', 'Amsterdam', 'Remote', 'Madrid', 'Stockholm', 'Dublin']
-export const roles = ['Tech Lead', 'Engineer', 'Senior Engineer', 'Architect', 'Designer', 'Delivery Lead', 'QA Engineer', 'Data Engineer']
+/** The roles a person of each practice is staffed in, so that an iOS engineer is never staffed as a designer. */
+export const rolesByPractice: Record<(typeof practiceNames)[number], string[]> = {
+  Frontend: ['Frontend Engineer', 'Senior Engineer', 'Tech Lead', 'Engineer'],
+  Backend: ['Backend Engineer', 'Senior Engineer', 'Tech Lead', 'Architect'],
+  Data: ['Data Engineer', 'Data Scientist', 'Analytics Engineer', 'Tech Lead'],
+  Cloud: ['Platform Engineer', 'SRE', 'Cloud Architect', 'Engineer'],
+  Mobile: ['Mobile Engineer', 'Senior Engineer', 'Tech Lead', 'Engineer'],
+  Design: ['Product Designer', 'UX Researcher', 'Designer'],
+  Delivery: ['Delivery Lead', 'Scrum Master', 'Engagement Manager'],
+}

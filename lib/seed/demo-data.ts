@@ -11,7 +11,7 @@ import {
 } from '../db/entities'
 import { loadSpansOf } from '../employees/derived'
 import { slugify } from '../ids'
-import { clientWords, firstNames, industries, lastNames, locations, practices, projectWords, roles, technologyCatalog } from './catalog'
+import { clientWords, firstNames, industryOfClientWord, lastNames, locations, practices, projectWords, rolesByPractice, technologyCatalog } from './catalog'
 
 export interface SeedSize {
   clients: number
@@ -97,12 +97,15 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
   const technologyById = new Map(technologies.map((t) => [t.id, t]))
 
   const clients = Array.from({ length: size.clients }, (_, i) => {
-    const name = `${clientWords.first[i % clientWords.first.length]} ${clientWords.second[(i * 7 + Math.floor(i / clientWords.first.length)) % clientWords.second.length]}${i >= clientWords.first.length * clientWords.second.length ? ` ${i}` : ''}`
+    const word = clientWords.second[(i * 7 + Math.floor(i / clientWords.first.length)) % clientWords.second.length]
+    const name = `${clientWords.first[i % clientWords.first.length]} ${word}${i >= clientWords.first.length * clientWords.second.length ? ` ${i}` : ''}`
     const id = seededId('c', i + 1)
+    // The draw that once picked an industry is still made, so that the rest of the demo stays as it was.
+    random.next()
     return {
       id,
       name,
-      industry: random.pick(industries),
+      industry: industryOfClientWord[word],
       contactEmail: `${slugify(name)}@client.example`,
       status: (random.next() < 0.9 ? 'active' : 'archived') as 'active' | 'archived',
       projectCount: 0,
@@ -142,16 +145,26 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
   })
 
   const usedEmails = new Set<string>()
+  const usedNames = new Set<string>()
+  // Names are unique: a name already taken is drawn again from a stream of its own (so the rest of the
+  // demo stays as it was), and past every pair of names a middle initial tells people apart.
+  const rename = createRandom((options.seed ?? 42) + 1)
+  const uniqueName = (first: string, last: string): [string, string, string] => {
+    for (let attempt = 0; usedNames.has(`${first} ${last}`) && attempt < 50; attempt++) [first, last] = [rename.pick(firstNames), rename.pick(lastNames)]
+    let name = `${first} ${last}`
+    for (let n = 0; usedNames.has(name); n++) name = `${first} ${String.fromCharCode(65 + (n % 26))}.${n >= 26 ? Math.floor(n / 26) : ''} ${last}`
+    usedNames.add(name)
+    return [first, last, name]
+  }
   const employees = Array.from({ length: size.employees }, (_, i) => {
-    const first = random.pick(firstNames)
-    const last = random.pick(lastNames)
+    const [first, last, name] = uniqueName(random.pick(firstNames), random.pick(lastNames))
     const practice = practices[i % practices.length]
     let email = `${slugify(first)}.${slugify(last)}@roster.example`
     for (let n = 2; usedEmails.has(email); n++) email = `${slugify(first)}.${slugify(last)}${n}@roster.example`
     usedEmails.add(email)
     return {
       id: seededId('e', i + 1),
-      name: `${first} ${last}`,
+      name,
       email,
       title: random.pick(practice.titles),
       practice: practice.name,
@@ -210,7 +223,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     employee.bookings.push({ assignmentId: id, clientId: project.clientId, projectId: project.id, start: startDate, ...(endDate ? { end: endDate } : {}), allocation, tentative })
     const client = clientById.get(project.clientId)!
     client.staffing[id] = employee.id
-    return { id, project, employee, role: random.pick(roles), allocation, startDate, endDate, tentative }
+    return { id, project, employee, role: random.pick(rolesByPractice[employee.practice]), allocation, startDate, endDate, tentative }
   })
 
   const skillKeys = new Set<string>()
