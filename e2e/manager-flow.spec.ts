@@ -72,7 +72,8 @@ test('a manager builds a client with a staffed project and a stack, then deletes
   const dialog = page.getByRole('dialog', { name: `Change ${ada.name}'s assignment` })
   await dialog.getByLabel('Allocation (%)').fill('80')
   await expect(dialog.getByRole('alert')).toContainText(`This puts ${ada.name} above 100%`)
-  await expect(dialog.getByRole('alert')).toContainText('130%')
+  await expect(dialog.getByRole('alert')).toContainText('→ 130%')
+  await expect(dialog.getByRole('alert')).not.toContainText('already above 100%')
   await dialog.getByRole('button', { name: 'Save assignment' }).click()
   await expect(page.getByRole('table', { name: 'Assignments' }).getByRole('row', { name: new RegExp(ada.name) })).toContainText('80%')
 

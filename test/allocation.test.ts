@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { allocationOn, mondayOf, overAllocatedWeeks, weeklyLoads } from '../lib/staffing/allocation'
+import { allocationImpact, allocationOn, mondayOf, weeklyLoads } from '../lib/staffing/allocation'
 import type { Booking } from '../lib/staffing/allocation'
 
 const booking = (start: string, end: string | null, allocation: number, tentative = false, projectId = 'p'): Booking => ({ projectId, start, end, allocation, tentative })
@@ -43,9 +43,26 @@ describe('allocation arithmetic', () => {
 
   it('names the weeks a new booking would push above 100%', () => {
     const existing = [booking('2026-11-23', '2026-12-04', 80, false, 'a')]
-    const weeks = overAllocatedWeeks(existing, booking('2026-11-30', '2026-12-18', 40, false, 'b'))
-    assert.deepEqual(weeks, [{ weekStart: '2026-11-30', total: 120 }])
+    const impact = allocationImpact(existing, booking('2026-11-30', '2026-12-18', 40, false, 'b'), '2026-11-23')
+    assert.deepEqual(impact, { alreadyOver: [], pushedOver: [{ weekStart: '2026-11-30', before: 80, after: 120 }] })
     // Changing the existing booking itself does not count it twice.
-    assert.deepEqual(overAllocatedWeeks(existing, booking('2026-11-23', '2026-12-04', 100, false, 'a'), { replacingProjectId: 'a', replacingStart: '2026-11-23' }), [])
+    assert.deepEqual(allocationImpact(existing, booking('2026-11-23', '2026-12-04', 100, false, 'a'), '2026-11-23', { replacingProjectId: 'a', replacingStart: '2026-11-23' }), {
+      alreadyOver: [],
+      pushedOver: [],
+    })
+  })
+
+  it('warns from today on, and tells weeks already over from weeks this change pushes over', () => {
+    // 110% in the weeks of 2 and 9 Nov (past) and of 23 Nov; 60% in the week of 30 Nov.
+    const existing = [booking('2026-11-02', '2026-11-27', 60, false, 'a'), booking('2026-11-02', '2026-11-13', 50, false, 'b'), booking('2026-11-23', '2026-11-27', 50, false, 'c'), booking('2026-11-30', '2026-12-04', 60, false, 'd')]
+    const impact = allocationImpact(existing, booking('2026-11-02', '2026-12-04', 20, false, 'e'), '2026-11-26')
+    // The weeks of 2, 9 and 16 Nov are history on 26 Nov: not named.
+    assert.deepEqual(impact.alreadyOver, [{ weekStart: '2026-11-23', before: 110, after: 130 }])
+    assert.deepEqual(impact.pushedOver, [])
+    const bigger = allocationImpact(existing, booking('2026-11-02', '2026-12-04', 50, false, 'e'), '2026-11-26')
+    assert.deepEqual(bigger.alreadyOver.map((week) => week.weekStart), ['2026-11-23'])
+    assert.deepEqual(bigger.pushedOver, [{ weekStart: '2026-11-30', before: 60, after: 110 }])
+    // Wholly in the past: nothing to warn about.
+    assert.deepEqual(allocationImpact(existing, booking('2026-11-02', '2026-11-13', 80, false, 'e'), '2026-11-26'), { alreadyOver: [], pushedOver: [] })
   })
 })

@@ -1,6 +1,6 @@
 'use client'
 
-import { overAllocatedWeeks } from '@/lib/staffing/allocation'
+import { allocationImpact, todayIso, type WeekChange } from '@/lib/staffing/allocation'
 import type { Booking } from '@/lib/dto'
 import { formatDate } from '@/lib/format'
 
@@ -25,27 +25,39 @@ export function OverAllocationWarning({
 }) {
   const percent = Number(allocation)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate) || !Number.isFinite(percent) || percent <= 0) return null
-  const weeks = overAllocatedWeeks(
+  const { alreadyOver, pushedOver } = allocationImpact(
     bookings,
     { projectId, start: startDate, end: /^\d{4}-\d{2}-\d{2}$/.test(endDate) && endDate >= startDate ? endDate : null, allocation: percent, tentative },
+    todayIso(),
     { replacingProjectId: replacing?.projectId, replacingStart: replacing?.start },
   )
-  if (weeks.length === 0) return null
+  if (alreadyOver.length === 0 && pushedOver.length === 0) return null
+  return (
+    <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      {pushedOver.length ? <WeekList title={`This puts ${employeeName} above 100% in ${weeksOf(pushedOver.length)}:`} weeks={pushedOver} /> : null}
+      {alreadyOver.length ? <WeekList title={`${employeeName} is already above 100% in ${weeksOf(alreadyOver.length)} of these dates:`} weeks={alreadyOver} /> : null}
+      <p>You can still save it.</p>
+    </div>
+  )
+}
+
+function weeksOf(count: number) {
+  return `${count} week${count === 1 ? '' : 's'}`
+}
+
+function WeekList({ title, weeks }: { title: string; weeks: WeekChange[] }) {
   const shown = weeks.slice(0, 6)
   return (
-    <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-      <p className="font-medium">
-        This puts {employeeName} above 100% in {weeks.length} week{weeks.length === 1 ? '' : 's'}:
-      </p>
+    <div>
+      <p className="font-medium">{title}</p>
       <ul className="mt-1 list-disc pl-5">
         {shown.map((week) => (
           <li key={week.weekStart}>
-            week of {formatDate(week.weekStart)}: {week.total}%
+            week of {formatDate(week.weekStart)}: {week.before}% → {week.after}%
           </li>
         ))}
         {weeks.length > shown.length ? <li>and {weeks.length - shown.length} more</li> : null}
       </ul>
-      <p className="mt-1">You can still save it.</p>
     </div>
   )
 }

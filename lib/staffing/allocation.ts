@@ -63,14 +63,41 @@ export function allocationOn(bookings: Omit<Booking, 'projectId'>[], date: strin
     .reduce((sum, booking) => sum + booking.allocation, 0)
 }
 
+/** A week's load before and after a proposed change. */
+export interface WeekChange {
+  weekStart: string
+  before: number
+  after: number
+}
+
+export interface AllocationImpact {
+  /** Weeks above 100% whatever happens to this booking: the person was booked over already. */
+  alreadyOver: WeekChange[]
+  /** Weeks at or under 100% now that this change takes above it. */
+  pushedOver: WeekChange[]
+}
+
 /**
- * The weeks a proposed booking would push above 100%, given the person's other bookings.
- * Open-ended proposals are checked for a year; `replacing` leaves out the booking being changed.
+ * What a proposed booking (new, or replacing one of the person's bookings) does to the weeks it
+ * covers, from the week of `today` on: past weeks are history, not a warning. Open-ended proposals
+ * are checked for a year from their start.
  */
-export function overAllocatedWeeks(bookings: Booking[], proposal: Booking, options: { replacingProjectId?: string; replacingStart?: string } = {}): WeekLoad[] {
+export function allocationImpact(
+  bookings: Booking[],
+  proposal: Booking,
+  today: string,
+  options: { replacingProjectId?: string; replacingStart?: string } = {},
+): AllocationImpact {
   const others = bookings.filter((b) => !(options.replacingProjectId && b.projectId === options.replacingProjectId && b.start === options.replacingStart))
-  const firstWeek = mondayOf(proposal.start)
+  const firstWeek = [mondayOf(proposal.start), mondayOf(today)].sort()[1]
   const lastDay = proposal.end ?? addWeeks(proposal.start, 52)
   const weeks = Math.floor((toDay(mondayOf(lastDay)) - toDay(firstWeek)) / 7) + 1
-  return weeklyLoads([...others, proposal], firstWeek, weeks).filter((week) => week.total > 100)
+  if (weeks <= 0) return { alreadyOver: [], pushedOver: [] }
+  const before = weeklyLoads(bookings, firstWeek, weeks)
+  const after = weeklyLoads([...others, proposal], firstWeek, weeks)
+  const changes = after.map((week, i) => ({ weekStart: week.weekStart, before: before[i].total, after: week.total }))
+  return {
+    alreadyOver: changes.filter((week) => week.before > 100 && week.after > 100),
+    pushedOver: changes.filter((week) => week.before <= 100 && week.after > 100),
+  }
 }
