@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { addDays, createPerson, mondayOfThisWeek, stamp, staff } from './helpers'
+import { callAction, serverActions } from './server-actions'
 
 test('an employee opened from a dashboard shows the right timeline, the tentative toggle, and a new skill on the technology page', async ({ page, request }) => {
   const id = stamp()
@@ -62,4 +63,31 @@ test('at 1280 px the whole 26-week timeline fits its card: no week is cut off', 
   const last = await headers.last().boundingBox()
   const card = await page.getByRole('region', { name: 'Next 26 weeks' }).boundingBox()
   expect(last!.x + last!.width).toBeLessThanOrEqual(card!.x + card!.width)
+})
+
+test('the person picker shows each candidate’s free capacity over the dates and their levels in the stack, best first', async ({ page, request }) => {
+  const id = stamp()
+  const dashboard = await (await request.get('/api/clients/c00000000001')).json()
+  const project = dashboard.projects.find((p: { stack: unknown[] }) => p.stack.length > 0)
+  const other = dashboard.projects.find((p: { id: string }) => p.id !== project.id)
+  const technology = project.stack[0] as { technologyId: string; technologyName: string }
+  const busy = await createPerson(request, `Picker${id} Busy`)
+  const free = await createPerson(request, `Picker${id} Free`)
+  const monday = mondayOfThisWeek()
+  await staff(request, 'c00000000001', other.id, { employeeId: busy.id, role: 'Engineer', allocation: 100, startDate: monday, status: 'confirmed' })
+  const setSkill = serverActions({ employeeId: free.id }).get('setSkillAction')!
+  expect((await callAction(request, setSkill, [{ status: 'idle' }, { employeeId: free.id, technologyId: technology.technologyId, level: '4' }])).state).toBe('success')
+
+  await page.goto(`/clients/c00000000001/projects/${project.id}`)
+  const form = page.getByRole('form', { name: 'Staff a person' })
+  await form.getByLabel('Start date').fill(addDays(monday, 7))
+  await form.getByLabel('End date (optional)').fill(addDays(monday, 32))
+  await form.getByRole('combobox', { name: 'Person' }).fill(`Picker${id}`)
+  const options = page.getByRole('listbox', { name: 'Person' }).getByRole('option')
+  await expect(options).toHaveCount(2)
+  await expect(options.first()).toContainText(free.name)
+  await expect(options.first()).toContainText('free throughout')
+  await expect(options.first()).toContainText(`${technology.technologyName} 4`)
+  await expect(options.last()).toContainText(busy.name)
+  await expect(options.last()).toContainText('fully booked')
 })

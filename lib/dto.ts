@@ -89,6 +89,8 @@ export interface EmployeeSummary {
   capacityHours: number
   bookings: Booking[]
   skillIds: string[]
+  /** Technology id -> level 1–5 (the person picker shows levels in the project's technologies). */
+  skillLevels: Record<string, number>
   version: number
 }
 
@@ -199,6 +201,7 @@ export function toEmployeeSummary(item: EmployeeItem): EmployeeSummary {
     capacityHours: item.capacityHours,
     bookings: toBookings(item.bookings),
     skillIds: item.skillIds,
+    skillLevels: item.skills ?? {},
     version: item.version,
   }
 }

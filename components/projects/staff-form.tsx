@@ -10,8 +10,13 @@ import { useActionForm } from '@/components/ui/use-action-form'
 import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
 import { employeeKeys, employeeSearchOptions, employeeStaffingOptions } from '@/lib/employees/query-options'
 import { OverAllocationWarning } from './over-allocation-warning'
+import { rankCandidates, type RankedCandidate } from '@/lib/staffing/candidates'
+import { todayIso } from '@/lib/staffing/allocation'
+import type { EmployeeSummary } from '@/lib/dto'
 
-export function StaffForm({ clientId, projectId, defaultStart }: { clientId: string; projectId: string; defaultStart: string }) {
+type StackTechnology = { technologyId: string; technologyName: string }
+
+export function StaffForm({ clientId, projectId, defaultStart, stack }: { clientId: string; projectId: string; defaultStart: string; stack: StackTechnology[] }) {
   const queryClient = useQueryClient()
   const formRef = useRef<HTMLFormElement>(null)
   const [search, setSearch] = useState('')
@@ -47,7 +52,14 @@ export function StaffForm({ clientId, projectId, defaultStart }: { clientId: str
             setEmployee(null)
             setSearch(text)
           }}
-          options={(results.data?.items ?? []).map((person) => ({ id: person.id, label: person.name, detail: `${person.title} · ${person.practice}` }))}
+          // Best candidates first: room over the dates, then skill in the project's technologies.
+          options={rankCandidates(results.data?.items ?? [], {
+            start: /^\d{4}-\d{2}-\d{2}$/.test(startDate) ? startDate : todayIso(),
+            end: /^\d{4}-\d{2}-\d{2}$/.test(endDate) ? endDate : null,
+            allocation: Number(allocation) || 0,
+            stack,
+            today: todayIso(),
+          }).map((ranked) => ({ id: ranked.candidate.id, label: ranked.candidate.name, detail: candidateDetail(ranked) }))}
           loading={results.isFetching}
           onPick={(option) => setEmployee({ id: option.id, name: option.label })}
           errors={errors.employeeId}
@@ -81,4 +93,11 @@ export function ProposalWarning(props: { employeeId: string; employeeName: strin
   const staffing = useQuery(employeeStaffingOptions(props.employeeId))
   if (!staffing.data) return null
   return <OverAllocationWarning bookings={staffing.data.employee.bookings} {...props} />
+}
+
+/** "Frontend Engineer · free 40–100% · TypeScript 4, React 0": what the picker says of a candidate. */
+function candidateDetail({ candidate, freeMin, freeAverage, levels }: RankedCandidate<EmployeeSummary>): string {
+  const free = freeMin === freeAverage && freeMin === 100 ? 'free throughout' : freeMin === 0 && freeAverage === 0 ? 'fully booked' : `free ${freeMin}% at least, ${freeAverage}% on average`
+  const skills = levels.length ? levels.map((level) => `${level.technologyName} ${level.level || '–'}`).join(', ') : ''
+  return [`${candidate.title}`, free, skills].filter(Boolean).join(' · ')
 }

@@ -47,7 +47,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ client
           {canManage ? (
             <>
               <h3 className="mb-2 mt-6 font-medium">Staff a person</h3>
-              <StaffForm clientId={clientId} projectId={projectId} defaultStart={project.startDate > todayIso() ? project.startDate : todayIso()} />
+              <StaffForm clientId={clientId} projectId={projectId} defaultStart={project.startDate > todayIso() ? project.startDate : todayIso()} stack={stack.map(({ technologyId, technologyName }) => ({ technologyId, technologyName }))} />
             </>
           ) : null}
         </section>
