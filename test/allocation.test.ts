@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { allocationImpact, allocationOn, mondayOf, weeklyLoads } from '../lib/staffing/allocation'
+import { allocationImpact, allocationOn, isOffOn, mondayOf, usedOf, weeklyLoads } from '../lib/staffing/allocation'
 import type { Booking } from '../lib/staffing/allocation'
 
 const booking = (start: string, end: string | null, allocation: number, tentative = false, projectId = 'p'): Booking => ({ projectId, start, end, allocation, tentative })
@@ -15,16 +15,16 @@ describe('allocation arithmetic', () => {
   it('adds overlapping bookings week by week', () => {
     const loads = weeklyLoads([booking('2026-11-23', '2026-12-04', 60), booking('2026-11-30', '2026-12-11', 50)], '2026-11-23', 3)
     assert.deepEqual(loads, [
-      { weekStart: '2026-11-23', total: 60 },
-      { weekStart: '2026-11-30', total: 110 },
-      { weekStart: '2026-12-07', total: 50 },
+      { weekStart: '2026-11-23', total: 60, off: 0 },
+      { weekStart: '2026-11-30', total: 110, off: 0 },
+      { weekStart: '2026-12-07', total: 50, off: 0 },
     ])
   })
 
   it('counts a partial week in proportion to the working days covered', () => {
     // Wednesday to Friday (3 of 5 days) at 50% adds 30%; a weekend-only booking adds nothing.
-    assert.deepEqual(weeklyLoads([booking('2026-11-25', '2026-11-27', 50)], '2026-11-23', 1), [{ weekStart: '2026-11-23', total: 30 }])
-    assert.deepEqual(weeklyLoads([booking('2026-11-28', '2026-11-29', 100)], '2026-11-23', 1), [{ weekStart: '2026-11-23', total: 0 }])
+    assert.deepEqual(weeklyLoads([booking('2026-11-25', '2026-11-27', 50)], '2026-11-23', 1), [{ weekStart: '2026-11-23', total: 30, off: 0 }])
+    assert.deepEqual(weeklyLoads([booking('2026-11-28', '2026-11-29', 100)], '2026-11-23', 1), [{ weekStart: '2026-11-23', total: 0, off: 0 }])
   })
 
   it('runs open-ended bookings on forever', () => {
@@ -64,5 +64,40 @@ describe('allocation arithmetic', () => {
     assert.deepEqual(bigger.pushedOver, [{ weekStart: '2026-11-30', before: 60, after: 110 }])
     // Wholly in the past: nothing to warn about.
     assert.deepEqual(allocationImpact(existing, booking('2026-11-02', '2026-11-13', 80, false, 'e'), '2026-11-26'), { alreadyOver: [], pushedOver: [] })
+  })
+
+  describe('with time off', () => {
+    it('counts a booking only on working days that are not off, and each day off as 20%', () => {
+      // 100% all week; Wednesday to Friday off.
+      const [week] = weeklyLoads([booking('2026-11-23', null, 100)], '2026-11-23', 1, { timeOff: [{ start: '2026-11-25', end: '2026-11-27' }] })
+      assert.deepEqual(week, { weekStart: '2026-11-23', total: 40, off: 60 })
+      assert.equal(usedOf(week), 100, 'full, not over')
+    })
+
+    it('handles partial weeks, overlapping stretches, weekends and open-ended bookings', () => {
+      const timeOff = [
+        { start: '2026-11-27', end: '2026-12-01' }, // Fri, the weekend, Mon and Tue
+        { start: '2026-11-30', end: '2026-11-30' }, // Monday again: counted once
+      ]
+      const loads = weeklyLoads([booking('2026-11-26', null, 50), booking('2026-11-23', '2026-11-24', 100, true)], '2026-11-23', 2, { timeOff })
+      // Week of 23 Nov: Mon–Tue 100% tentative (40), Thu 50% (10), Fri off.
+      assert.deepEqual(loads[0], { weekStart: '2026-11-23', total: 50, off: 20 })
+      // Week of 30 Nov: Mon–Tue off, Wed–Fri 50%.
+      assert.deepEqual(loads[1], { weekStart: '2026-11-30', total: 30, off: 40 })
+      assert.deepEqual(weeklyLoads([booking('2026-11-23', null, 100, true)], '2026-11-23', 1, { timeOff, includeTentative: false })[0], { weekStart: '2026-11-23', total: 0, off: 20 })
+    })
+
+    it('makes a day off no allocation today, and counts time off in the warning and in availability', () => {
+      const timeOff = [{ start: '2026-12-07', end: '2026-12-11' }]
+      assert.equal(allocationOn([booking('2026-11-23', null, 80)], '2026-12-08', { timeOff }), 0)
+      assert.equal(isOffOn(timeOff, '2026-12-08'), true)
+      const impact = allocationImpact([booking('2026-11-23', null, 80)], booking('2026-11-30', '2026-12-18', 40, false, 'b'), '2026-11-26', { timeOff: [{ start: '2026-12-14', end: '2026-12-15' }] })
+      // Week of 14 Dec: 2 days off (40) + 3 days at 120% (72) = 112.
+      assert.deepEqual(impact.pushedOver.map((week) => [week.weekStart, week.before, week.after]), [
+        ['2026-11-30', 80, 120],
+        ['2026-12-07', 80, 120],
+        ['2026-12-14', 88, 112],
+      ])
+    })
   })
 })

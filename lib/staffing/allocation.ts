@@ -3,14 +3,27 @@ import type { Booking as StoredBooking } from '../dto'
 /** What allocation arithmetic needs of a booking (a stored one, or a proposal not yet saved). */
 export type Booking = Pick<StoredBooking, 'projectId' | 'start' | 'end' | 'allocation' | 'tentative'>
 
+/** A stretch of time off (inclusive dates): no capacity on those days. */
+export interface TimeOffSpan {
+  start: string
+  end: string
+}
+
 // Allocation arithmetic over an employee's bookings. Weeks run Monday to Sunday; a booking that
 // covers only some working days of a week counts in proportion (3 of 5 days at 50% adds 30%).
 
 export interface WeekLoad {
   /** Monday of the week, YYYY-MM-DD. */
   weekStart: string
-  /** Percent of the week's capacity booked, rounded to a whole number. */
+  /** Percent of the week's capacity booked, rounded to a whole number. Days off count no booking. */
   total: number
+  /** Percent of the week's capacity that is time off (each working day off is 20%). */
+  off: number
+}
+
+/** Booked plus time off: above 100 is over-allocated, and 100 minus it is what is free. */
+export function usedOf(week: Pick<WeekLoad, 'total' | 'off'>): number {
+  return week.total + week.off
 }
 
 const DAY = 86_400_000
@@ -37,33 +50,50 @@ export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10)
 }
 
-/** Working days (Mon–Fri) of the week starting `monday` that fall inside the booking. */
-function workingDaysCovered(booking: Pick<Booking, 'start' | 'end'>, monday: number): number {
-  const first = Math.max(monday, toDay(booking.start))
-  const last = Math.min(monday + 4, booking.end ? toDay(booking.end) : Infinity)
-  return Math.max(0, last - first + 1)
+function isOffOnDay(timeOff: TimeOffSpan[], day: number): boolean {
+  return timeOff.some((span) => toDay(span.start) <= day && day <= toDay(span.end))
 }
 
-export function weeklyLoads(bookings: Booking[], fromMonday: string, weeks: number, options: { includeTentative?: boolean } = {}): WeekLoad[] {
+/** Whether `date` falls in any stretch of time off. */
+export function isOffOn(timeOff: TimeOffSpan[] | undefined, date: string): boolean {
+  return isOffOnDay(timeOff ?? [], toDay(date))
+}
+
+/**
+ * Each week's booked and time-off percentages. A booking counts only on working days that are not
+ * time off (a person on holiday is not working on their project), so a week half off at 100% booked
+ * is 50% booked and 50% off: full, not over.
+ */
+export function weeklyLoads(bookings: Booking[], fromMonday: string, weeks: number, options: { includeTentative?: boolean; timeOff?: TimeOffSpan[] } = {}): WeekLoad[] {
   const includeTentative = options.includeTentative ?? true
+  const timeOff = options.timeOff ?? []
   const counted = bookings.filter((booking) => includeTentative || !booking.tentative)
   return Array.from({ length: weeks }, (_, i) => {
     const monday = toDay(fromMonday) + i * 7
-    const total = counted.reduce((sum, booking) => sum + (booking.allocation * workingDaysCovered(booking, monday)) / 5, 0)
-    return { weekStart: fromDay(monday), total: Math.round(total) }
+    let total = 0
+    let off = 0
+    for (let day = monday; day < monday + 5; day++) {
+      if (isOffOnDay(timeOff, day)) {
+        off += 20
+        continue
+      }
+      for (const booking of counted) if (toDay(booking.start) <= day && (!booking.end || day <= toDay(booking.end))) total += booking.allocation / 5
+    }
+    return { weekStart: fromDay(monday), total: Math.round(total), off }
   })
 }
 
-/** Sum of allocations of the bookings running on `date` (what "this week" shows in lists). */
-export function allocationOn(bookings: Omit<Booking, 'projectId'>[], date: string, options: { includeTentative?: boolean } = {}): number {
+/** Sum of allocations of the bookings running on `date` (what "this week" shows in lists); 0 on a day off. */
+export function allocationOn(bookings: Omit<Booking, 'projectId'>[], date: string, options: { includeTentative?: boolean; timeOff?: TimeOffSpan[] } = {}): number {
   const includeTentative = options.includeTentative ?? true
+  if (isOffOn(options.timeOff, date)) return 0
   return bookings
     .filter((booking) => includeTentative || !booking.tentative)
     .filter((booking) => booking.start <= date && (!booking.end || booking.end >= date))
     .reduce((sum, booking) => sum + booking.allocation, 0)
 }
 
-/** A week's load before and after a proposed change. */
+/** A week's load (booked plus time off) before and after a proposed change. */
 export interface WeekChange {
   weekStart: string
   before: number
@@ -86,16 +116,16 @@ export function allocationImpact(
   bookings: Booking[],
   proposal: Booking,
   today: string,
-  options: { replacingProjectId?: string; replacingStart?: string } = {},
+  options: { replacingProjectId?: string; replacingStart?: string; timeOff?: TimeOffSpan[] } = {},
 ): AllocationImpact {
   const others = bookings.filter((b) => !(options.replacingProjectId && b.projectId === options.replacingProjectId && b.start === options.replacingStart))
   const firstWeek = [mondayOf(proposal.start), mondayOf(today)].sort()[1]
   const lastDay = proposal.end ?? addWeeks(proposal.start, 52)
   const weeks = Math.floor((toDay(mondayOf(lastDay)) - toDay(firstWeek)) / 7) + 1
   if (weeks <= 0) return { alreadyOver: [], pushedOver: [] }
-  const before = weeklyLoads(bookings, firstWeek, weeks)
-  const after = weeklyLoads([...others, proposal], firstWeek, weeks)
-  const changes = after.map((week, i) => ({ weekStart: week.weekStart, before: before[i].total, after: week.total }))
+  const before = weeklyLoads(bookings, firstWeek, weeks, { timeOff: options.timeOff })
+  const after = weeklyLoads([...others, proposal], firstWeek, weeks, { timeOff: options.timeOff })
+  const changes = after.map((week, i) => ({ weekStart: week.weekStart, before: usedOf(before[i]), after: usedOf(week) }))
   return {
     alreadyOver: changes.filter((week) => week.before > 100 && week.after > 100),
     pushedOver: changes.filter((week) => week.before <= 100 && week.after > 100),
