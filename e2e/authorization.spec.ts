@@ -288,6 +288,23 @@ test('server actions: each caller gets the answer its role allows, and a refused
     else expect(removeSkill.code, `${who} removeSkillAction`).toBe(refusal(who))
     expect((await skillsOf()).some((s) => s.technologyId === skillTech.id)).toBe(!mayEditOwn)
 
+    // Time off: managers record anyone's; an employee only their own.
+    const mayRecordOwn = allowed || who === 'employee'
+    const addTimeOff = await callAction(call, action('addTimeOffAction'), [idle, { employeeId: OWN_EMPLOYEE_ID, kind: 'vacation', startDate: '2030-03-04', endDate: '2030-03-05', note: `off ${tag}` }])
+    if (mayRecordOwn) expect(addTimeOff.state, `${who} addTimeOffAction ${addTimeOff.code ?? ''}`).toBe('success')
+    else expect(addTimeOff.code, `${who} addTimeOffAction`).toBe(refusal(who))
+    const timeOffOf = async () => (await json(await manager.get(`/api/employees/${OWN_EMPLOYEE_ID}`))).employee.timeOff as { id: string; note?: string }[]
+    let entry = (await timeOffOf()).find((t) => t.note === `off ${tag}`)
+    expect(Boolean(entry), `${who}'s time off in the table`).toBe(mayRecordOwn)
+    if (!entry) {
+      await callAction(manager, action('addTimeOffAction'), [idle, { employeeId: OWN_EMPLOYEE_ID, kind: 'vacation', startDate: '2030-03-04', endDate: '2030-03-05', note: `off ${tag}` }])
+      entry = (await timeOffOf()).find((t) => t.note === `off ${tag}`)!
+    }
+    const removeTimeOff = await callAction(call, action('removeTimeOffAction'), [{ employeeId: OWN_EMPLOYEE_ID, timeOffId: entry.id }])
+    if (mayRecordOwn) expect(removeTimeOff.state, `${who} removeTimeOffAction`).toBe('success')
+    else expect(removeTimeOff.code, `${who} removeTimeOffAction`).toBe(refusal(who))
+    expect((await timeOffOf()).some((t) => t.id === entry!.id)).toBe(!mayRecordOwn)
+
     // Users and roles: admins only.
     const role = await callAction(call, action('setUserRoleAction'), [idle, { userId: 'no-such-user', role: 'manager' }])
     if (who === 'admin') expect(role.code).toBe('not_found:user')

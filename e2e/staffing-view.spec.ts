@@ -91,3 +91,37 @@ test('the person picker shows each candidate’s free capacity over the dates an
   await expect(options.last()).toContainText(busy.name)
   await expect(options.last()).toContainText('fully booked')
 })
+
+test('time off recorded on a person’s page shows on their timeline, frees no capacity, and shows on the technology page', async ({ page, request }) => {
+  const id = stamp()
+  const person = await createPerson(request, `Holiday${id} Person`)
+  const dashboard = await (await request.get('/api/clients/c00000000001')).json()
+  const monday = mondayOfThisWeek()
+  const nextMonday = addDays(monday, 7)
+  await staff(request, 'c00000000001', dashboard.projects[0].id, { employeeId: person.id, role: 'Engineer', allocation: 100, startDate: monday, status: 'confirmed' })
+  const setSkill = serverActions({ employeeId: person.id }).get('setSkillAction')!
+  await callAction(request, setSkill, [{ status: 'idle' }, { employeeId: person.id, technologyId: 'typescript', level: '3' }])
+
+  await page.goto(`/employees/${person.id}`)
+  const nextWeek = page.getByTestId(`week-total-${nextMonday}`)
+  await expect(nextWeek).toHaveText('100')
+  // Two days off next week: 60% booked, 40% off, nothing free; not over-allocated.
+  const form = page.getByRole('form', { name: 'Record time off' })
+  await form.getByLabel('Kind').selectOption('vacation')
+  await form.getByLabel('First day off').fill(nextMonday)
+  await form.getByLabel('Last day off').fill(addDays(nextMonday, 1))
+  await form.getByLabel('Note (optional)').fill('Dentist and a day trip')
+  await form.getByRole('button', { name: 'Record time off' }).click()
+  await expect(page.getByRole('region', { name: 'Time off' })).toContainText('Dentist and a day trip')
+  await expect(nextWeek).toHaveText('60')
+  await expect(nextWeek).toHaveAttribute('aria-label', /2 days off \(0% free\)/)
+  await expect(page.getByLabel(new RegExp(`Week of .*: 2 days off`))).toBeVisible()
+
+  // Time off from today: the technology page shows the person as away.
+  await form.getByLabel('First day off').fill(new Date().toISOString().slice(0, 10))
+  await form.getByLabel('Last day off').fill(new Date().toISOString().slice(0, 10))
+  await form.getByRole('button', { name: 'Record time off' }).click()
+  await expect(page.getByRole('button', { name: /^Remove Vacation/ })).toHaveCount(2)
+  await page.goto('/technologies/typescript')
+  await expect(page.getByRole('row', { name: new RegExp(person.name) })).toContainText('On time off')
+})

@@ -79,6 +79,14 @@ export interface Booking {
   tentative: boolean
 }
 
+export interface TimeOff {
+  id: string
+  kind: 'vacation' | 'sick' | 'other'
+  start: string
+  end: string
+  note?: string
+}
+
 export interface EmployeeSummary {
   id: string
   name: string
@@ -88,6 +96,7 @@ export interface EmployeeSummary {
   location: string
   capacityHours: number
   bookings: Booking[]
+  timeOff: TimeOff[]
   skillIds: string[]
   /** Technology id -> level 1–5 (the person picker shows levels in the project's technologies). */
   skillLevels: Record<string, number>
@@ -101,6 +110,7 @@ export interface SkillView {
   technologyName: string
   level: number
   bookings: Booking[]
+  timeOff: TimeOff[]
 }
 
 export interface TechnologySummary {
@@ -190,6 +200,14 @@ export function toBookings(bookings: StoredBookings | undefined): Booking[] {
     .sort((a, b) => a.start.localeCompare(b.start) || a.assignmentId.localeCompare(b.assignmentId))
 }
 
+export type StoredTimeOff = Record<string, Omit<TimeOff, 'id'>>
+
+export function toTimeOff(timeOff: StoredTimeOff | undefined): TimeOff[] {
+  return Object.entries(timeOff ?? {})
+    .map(([id, entry]) => ({ id, ...entry }))
+    .sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
+}
+
 export function toEmployeeSummary(item: EmployeeItem): EmployeeSummary {
   return {
     id: item.id,
@@ -200,6 +218,7 @@ export function toEmployeeSummary(item: EmployeeItem): EmployeeSummary {
     location: item.location,
     capacityHours: item.capacityHours,
     bookings: toBookings(item.bookings),
+    timeOff: toTimeOff(item.timeOff),
     skillIds: item.skillIds,
     skillLevels: item.skills ?? {},
     version: item.version,
@@ -214,6 +233,7 @@ export function toSkillView(item: SkillItem): SkillView {
     technologyName: item.technologyName,
     level: item.level,
     bookings: toBookings(item.employeeBookings),
+    timeOff: toTimeOff(item.employeeTimeOff),
   }
 }
 

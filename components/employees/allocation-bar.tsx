@@ -1,7 +1,8 @@
-export function AllocationBar({ percent }: { percent: number }) {
+/** Today's allocation as a bar; `away` (time off today) says so instead. */
+export function AllocationBar({ percent, away = false }: { percent: number; away?: boolean }) {
   const over = percent > 100
-  const bench = percent === 0
-  const label = bench ? 'On the bench' : `${percent}%${over ? ' (over-allocated)' : ''}`
+  const bench = percent === 0 && !away
+  const label = away ? 'On time off' : bench ? 'On the bench' : `${percent}%${over ? ' (over-allocated)' : ''}`
   return (
     <div className="flex items-center gap-2">
       <div className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200" role="img" aria-label={`Allocated ${label}`}>

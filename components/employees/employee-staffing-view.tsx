@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { SkillsEditor } from '@/components/employees/skills-editor'
+import { TimeOffEditor } from '@/components/employees/time-off-editor'
 import { StaffingTimeline } from '@/components/employees/staffing-timeline'
 import { Badge } from '@/components/ui/badge'
 import { PageHeader, linkClass, secondaryLinkClass } from '@/components/ui/page-header'
@@ -11,7 +12,7 @@ import type { AssignmentView } from '@/lib/dto'
 import type { EmployeeStaffing } from '@/lib/employees/queries'
 import { formatDateRange } from '@/lib/format'
 import type { RequestRecording } from '@/lib/recording'
-import { allocationOn, todayIso } from '@/lib/staffing/allocation'
+import { allocationOn, isOffOn, todayIso } from '@/lib/staffing/allocation'
 import { buildTimeline, groupAssignments } from '@/lib/staffing/timeline'
 
 /** One person's staffing: the timeline, their assignments and skills (/employees/[id] and /me). */
@@ -32,7 +33,8 @@ export function EmployeeStaffingView({
   const { employee, assignments, skills } = staffing
   const today = todayIso()
   const groups = groupAssignments(assignments, today)
-  const thisWeek = allocationOn(employee.bookings, today)
+  const thisWeek = allocationOn(employee.bookings, today, { timeOff: employee.timeOff })
+  const awayToday = isOffOn(employee.timeOff, today)
   return (
     <>
       <PageHeader
@@ -41,7 +43,9 @@ export function EmployeeStaffingView({
         description={`${employee.title} · ${employee.practice} · ${employee.location} · ${employee.capacityHours} h/week · ${employee.email}`}
         actions={
           <>
-            <Badge tone={thisWeek > 100 ? 'red' : thisWeek === 0 ? 'amber' : 'indigo'}>{thisWeek === 0 ? 'On the bench today' : `${thisWeek}% allocated today`}</Badge>
+            <Badge tone={awayToday ? 'blue' : thisWeek > 100 ? 'red' : thisWeek === 0 ? 'amber' : 'indigo'}>
+              {awayToday ? 'On time off today' : thisWeek === 0 ? 'On the bench today' : `${thisWeek}% allocated today`}
+            </Badge>
             {can(actor, 'manage') ? <Link href={`/employees/${employee.id}/edit`} className={secondaryLinkClass}>Edit details</Link> : null}
           </>
         }
@@ -52,7 +56,8 @@ export function EmployeeStaffingView({
         </p>
       ) : null}
       <div className="space-y-6">
-        <StaffingTimeline timeline={buildTimeline(assignments, today)} />
+        <StaffingTimeline timeline={buildTimeline(assignments, today, 26, employee.timeOff)} />
+        <TimeOffEditor employeeId={employee.id} timeOff={employee.timeOff} editable={can(actor, 'edit-time-off', { employeeId: employee.id })} today={today} />
         <section aria-labelledby="assignments-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="assignments-heading" className="mb-3 text-lg font-semibold">Assignments</h2>
           {assignments.length === 0 ? (

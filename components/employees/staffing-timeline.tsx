@@ -55,12 +55,34 @@ export function StaffingTimeline({ timeline }: { timeline: Timeline }) {
               )
             })
           )}
+          {totals.some((week) => week.off > 0) ? (
+            <div role="row" className="grid border-b border-slate-100" style={{ gridTemplateColumns: columns }}>
+              <div role="rowheader" className="px-2 py-1.5">Time off</div>
+              {totals.map((week) => (
+                <div role="cell" key={week.weekStart} className="px-0.5 py-1">
+                  {week.off > 0 ? (
+                    <span
+                      tabIndex={0}
+                      aria-label={`Week of ${formatDate(week.weekStart)}: ${week.off / 20} day${week.off === 20 ? '' : 's'} off`}
+                      title={`${week.off / 20} day${week.off === 20 ? '' : 's'} off`}
+                      className="block rounded border border-slate-300 bg-[repeating-linear-gradient(45deg,var(--color-slate-200)_0,var(--color-slate-200)_3px,white_3px,white_6px)] py-1 text-center tabular-nums text-slate-800"
+                    >
+                      {week.off / 20}d
+                    </span>
+                  ) : null}
+                </div>
+              ))}
+            </div>
+          ) : null}
           <div role="row" className="grid" style={{ gridTemplateColumns: columns }}>
             <div role="rowheader" className="px-2 py-1.5 font-medium">Weekly total</div>
             {totals.map((week) => {
-              const over = week.total > 100
-              const under = week.total < 50
-              const explanation = `Week of ${formatDate(week.weekStart)}: ${week.total}% booked${over ? ', over-allocated (above 100%)' : under ? ', under-used (below 50%)' : ''}${includeTentative ? '' : ', confirmed bookings only'}`
+              // Time off takes capacity away: booked plus off above 100% is over-allocated.
+              const used = week.total + week.off
+              const over = used > 100
+              const under = used < 50
+              const offText = week.off ? `, ${week.off / 20} day${week.off === 20 ? '' : 's'} off (${100 - Math.min(100, used)}% free)` : ''
+              const explanation = `Week of ${formatDate(week.weekStart)}: ${week.total}% booked${offText}${over ? ', over-allocated (above 100%)' : under ? ', under-used (below 50%)' : ''}${includeTentative ? '' : ', confirmed bookings only'}`
               return (
                 <div role="cell" key={week.weekStart} className="px-0.5 py-1">
                   <span

@@ -1,11 +1,12 @@
 'use client'
 
-import { allocationImpact, todayIso, type WeekChange } from '@/lib/staffing/allocation'
+import { allocationImpact, todayIso, type TimeOffSpan, type WeekChange } from '@/lib/staffing/allocation'
 import type { Booking } from '@/lib/dto'
 import { formatDate } from '@/lib/format'
 
 export function OverAllocationWarning({
   bookings,
+  timeOff,
   employeeName,
   projectId,
   allocation,
@@ -15,6 +16,7 @@ export function OverAllocationWarning({
   replacing,
 }: {
   bookings: Booking[]
+  timeOff: TimeOffSpan[]
   employeeName: string
   projectId: string
   allocation: string
@@ -29,7 +31,7 @@ export function OverAllocationWarning({
     bookings,
     { projectId, start: startDate, end: /^\d{4}-\d{2}-\d{2}$/.test(endDate) && endDate >= startDate ? endDate : null, allocation: percent, tentative },
     todayIso(),
-    { replacingProjectId: replacing?.projectId, replacingStart: replacing?.start },
+    { replacingProjectId: replacing?.projectId, replacingStart: replacing?.start, timeOff },
   )
   if (alreadyOver.length === 0 && pushedOver.length === 0) return null
   return (

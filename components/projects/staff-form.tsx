@@ -92,7 +92,7 @@ export function StaffForm({ clientId, projectId, defaultStart, stack }: { client
 export function ProposalWarning(props: { employeeId: string; employeeName: string; projectId: string; allocation: string; startDate: string; endDate: string; tentative: boolean; replacing?: { projectId: string; start: string } }) {
   const staffing = useQuery(employeeStaffingOptions(props.employeeId))
   if (!staffing.data) return null
-  return <OverAllocationWarning bookings={staffing.data.employee.bookings} {...props} />
+  return <OverAllocationWarning bookings={staffing.data.employee.bookings} timeOff={staffing.data.employee.timeOff} {...props} />
 }
 
 /** "Frontend Engineer · free 40–100% · TypeScript 4, React 0": what the picker says of a candidate. */

@@ -3,6 +3,8 @@
 import { redirect } from 'next/navigation'
 import type { ActionState } from '../action-state'
 import { createEmployee, removeSkill, setSkill, updateEmployee } from '../employees/mutations'
+import { addTimeOff, removeTimeOff } from '../employees/time-off'
+import { formatDateRange } from '../format'
 import { runAction, runActionForResult } from './run'
 
 export async function createEmployeeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -24,4 +26,12 @@ export async function setSkillAction(_previous: ActionState, formData: FormData)
 
 export async function removeSkillAction(input: { employeeId: string; technologyId: string }): Promise<ActionState> {
   return runAction(input, removeSkill, () => 'Skill removed')
+}
+
+export async function addTimeOffAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, addTimeOff, (timeOff) => `Time off recorded: ${formatDateRange(timeOff.start, timeOff.end)}`)
+}
+
+export async function removeTimeOffAction(input: { employeeId: string; timeOffId: string }): Promise<ActionState> {
+  return runAction(input, removeTimeOff, () => 'Time off removed')
 }

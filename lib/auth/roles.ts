@@ -33,6 +33,8 @@ export type Permission =
   | 'manage'
   /** Change the skills of one person (their own, for an employee). */
   | 'edit-skills'
+  /** Record or remove time off for one person (their own, for an employee). */
+  | 'edit-time-off'
   /** Users, roles and everyone's access tokens. */
   | 'administer'
 
@@ -55,6 +57,7 @@ export function can(actor: Actor | null, permission: Permission, subject: { empl
     case 'manage':
       return rank[actor.role] >= rank.manager
     case 'edit-skills':
+    case 'edit-time-off':
       return rank[actor.role] >= rank.manager || (subject.employeeId !== undefined && subject.employeeId === actor.employeeId)
     case 'administer':
       return actor.role === 'admin'
@@ -68,6 +71,8 @@ export function authorize(actor: Actor | null, permission: Permission, subject: 
     const message =
       permission === 'edit-skills'
         ? 'You can change your own skills only.'
+        : permission === 'edit-time-off'
+          ? 'You can record your own time off only.'
         : permission === 'administer'
           ? 'Only an admin can do this.'
           : 'Your role can look, not change: ask a manager.'

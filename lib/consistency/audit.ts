@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { entityNames, getDb, indexNames } from '../db'
-import { toBookings, type StoredBookings } from '../dto'
+import { toBookings, toTimeOff, type StoredBookings, type StoredTimeOff } from '../dto'
 import { loadSpansOf } from '../employees/derived'
 
 // A from-scratch recompute of every derived value from the source items, compared with what is
@@ -62,7 +62,8 @@ export function expectedAggregates(items: Item[]) {
       bookings,
       skills: Object.fromEntries(own.map((s) => [s.technologyId as string, s.level])),
       skillIds: own.map((s) => s.technologyId as string).sort(),
-      loadSpans: loadSpansOf(toBookings(bookings as StoredBookings)),
+      // Time off is the employee's own record (not derived); its spans are part of the overview's copy.
+      loadSpans: loadSpansOf(toBookings(bookings as StoredBookings), toTimeOff(employee.timeOff as StoredTimeOff | undefined)),
     })
   }
   for (const technology of of(entityNames.technology)) {
@@ -129,6 +130,7 @@ export async function auditDerivedData(): Promise<AuditReport> {
     }
     if (skill.employeeName !== employee.name || skill.technologyName !== technology.name) problems.push(`skill ${skill.employeeId}/${skill.technologyId} shows stale names`)
     if (!same(skill.employeeBookings ?? {}, employee.bookings ?? {})) problems.push(`skill ${skill.employeeId}/${skill.technologyId} holds a stale copy of the bookings`)
+    if (!same(skill.employeeTimeOff ?? {}, employee.timeOff ?? {})) problems.push(`skill ${skill.employeeId}/${skill.technologyId} holds a stale copy of the time off`)
   }
 
   const expected = expectedAggregates(items)

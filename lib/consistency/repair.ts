@@ -18,7 +18,10 @@ export async function repairDerivedData(log: (message: string) => void = () => u
   for (const item of items) {
     const key = { PK: item.PK, SK: item.SK }
     const values: Record<string, unknown> = { ...(expected.get(`${item.PK}|${item.SK}`) ?? {}) }
-    if (item._type === entityNames.skill) values.employeeBookings = expected.get(`${employees.get(item.employeeId as string)?.PK}|EMP`)?.bookings ?? {}
+    if (item._type === entityNames.skill) {
+      values.employeeBookings = expected.get(`${employees.get(item.employeeId as string)?.PK}|EMP`)?.bookings ?? {}
+      values.employeeTimeOff = employees.get(item.employeeId as string)?.timeOff ?? {}
+    }
     const editable = [entityNames.client, entityNames.project, entityNames.employee, entityNames.technology, entityNames.assignment] as string[]
     if (editable.includes(item._type as string) && typeof item.version !== 'number') values.version = 1
     if (Object.keys(values).length) writes.push({ key, values, aggregate: aggregates.includes(item._type as string) })

@@ -1,36 +1,46 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { SkillEntity, entityNames, forEachBounded, getDb, isConditionalCheckFailed, keyOf } from '../db'
-import { toBookings, type Booking, type StoredBookings } from '../dto'
+import { toBookings, toTimeOff, type Booking, type StoredBookings, type StoredTimeOff } from '../dto'
+import type { TimeOffSpan } from '../staffing/allocation'
 
 /** Figures stored on the employee item, derived from its `skills` and `bookings` maps. */
 export function employeeFigures(employee: Record<string, unknown>) {
   return {
     skillIds: Object.keys((employee.skills as Record<string, number> | undefined) ?? {}).sort(),
-    loadSpans: loadSpansOf(toBookings(employee.bookings as StoredBookings | undefined)),
+    loadSpans: loadSpansOf(toBookings(employee.bookings as StoredBookings | undefined), toTimeOff(employee.timeOff as StoredTimeOff | undefined)),
   }
 }
 
 /**
- * The bookings as short strings, `start|end|allocation|t or c`, in start order: all the firm overview
- * needs of them (its index projects only this), at about a third of the bookings' size.
+ * The bookings and time off as short strings, `start|end|allocation|t, c or o` (o: time off), in start
+ * order: all the firm overview needs of them (its index projects only this), at about a third of the
+ * bookings' size.
  */
-export function loadSpansOf(bookings: Pick<Booking, 'start' | 'end' | 'allocation' | 'tentative'>[]): string[] {
-  return bookings.map((booking) => `${booking.start}|${booking.end ?? ''}|${booking.allocation}|${booking.tentative ? 't' : 'c'}`).sort()
+export function loadSpansOf(bookings: Pick<Booking, 'start' | 'end' | 'allocation' | 'tentative'>[], timeOff: TimeOffSpan[] = []): string[] {
+  return [
+    ...bookings.map((booking) => `${booking.start}|${booking.end ?? ''}|${booking.allocation}|${booking.tentative ? 't' : 'c'}`),
+    ...timeOff.map((span) => `${span.start}|${span.end}|0|o`),
+  ].sort()
 }
 
-export function parseLoadSpans(spans: string[] | undefined): Pick<Booking, 'start' | 'end' | 'allocation' | 'tentative'>[] {
-  return (spans ?? []).map((span) => {
+export function parseLoadSpans(spans: string[] | undefined): { bookings: Pick<Booking, 'start' | 'end' | 'allocation' | 'tentative'>[]; timeOff: TimeOffSpan[] } {
+  const bookings: Pick<Booking, 'start' | 'end' | 'allocation' | 'tentative'>[] = []
+  const timeOff: TimeOffSpan[] = []
+  for (const span of spans ?? []) {
     const [start, end, allocation, status] = span.split('|')
-    return { start, end: end || null, allocation: Number(allocation), tentative: status === 't' }
-  })
+    if (status === 'o') timeOff.push({ start, end })
+    else bookings.push({ start, end: end || null, allocation: Number(allocation), tentative: status === 't' })
+  }
+  return { bookings, timeOff }
 }
 
 /** The most skills one person can hold: it bounds what a booking change costs (one copy per skill). */
 export const MAX_SKILLS_PER_PERSON = 40
 
 /**
- * Copies the employee's bookings onto each of their skill items (the technology page shows who is
- * free from those), stamped with the employee's aggRev: an older copy never replaces a newer one.
+ * Copies the employee's bookings and time off onto each of their skill items (the technology page
+ * shows who is free from those), stamped with the employee's aggRev: an older copy never replaces a
+ * newer one.
  */
 export async function copyBookingsToSkills(employee: Record<string, unknown>): Promise<void> {
   const technologyIds = Object.keys((employee.skills as Record<string, number> | undefined) ?? {})
@@ -41,10 +51,10 @@ export async function copyBookingsToSkills(employee: Record<string, unknown>): P
         new UpdateCommand({
           TableName: config.tableName,
           Key: keyOf(SkillEntity, { employeeId: employee.id as string, technologyId }),
-          UpdateExpression: 'SET employeeBookings = :bookings, bookingsRev = :rev',
+          UpdateExpression: 'SET employeeBookings = :bookings, employeeTimeOff = :timeOff, bookingsRev = :rev',
           ConditionExpression: 'attribute_exists(PK) AND #type = :type AND (attribute_not_exists(bookingsRev) OR bookingsRev < :rev)',
           ExpressionAttributeNames: { '#type': '_type' },
-          ExpressionAttributeValues: { ':type': entityNames.skill, ':bookings': employee.bookings ?? {}, ':rev': employee.aggRev },
+          ExpressionAttributeValues: { ':type': entityNames.skill, ':bookings': employee.bookings ?? {}, ':timeOff': employee.timeOff ?? {}, ':rev': employee.aggRev },
         }),
       )
     } catch (error) {

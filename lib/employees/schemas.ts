@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { entityId, expectedVersion, idempotencyKey, requiredText } from '../validation'
+import { entityId, expectedVersion, idempotencyKey, isoDate, requiredText } from '../validation'
 
 const employeeShape = {
   name: requiredText('Name'),
@@ -33,3 +33,18 @@ export const skillInput = z.object({
 export type SkillInput = z.input<typeof skillInput>
 
 export const removeSkillInput = skillInput.pick({ employeeId: true, technologyId: true })
+
+export const timeOffInput = z
+  .object({
+    employeeId: entityId('Employee'),
+    kind: z.enum(['vacation', 'sick', 'other'], { error: 'Kind must be vacation, sick or other' }).default('vacation'),
+    startDate: isoDate('Start date'),
+    endDate: isoDate('End date'),
+    note: z.string().trim().max(200, 'Note must be at most 200 characters').default(''),
+    idempotencyKey,
+  })
+  .refine((value) => value.endDate >= value.startDate, { message: 'End date must be on or after the start date', path: ['endDate'] })
+  .refine((value) => Date.parse(value.endDate) - Date.parse(value.startDate) <= 366 * 86_400_000, { message: 'At most a year at a time', path: ['endDate'] })
+export type TimeOffInput = z.input<typeof timeOffInput>
+
+export const removeTimeOffInput = z.object({ employeeId: entityId('Employee'), timeOffId: entityId('Time off') })

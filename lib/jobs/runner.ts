@@ -13,6 +13,7 @@ export const jobKinds = [
   'sync-skill',
   'sync-stack-entry',
   'sync-project',
+  'sync-time-off',
   'delete-client',
   'delete-project',
   'delete-employee',

@@ -1,6 +1,7 @@
 import { sweepClient, propagateClientName } from '../clients/mutations'
 import { propagateEmployeeName, sweepEmployee } from '../employees/mutations'
 import { syncSkill } from '../employees/skill-sync'
+import { refreshTimeOffCopies } from '../employees/time-off'
 import { propagateProjectName, sweepProject } from '../projects/mutations'
 import { syncProject, syncStackEntry } from '../projects/sync'
 import { syncAssignment } from '../staffing/sync'
@@ -14,6 +15,8 @@ const steps: Record<JobKind, JobStep> = {
   'sync-skill': ({ params }) => syncSkill({ employeeId: params.employeeId, technologyId: params.technologyId }),
   'sync-stack-entry': ({ params }) => syncStackEntry({ clientId: params.clientId, projectId: params.projectId, technologyId: params.technologyId }),
   'sync-project': ({ targetId, params }) => syncProject({ clientId: params.clientId, projectId: targetId }),
+  // The entry itself was written (or not) by the request; what is left is to bring the copies up to date.
+  'sync-time-off': ({ params }) => refreshTimeOffCopies(params.employeeId),
   'delete-client': ({ targetId }, context) => sweepClient(targetId, context),
   'delete-project': ({ targetId, params }, context) => sweepProject(params.clientId, targetId, context),
   'delete-employee': ({ targetId }, context) => sweepEmployee(targetId, context),

@@ -1,5 +1,5 @@
 import { authorize, type Actor } from '../auth/roles'
-import { allocationOn, todayIso } from '../staffing/allocation'
+import { allocationOn, isOffOn, todayIso } from '../staffing/allocation'
 import { FIRM_PARTITION, QueryCommand, RosterTable, nameAccessPattern } from '../db'
 import { parseLoadSpans } from '../employees/derived'
 
@@ -51,12 +51,10 @@ export async function getFirmOverview(actor: Actor | null, today: string = today
   const items = Items as OverviewItem[]
   const people = items
     .filter((item) => item._type === 'Employee')
-    .map((item) => ({
-      id: item.id,
-      name: item.name,
-      practice: item.practice ?? '',
-      allocation: allocationOn(parseLoadSpans(item.loadSpans), today),
-    }))
+    .map((item) => {
+      const { bookings, timeOff } = parseLoadSpans(item.loadSpans)
+      return { id: item.id, name: item.name, practice: item.practice ?? '', allocation: allocationOn(bookings, today, { timeOff }), away: isOffOn(timeOff, today) }
+    })
   const projects = items
     .filter((item) => item._type === 'Project' && !item.deletingAt)
     .map((item) => ({ id: item.id, clientId: item.clientId ?? '', clientName: item.clientName ?? '', name: item.name, status: item.status ?? '', startDate: item.startDate ?? '' }))
@@ -68,7 +66,8 @@ export async function getFirmOverview(actor: Actor | null, today: string = today
       projects: projects.length,
       activeProjects: projects.filter((project) => project.status === 'active').length,
     },
-    bench: people.filter((person) => person.allocation === 0).sort((a, b) => a.name.localeCompare(b.name)),
+    // People on time off today are not free to staff: they are off the bench.
+    bench: people.filter((person) => person.allocation === 0 && !person.away).sort((a, b) => a.name.localeCompare(b.name)),
     overAllocated: people.filter((person) => person.allocation > 100).sort((a, b) => b.allocation - a.allocation),
     // GSI4 sorts projects by start date.
     startingSoon: projects.filter((project) => project.startDate > today && project.startDate <= in30Days),

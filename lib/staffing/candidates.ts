@@ -1,5 +1,5 @@
 import type { Booking } from '../dto'
-import { addWeeks, mondayOf, weeklyLoads } from './allocation'
+import { addWeeks, mondayOf, usedOf, weeklyLoads, type TimeOffSpan } from './allocation'
 
 // Who to staff: each candidate's free capacity over the assignment's dates and their levels in the
 // project's technologies, best first. Pure, so the person picker ranks as the tests do.
@@ -8,6 +8,8 @@ export interface CandidateInput {
   id: string
   name: string
   bookings: Booking[]
+  /** Time off takes capacity away over the assignment's dates. */
+  timeOff?: TimeOffSpan[]
   /** Technology id -> level 1–5. */
   skillLevels: Record<string, number>
 }
@@ -35,7 +37,7 @@ export function rankCandidates<C extends CandidateInput>(
   const last = mondayOf(need.end && need.end >= need.start ? need.end : addWeeks(need.start, OPEN_ENDED_WEEKS - 1))
   const weeks = Math.max(1, Math.round((Date.parse(last) - Date.parse(first)) / (7 * 86_400_000)) + 1)
   const ranked = candidates.map((candidate) => {
-    const free = weeklyLoads(candidate.bookings, first, weeks).map((week) => Math.max(0, 100 - week.total))
+    const free = weeklyLoads(candidate.bookings, first, weeks, { timeOff: candidate.timeOff }).map((week) => Math.max(0, 100 - usedOf(week)))
     const freeMin = Math.min(...free)
     const freeAverage = Math.round(free.reduce((sum, value) => sum + value, 0) / free.length)
     const levels = need.stack.map(({ technologyId, technologyName }) => ({ technologyId, technologyName, level: candidate.skillLevels[technologyId] ?? 0 }))

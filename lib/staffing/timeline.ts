@@ -1,4 +1,4 @@
-import { addWeeks, mondayOf, weeklyLoads, type Booking, type WeekLoad } from './allocation'
+import { addWeeks, mondayOf, weeklyLoads, type Booking, type TimeOffSpan, type WeekLoad } from './allocation'
 import type { AssignmentView } from '../dto'
 
 export interface TimelineBar {
@@ -18,8 +18,11 @@ function weekIndex(firstMonday: string, isoDate: string): number {
   return Math.round((Date.parse(`${mondayOf(isoDate)}T00:00:00Z`) - Date.parse(`${firstMonday}T00:00:00Z`)) / (7 * 86_400_000))
 }
 
-/** The next `weeks` weeks from the week of `today`: one bar per assignment in the window, and weekly totals. */
-export function buildTimeline(assignments: AssignmentView[], today: string, weeks = 26): Timeline {
+/**
+ * The next `weeks` weeks from the week of `today`: one bar per assignment in the window, and weekly
+ * totals (booked, and time off, which takes capacity away).
+ */
+export function buildTimeline(assignments: AssignmentView[], today: string, weeks = 26, timeOff: TimeOffSpan[] = []): Timeline {
   const firstMonday = mondayOf(today)
   const weekStarts = Array.from({ length: weeks }, (_, i) => addWeeks(firstMonday, i))
   const bars = assignments
@@ -34,8 +37,8 @@ export function buildTimeline(assignments: AssignmentView[], today: string, week
     weeks: weekStarts,
     bars,
     totals: {
-      withTentative: weeklyLoads(bookings, firstMonday, weeks),
-      confirmedOnly: weeklyLoads(bookings, firstMonday, weeks, { includeTentative: false }),
+      withTentative: weeklyLoads(bookings, firstMonday, weeks, { timeOff }),
+      confirmedOnly: weeklyLoads(bookings, firstMonday, weeks, { includeTentative: false, timeOff }),
     },
   }
 }

@@ -6,7 +6,7 @@ import { AllocationBar } from '@/components/employees/allocation-bar'
 import { SkillFilter } from '@/components/employees/skill-filter'
 import { ListSearch, Pagination, RestartedNotice } from '@/components/ui/list-search'
 import { EmptyState, PageHeader, buttonLinkClass, linkClass } from '@/components/ui/page-header'
-import { allocationOn, todayIso } from '@/lib/staffing/allocation'
+import { allocationOn, isOffOn, todayIso } from '@/lib/staffing/allocation'
 import { listEmployees } from '@/lib/employees/queries'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
@@ -53,7 +53,7 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Pr
               <td className="px-4 py-2">{employee.title}</td>
               <td className="px-4 py-2">{employee.practice}</td>
               <td className="px-4 py-2">{employee.location}</td>
-              <td className="px-4 py-2"><AllocationBar percent={allocationOn(employee.bookings, today)} /></td>
+              <td className="px-4 py-2"><AllocationBar percent={allocationOn(employee.bookings, today, { timeOff: employee.timeOff })} away={isOffOn(employee.timeOff, today)} /></td>
             </tr>
           ))}
         </ListTable>

@@ -7,7 +7,7 @@ import { AllocationBar } from '@/components/employees/allocation-bar'
 import { DeleteTechnologyDialog, TechnologyForm } from '@/components/technologies/technology-admin'
 import { Badge } from '@/components/ui/badge'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
-import { allocationOn, todayIso } from '@/lib/staffing/allocation'
+import { allocationOn, isOffOn, todayIso } from '@/lib/staffing/allocation'
 import type { StackEntryView } from '@/lib/dto'
 import { getTechnologyPage } from '@/lib/technologies/queries'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
@@ -26,7 +26,10 @@ export default async function TechnologyPage({ params }: { params: Promise<{ tec
   for (const entry of projects) byClient.set(entry.clientId, [...(byClient.get(entry.clientId) ?? []), entry])
   const today = todayIso()
   // Who is free first: lowest allocation today, then highest level.
-  const ranked = people.map((person) => ({ ...person, allocation: allocationOn(person.bookings, today) })).sort((a, b) => a.allocation - b.allocation || b.level - a.level)
+  // Least booked first; people on time off today after those who can start now.
+  const ranked = people
+    .map((person) => ({ ...person, allocation: allocationOn(person.bookings, today, { timeOff: person.timeOff }), away: isOffOn(person.timeOff, today) }))
+    .sort((a, b) => Number(a.away) - Number(b.away) || a.allocation - b.allocation || b.level - a.level)
   return (
     <>
       <PageHeader
@@ -72,7 +75,7 @@ export default async function TechnologyPage({ params }: { params: Promise<{ tec
                     <tr key={person.employeeId}>
                       <td className="py-1.5 pr-4"><Link href={`/employees/${person.employeeId}`} className={linkClass}>{person.employeeName}</Link></td>
                       <td className="py-1.5 pr-4">{person.level} / 5</td>
-                      <td className="py-1.5"><AllocationBar percent={person.allocation} /></td>
+                      <td className="py-1.5"><AllocationBar percent={person.allocation} away={person.away} /></td>
                     </tr>
                   ))}
                 </tbody>

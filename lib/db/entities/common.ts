@@ -48,3 +48,15 @@ export const bookingSchema = map({
 })
 
 export const bookingMap = record(string(), bookingSchema)
+
+export const timeOffKinds = ['vacation', 'sick', 'other'] as const
+
+// A stretch of time off (inclusive dates). The person's own map is the record of it; skills hold copies.
+export const timeOffSchema = map({
+  kind: string().enum(...timeOffKinds),
+  start: string(),
+  end: string(),
+  note: string().optional(),
+})
+
+export const timeOffMap = record(string(), timeOffSchema)

@@ -1,7 +1,7 @@
 import { Entity, item, list, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { FIRM_PARTITION, indexKeys, listPartitions, nameSortKey, partitions, sortKeys } from '../keys'
-import { aggregate, bookingMap, editable, entityNames, timestamps } from './common'
+import { aggregate, bookingMap, editable, entityNames, timeOffMap, timestamps } from './common'
 
 const attributes = item({
   id: string().key(),
@@ -17,6 +17,8 @@ const attributes = item({
   // per edge write, so the person's list row and overview entry need no second read.
   bookings: bookingMap.default({}),
   skills: record(string(), number()).default({}),
+  // Time off, by entry id: the record of it (not derived); counted in every allocation figure.
+  timeOff: timeOffMap.default({}),
   // Derived from `skills` (the employee list filters on it) and from `bookings` (the overview's
   // compact copy, lib/employees/derived.ts).
   skillIds: list(string()).default([]),

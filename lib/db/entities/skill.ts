@@ -1,7 +1,7 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { indexKeys, partitions, sortKeys } from '../keys'
-import { bookingMap, entityNames, timestamps } from './common'
+import { bookingMap, entityNames, timeOffMap, timestamps } from './common'
 
 const attributes = item({
   employeeId: string().key(),
@@ -11,9 +11,10 @@ const attributes = item({
   technologyName: string(),
   technologyNameVersion: number().optional(),
   level: number(),
-  // A copy of the employee's bookings so the technology page can show who is free; bookingsRev is
-  // the employee's aggRev it was copied at (newer copies win).
+  // A copy of the employee's bookings and time off so the technology page can show who is free;
+  // bookingsRev is the employee's aggRev it was copied at (newer copies win).
   employeeBookings: bookingMap.default({}),
+  employeeTimeOff: timeOffMap.default({}),
   bookingsRev: number().optional(),
 })
 

@@ -1,0 +1,54 @@
+import { EmployeeEntity, GetItemCommand, writeDerived } from '../db'
+import { authorize, type Actor } from '../auth/roles'
+import { updateAggregate } from '../consistency/aggregates'
+import { toTimeOff, type StoredTimeOff, type TimeOff } from '../dto'
+import { notFound } from '../errors'
+import { idForKey } from '../ids'
+import { runAsJob } from '../jobs/runner'
+import { parseInput } from '../validation'
+import { copyBookingsToSkills, employeeFigures } from './derived'
+import { removeTimeOffInput, timeOffInput } from './schemas'
+
+// Time off is an entry in the person's own `timeOff` map: one conditional UpdateItem records or
+// removes it (and bumps aggRev). The overview's loadSpans and the copies on the person's skills
+// follow, in a job: if the process dies in between, the sweep refreshes them from the person's item.
+
+/** Brings the figures and the skill copies up to date with the person's item (the job's resume step). */
+export async function refreshTimeOffCopies(employeeId: string): Promise<void> {
+  const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
+  if (!Item || Item.deletingAt) return
+  const item = Item as unknown as Record<string, unknown>
+  await writeDerived(EmployeeEntity, item, employeeFigures(item))
+  await copyBookingsToSkills(item)
+}
+
+async function changeTimeOff(employeeId: string, entryId: string, value: Omit<TimeOff, 'id'> | undefined): Promise<Record<string, unknown>> {
+  return runAsJob('sync-time-off', `${employeeId}#${entryId}`, { employeeId }, async () => {
+    const item = await updateAggregate('employee', employeeId, [{ map: 'timeOff', entry: entryId, value }])
+    if (!item || item.deletingAt) throw notFound('employee', employeeId)
+    await copyBookingsToSkills(item)
+    return item
+  })
+}
+
+/** Records time off for a person: a manager for anyone, an employee for themselves. */
+export async function addTimeOff(actor: Actor | null, input: unknown): Promise<TimeOff> {
+  authorize(actor, 'read')
+  const { employeeId, kind, startDate, endDate, note, idempotencyKey } = parseInput(timeOffInput, input, 'time off')
+  authorize(actor, 'edit-time-off', { employeeId })
+  // The id follows the idempotency key, so a retried request sets the same entry again.
+  const id = idForKey('time-off', idempotencyKey)
+  const entry = { kind, start: startDate, end: endDate, ...(note ? { note } : {}) }
+  const item = await changeTimeOff(employeeId, id, entry)
+  return toTimeOff(item.timeOff as StoredTimeOff).find((timeOff) => timeOff.id === id)!
+}
+
+export async function removeTimeOff(actor: Actor | null, input: unknown): Promise<void> {
+  authorize(actor, 'read')
+  const { employeeId, timeOffId } = parseInput(removeTimeOffInput, input, 'time off')
+  authorize(actor, 'edit-time-off', { employeeId })
+  const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
+  if (!Item || Item.deletingAt) throw notFound('employee', employeeId)
+  if (!(timeOffId in (Item.timeOff ?? {}))) throw notFound('time off', timeOffId)
+  await changeTimeOff(employeeId, timeOffId, undefined)
+}
