@@ -10,3 +10,24 @@ test('the clients page lists the seeded clients, read from the table', async ({ 
   await expect(page).toHaveURL(/\/clients\/c0+1$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible()
 })
+
+test('a client’s completed projects are one-line rows whose staffing opens on demand', async ({ page, request }) => {
+  // The client with the most completed projects in the demo.
+  const clients = ((await (await request.get('/api/clients?limit=100')).json()) as { items: { id: string }[] }).items
+  let chosen: { id: string; completed: { id: string; name: string; assignments: unknown[] }[] } | undefined
+  for (const client of clients) {
+    const dashboard = (await (await request.get(`/api/clients/${client.id}`)).json()) as { projects: { id: string; name: string; status: string; assignments: unknown[] }[] }
+    const completed = dashboard.projects.filter((project) => project.status === 'completed' && project.assignments.length > 0)
+    if (completed.length && (!chosen || completed.length > chosen.completed.length)) chosen = { id: client.id, completed }
+  }
+  expect(chosen, 'the demo has a client with a staffed completed project').toBeTruthy()
+  const project = chosen!.completed[0]
+  await page.goto(`/clients/${chosen!.id}`)
+  const completed = page.getByRole('region', { name: /^Completed/ })
+  await expect(completed).toContainText(project.name)
+  await expect(page.getByRole('table', { name: `Staffing of ${project.name}` })).toHaveCount(0)
+  const loaded = page.waitForResponse((response) => response.url().endsWith(`/projects/${project.id}`) && response.url().includes('/api/'))
+  await completed.getByRole('button', { name: `Show staffing of ${project.name}` }).click()
+  expect((await loaded).status()).toBe(200)
+  await expect(page.getByRole('table', { name: `Staffing of ${project.name}` })).toBeVisible()
+})

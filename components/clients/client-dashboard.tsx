@@ -1,11 +1,9 @@
 import Link from 'next/link'
-import { StackChips } from '@/components/projects/stack-chips'
-import { Badge, StatusBadge } from '@/components/ui/badge'
 import { EmptyState, linkClass } from '@/components/ui/page-header'
 import type { ClientFigures } from '@/lib/clients/figures'
 import type { ProjectDetail } from '@/lib/dto'
-import { formatDateRange } from '@/lib/format'
-import { TableHead } from '@/components/ui/table'
+import { CompletedProjectRow } from './completed-project-row'
+import { ProjectSection } from './project-section'
 
 export function ClientFiguresPanel({ figures, projectCount }: { figures: ClientFigures; projectCount: number }) {
   const statusLine = Object.entries(figures.projectsByStatus)
@@ -30,60 +28,30 @@ export function ClientFiguresPanel({ figures, projectCount }: { figures: ClientF
   )
 }
 
-export function ProjectSection({ project }: { project: ProjectDetail }) {
-  const href = `/clients/${project.clientId}/projects/${project.id}`
-  return (
-    <section aria-labelledby={`project-${project.id}`} className="rounded-lg border border-slate-200 bg-white">
-      <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
-        <div>
-          <h3 id={`project-${project.id}`} className="text-lg font-semibold">
-            <Link href={href} className="hover:underline">{project.name}</Link>
-          </h3>
-          <p className="text-sm text-slate-600">{formatDateRange(project.startDate, project.endDate)}</p>
-        </div>
-        <StatusBadge status={project.status} />
-      </header>
-      <div className="space-y-4 px-4 py-3">
-        <StaffingTable project={project} />
-        <div>
-          <h4 className="text-sm font-medium text-slate-700">Tech stack</h4>
-          <StackChips stack={project.stack} label={`${project.name} tech stack`} />
-        </div>
-      </div>
-    </section>
-  )
-}
-
-export function StaffingTable({ project }: { project: ProjectDetail }) {
-  if (project.assignments.length === 0) return <p className="text-sm text-slate-600">Nobody staffed yet.</p>
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Staffing of {project.name}</caption>
-        <TableHead columns={[{ label: 'Person' }, { label: 'Role' }, { label: 'Allocation', align: 'right' }, { label: 'Dates' }, { label: 'Status', srOnly: true }]} />
-        <tbody className="divide-y divide-slate-100">
-          {project.assignments.map((assignment) => (
-            <tr key={assignment.id}>
-              <td className="py-1.5 pr-4"><Link href={`/employees/${assignment.employeeId}`} className={linkClass}>{assignment.employeeName}</Link></td>
-              <td className="py-1.5 pr-4">{assignment.role}</td>
-              <td className="py-1.5 pr-4 text-right tabular-nums">{assignment.allocation}%</td>
-              <td className="py-1.5 pr-4 whitespace-nowrap">{formatDateRange(assignment.startDate, assignment.endDate)}</td>
-              <td className="py-1.5">{assignment.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : null}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
-}
-
-export function ProjectList({ projects, clientId }: { projects: ProjectDetail[]; clientId: string }) {
+/** Active, proposed and on-hold projects in full; completed ones as one-line rows that open on demand. */
+export function ProjectList({ projects, clientId, canManage }: { projects: ProjectDetail[]; clientId: string; canManage: boolean }) {
   if (projects.length === 0) {
     return (
       <EmptyState title="No projects yet">
-        <Link href={`/clients/${clientId}/projects/new`} className={linkClass}>Add the first project</Link>
+        {canManage ? <Link href={`/clients/${clientId}/projects/new`} className={linkClass}>Add the first project</Link> : null}
       </EmptyState>
     )
   }
-  return <div className="space-y-6">{projects.map((project) => <ProjectSection key={project.id} project={project} />)}</div>
+  const current = projects.filter((project) => project.status !== 'completed')
+  const completed = projects.filter((project) => project.status === 'completed')
+  return (
+    <div className="space-y-6">
+      {current.map((project) => <ProjectSection key={project.id} project={project} />)}
+      {completed.length ? (
+        <section aria-labelledby="completed-heading" className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+          <h3 id="completed-heading" className="font-semibold">Completed ({completed.length})</h3>
+          <ul className="divide-y divide-slate-100">
+            {completed.map(({ assignments, stack: _stack, ...project }) => (
+              <CompletedProjectRow key={project.id} project={project} people={new Set(assignments.map((a) => a.employeeId)).size} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  )
 }

@@ -47,7 +47,7 @@ export default async function ClientDashboardPage({ params }: Props) {
       />
       <ClientFiguresPanel figures={figures} projectCount={projects.length} />
       <h2 className="mb-3 text-xl font-semibold">Projects</h2>
-      <ProjectList projects={projects} clientId={client.id} />
+      <ProjectList projects={projects} clientId={client.id} canManage={can(actor, 'manage')} />
       <UnderTheHood recording={recording} />
     </>
   )

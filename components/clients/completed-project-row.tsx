@@ -1,0 +1,42 @@
+'use client'
+
+import Link from 'next/link'
+import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { ProjectSection } from './project-section'
+import { linkClass } from '@/components/ui/page-header'
+import type { ProjectDetail, ProjectSummary } from '@/lib/dto'
+import { getJson } from '@/lib/fetch-json'
+import { formatDateRange } from '@/lib/format'
+
+/**
+ * A completed project as one line; its staffing and stack load when opened (one request then), so a
+ * client with years of history keeps its dashboard short and its first view one request.
+ */
+export function CompletedProjectRow({ project, people }: { project: ProjectSummary; people: number }) {
+  const [open, setOpen] = useState(false)
+  const detail = useQuery({
+    queryKey: ['project', project.clientId, project.id],
+    queryFn: () => getJson<ProjectDetail>(`/api/clients/${project.clientId}/projects/${project.id}`),
+    enabled: open,
+  })
+  const panelId = `completed-${project.id}`
+  return (
+    <li className="py-2">
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <span>
+          <Link href={`/clients/${project.clientId}/projects/${project.id}`} className={linkClass}>{project.name}</Link>
+          <span className="text-slate-600"> · {formatDateRange(project.startDate, project.endDate)} · {people} {people === 1 ? 'person' : 'people'}</span>
+        </span>
+        <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls={panelId} className="text-sm font-medium text-indigo-700 hover:underline">
+          {open ? 'Hide' : 'Show'} staffing<span className="sr-only"> of {project.name}</span>
+        </button>
+      </div>
+      {open ? (
+        <div id={panelId} className="mt-2" aria-busy={detail.isPending}>
+          {detail.data ? <ProjectSection project={detail.data} /> : detail.isError ? <p role="alert" className="text-sm text-red-700">{detail.error.message}</p> : <p className="text-sm text-slate-600">Loading…</p>}
+        </div>
+      ) : null}
+    </li>
+  )
+}
