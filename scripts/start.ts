@@ -1,7 +1,8 @@
 // npm start / npm run dev: the database (embedded unless told otherwise), the table, demo data,
 // a production build when the current one is missing or stale, then Next.js. Ctrl-C stops it all.
 import { spawn } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { readDbConfig } from '../lib/db/config'
@@ -29,6 +30,18 @@ const { engine, describe } = await openDatabase(log)
 // installation and needs its own session secret.
 if (engine) process.env.ROSTER_DEMO ??= '1'
 process.env.BETTER_AUTH_URL ??= `http://localhost:${port}`
+// The demo's sessions are signed with a random secret of its own, kept beside its data so that they
+// survive a restart; a secret in the source would let anyone who read it forge a session.
+if (process.env.ROSTER_DEMO === '1' && !process.env.BETTER_AUTH_SECRET) process.env.BETTER_AUTH_SECRET = demoSecret()
+
+function demoSecret(): string {
+  const file = path.resolve('.data/auth-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(path.dirname(file), { recursive: true })
+  const secret = randomBytes(32).toString('base64url')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
 if (process.env.ROSTER_DEMO !== '1' && !process.env.BETTER_AUTH_SECRET) {
   log('BETTER_AUTH_SECRET is not set. Set it to a long random string (e.g. `openssl rand -base64 32`) before starting Roster on a shared database.')
   process.exit(1)

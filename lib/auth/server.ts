@@ -33,8 +33,9 @@ function buildAuth(config: AuthConfig) {
   const options = {
     appName: 'Roster',
     baseURL: config.baseURL,
-    // The embedded demo has a fixed secret so that sessions survive a restart; production sets its own.
-    secret: config.secret ?? 'roster-embedded-demo-secret-not-for-production-use',
+    // npm start gives the demo a random secret of its own (.data/auth-secret); this fixed one serves only
+    // the tests and the benchmark, which run on loopback. Production must set BETTER_AUTH_SECRET.
+    secret: config.secret ?? 'roster-tests-and-benchmark-secret-not-for-any-server',
     trustedOrigins: [config.baseURL],
     database: dynamodbAdapter(),
     // Access tokens are made and revoked on Roster's Settings page only (lib/auth/tokens.ts), which
