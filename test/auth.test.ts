@@ -138,6 +138,9 @@ describe('access tokens', () => {
     await revokeToken(tokenOwner, { tokenId: token.id })
     await assert.rejects(actorFromHeaders(bearer), (error: AppError) => error.code === 'unauthenticated:token')
     await assert.rejects(actorFromHeaders(new Headers({ authorization: 'Bearer roster_not-a-real-token' })), (error: AppError) => error.code === 'unauthenticated:token')
+    await assert.rejects(actorFromHeaders(new Headers({ authorization: 'Bearer' })), (error: AppError) => error.code === 'unauthenticated:token')
+    // A proxy's Basic login in front of Roster is not a token: the request is judged by its session (none here).
+    assert.equal(await actorFromHeaders(new Headers({ authorization: 'Basic dXNlcjpwYXNz' })), null)
   })
 
   it('cannot be made or revoked with a token, and refuse bad names and lifetimes by field', async () => {

@@ -23,11 +23,15 @@ function actorOf(user: UserRecord, via: Actor['via'], role: Role = roleOf(user))
   return { via, userId: user.id, name: user.name, email: user.email, role, ...(user.employeeId ? { employeeId: user.employeeId } : {}) }
 }
 
+/**
+ * The access token of a request: the credentials of an `Authorization: Bearer` header ('' when the
+ * header is malformed, which is a 401), or undefined without one. Other schemes (a Basic login at a
+ * proxy in front of Roster, say) are not Roster's and are ignored.
+ */
 export function bearerTokenOf(headers: Headers): string | undefined {
-  const authorization = headers.get('authorization')
-  if (!authorization) return undefined
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim())
-  return match?.[1] ?? ''
+  const authorization = headers.get('authorization')?.trim()
+  if (!authorization || !/^Bearer\b/i.test(authorization)) return undefined
+  return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? ''
 }
 
 async function actorFromToken(token: string): Promise<Actor> {
