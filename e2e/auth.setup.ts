@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, demoAccounts } from '../lib/auth/demo-accounts'
 // Signs each demo account in through better-auth's endpoint and stores its cookies for the tests.
 const files: Record<string, string> = {
   'manager@roster.example': 'e2e/.auth/manager.json',
-  'kwame.torvalds@roster.example': 'e2e/.auth/employee.json',
+  'tim.fischer@roster.example': 'e2e/.auth/employee.json',
   'rafael.wilson@roster.example': 'e2e/.auth/other-employee.json',
   'admin@roster.example': 'e2e/.auth/admin.json',
 }

@@ -9,8 +9,8 @@ import { stamp } from './helpers'
 type Who = 'anonymous' | 'employee' | 'other employee' | 'manager' | 'admin' | 'token'
 const everyone: Who[] = ['anonymous', 'employee', 'other employee', 'manager', 'admin', 'token']
 const managers = new Set<Who>(['manager', 'admin', 'token'])
-/** The demo employee the "employee" caller is (e2e/.auth/employee.json): Kwame Torvalds. */
-const OWN_EMPLOYEE_ID = 'e00000000001'
+/** The demo employee the "employee" caller is (e2e/.auth/employee.json): Tim Fischer. */
+const OWN_EMPLOYEE_ID = 'e00000000004'
 
 const storage: Partial<Record<Who, string>> = {
   employee: 'e2e/.auth/employee.json',

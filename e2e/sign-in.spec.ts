@@ -88,7 +88,9 @@ test.describe('as an employee', () => {
 
   test('an employee sees their own staffing at /me and changes their skill level; the manager controls are absent and forged calls refused', async ({ page, request }) => {
     await page.goto('/me')
-    await expect(page.getByRole('heading', { level: 1, name: 'Kwame Torvalds' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1, name: 'Tim Fischer' })).toBeVisible()
+    // Staffed on two projects today: both bars are on the timeline.
+    await expect(page.getByRole('table', { name: 'Weekly staffing timeline' }).getByLabel(/, 50%, /)).toHaveCount(2)
     await expect(page.getByRole('heading', { name: 'Next 26 weeks' })).toBeVisible()
 
     // Their own skills: add one and change its level.
@@ -101,7 +103,7 @@ test.describe('as an employee', () => {
     await expect(page.getByLabel(`${rust.name} level`)).toHaveValue('2')
     await page.getByLabel(`${rust.name} level`).selectOption('4')
     await expect
-      .poll(async () => ((await (await request.get('/api/employees/e00000000001')).json()) as { skills: { technologyId: string; level: number }[] }).skills.find((s) => s.technologyId === rust.id)?.level)
+      .poll(async () => ((await (await request.get('/api/employees/e00000000004')).json()) as { skills: { technologyId: string; level: number }[] }).skills.find((s) => s.technologyId === rust.id)?.level)
       .toBe(4)
 
     // Someone else's page: read-only.

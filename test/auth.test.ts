@@ -165,16 +165,16 @@ describe('users are people', () => {
     const { getAuth } = await import('../lib/auth/server')
     const { createEmployee } = await import('../lib/employees/mutations')
     // The demo accounts' employees: created here as the seed would (the test table has no demo data).
-    await createEmployee(manager, { name: 'Kwame Torvalds', email: 'KWAME.TORVALDS@roster.example', title: 'UI Engineer', practice: 'Frontend', location: 'Lisbon' }).catch(() => undefined)
+    await createEmployee(manager, { name: 'Tim Fischer', email: 'TIM.FISCHER@roster.example', title: 'SRE', practice: 'Cloud', location: 'Madrid' }).catch(() => undefined)
     await ensureDemoUsers()
     const context = await getAuth().$context
-    const found = await context.internalAdapter.findUserByEmail('kwame.torvalds@roster.example')
+    const found = await context.internalAdapter.findUserByEmail('tim.fischer@roster.example')
     // Created before this test's employee existed, it is linked when the person signs in.
     const response = await getAuth().handler(
       new Request('http://localhost:3999/api/auth/sign-in/email', {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: 'http://localhost:3999' },
-        body: JSON.stringify({ email: 'kwame.torvalds@roster.example', password: 'roster-demo' }),
+        body: JSON.stringify({ email: 'tim.fischer@roster.example', password: 'roster-demo' }),
       }),
     )
     assert.equal(response.status, 200)

@@ -7,7 +7,7 @@ export const DEMO_PASSWORD = 'roster-demo'
 
 export const demoAccounts: { email: string; name: string; role: Role; what: string }[] = [
   { email: 'manager@roster.example', name: 'Morgan Reyes', role: 'manager', what: 'plans clients, projects and staffing' },
-  { email: 'kwame.torvalds@roster.example', name: 'Kwame Torvalds', role: 'employee', what: 'a UI engineer: their own staffing at /me' },
+  { email: 'tim.fischer@roster.example', name: 'Tim Fischer', role: 'employee', what: 'an SRE on two projects: their own staffing at /me' },
   { email: 'rafael.wilson@roster.example', name: 'Rafael Wilson', role: 'employee', what: 'an analytics engineer, on the bench' },
   { email: 'admin@roster.example', name: 'Alex Admin', role: 'admin', what: 'users and roles' },
 ]
