@@ -94,6 +94,20 @@ async function malformedAction(request: NextRequest): Promise<boolean> {
   }
 }
 
+/**
+ * better-auth keeps a signed copy of the session in a cookie for a minute, so that a page checks the
+ * session without reading the table. A page cannot set that cookie when it runs out; the proxy can.
+ * When the copy is gone but the session cookie is there, the proxy checks the session once (three
+ * reads), sets the fresh copy on the response, and hands it to the page on the request: the page reads
+ * nothing for the session, and a signed-in browser pays those reads once a minute, not on every page.
+ */
+async function refreshedSessionCookies(request: NextRequest): Promise<string[]> {
+  if (!getSessionCookie(request) || request.cookies.getAll().some((cookie) => cookie.name.includes('session_data'))) return []
+  const { getAuth } = await import('./lib/auth/server')
+  const { headers } = await getAuth().api.getSession({ headers: request.headers, returnHeaders: true })
+  return headers.getSetCookie()
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
   if (undecodable(pathname)) {
@@ -116,11 +130,17 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
   const policy = contentSecurityPolicy(nonce)
   const headers = new Headers(request.headers)
+  const setCookies = isPage || request.headers.has('next-action') ? await refreshedSessionCookies(request) : []
+  if (setCookies.length) {
+    const fresh = setCookies.map((cookie) => cookie.split(';')[0])
+    headers.set('cookie', [request.headers.get('cookie'), ...fresh].filter(Boolean).join('; '))
+  }
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   headers.set('content-security-policy', policy)
   headers.set('x-roster-path', `${pathname}${search}`)
   const response = NextResponse.next({ request: { headers } })
   response.headers.set('content-security-policy', policy)
+  for (const cookie of setCookies) response.headers.append('set-cookie', cookie)
   return response
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_PASSWORD } from '../lib/auth/demo-accounts'
 import { stamp } from './helpers'
@@ -150,4 +151,13 @@ test('a personal access token is shown once, works as a Bearer token for scripts
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0)
   expect((await script.get('/api/clients?limit=1')).status()).toBe(401)
   await script.dispose()
+})
+
+test('when the session’s signed cookie copy has run out, the next page sets a fresh one, so pages keep checking the session without the table', async ({ baseURL }) => {
+  const { cookies } = JSON.parse(readFileSync('e2e/.auth/manager.json', 'utf8')) as { cookies: { name: string; value: string }[] }
+  // The browser drops the copy after a minute; the session cookie itself lasts.
+  const token = cookies.filter((cookie) => cookie.name.includes('session_token')).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
+  const page = await fetch(`${baseURL}/clients`, { headers: { cookie: token }, redirect: 'manual' })
+  expect(page.status).toBe(200)
+  expect(page.headers.getSetCookie().some((cookie) => cookie.includes('session_data='))).toBe(true)
 })
