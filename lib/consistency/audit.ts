@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { entityNames, getDb, indexNames } from '../db'
 import { toBookings, toTimeOff, type StoredBookings, type StoredTimeOff } from '../dto'
-import { loadSpansOf } from '../employees/derived'
+import { loadSpansOf, skillCopyIsStale } from '../employees/derived'
 
 // A from-scratch recompute of every derived value from the source items, compared with what is
 // stored. Empty when the table is consistent. Reads the whole table (and each index) with Scan:
@@ -128,7 +128,7 @@ export async function auditDerivedData(): Promise<AuditReport> {
       problems.push(`skill ${skill.employeeId}/${skill.technologyId} is an orphan`)
       continue
     }
-    if (skill.employeeName !== employee.name || skill.technologyName !== technology.name) problems.push(`skill ${skill.employeeId}/${skill.technologyId} shows stale names`)
+    if (skillCopyIsStale(skill, employee) || skill.technologyName !== technology.name) problems.push(`skill ${skill.employeeId}/${skill.technologyId} shows stale names`)
     if (!same(skill.employeeBookings ?? {}, employee.bookings ?? {})) problems.push(`skill ${skill.employeeId}/${skill.technologyId} holds a stale copy of the bookings`)
     if (!same(skill.employeeTimeOff ?? {}, employee.timeOff ?? {})) problems.push(`skill ${skill.employeeId}/${skill.technologyId} holds a stale copy of the time off`)
   }

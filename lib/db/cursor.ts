@@ -3,7 +3,7 @@ import { AppError } from '../errors'
 
 // Cursors are opaque to callers: a base64url JSON of the LastEvaluatedKey, validated on the way back
 // in so that a tampered cursor is a clear 400, never a database error.
-const cursorKey = z.record(z.string().regex(/^(PK|SK|GSI[1-4](PK|SK))$/), z.string().max(1024))
+const cursorKey = z.record(z.string().regex(/^(PK|SK|GSI[1-6](PK|SK))$/), z.string().max(1024))
 
 export function encodeCursor(lastEvaluatedKey: Record<string, unknown> | undefined): string | null {
   if (!lastEvaluatedKey) return null

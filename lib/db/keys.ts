@@ -39,9 +39,33 @@ export const indexKeys = {
   skillByEmployee: (technologyId: string) => `SKILL#${technologyId}`,
   technologySelf: '#TECH',
   stackByTechnology: (clientId: string, projectId: string) => `PROJECT#${clientId}#${projectId}`,
-  skillByTechnology: (employeeId: string) => `SKILL#${employeeId}`,
+  /** Highest level first when read backwards; a minimum level is a key range (`skillLevelRange`). */
+  skillByTechnology: (level: number, employeeId: string) => `SKILL#${level}#${employeeId}`,
   firmEmployee: (employeeId: string) => `EMP#${employeeId}`,
   firmProject: (startDate: string, projectId: string) => `PROJECT#${startDate}#${projectId}`,
+} as const
+
+/** The range of a technology's skill sort keys at `minLevel` or above (levels are 1–5, one digit). */
+export function skillLevelRange(minLevel: number): { between: [string, string] } {
+  return { between: [`SKILL#${minLevel}#`, 'SKILL#9'] }
+}
+
+// The planner's keys: people by practice (GSI5) and by location, then practice (GSI6), so that each
+// filter is a key condition. Free text is lower-cased, and '#' escaped so a value cannot reach into
+// the next key part.
+export function keyPart(value: string): string {
+  return normalizeName(value).replaceAll('%', '%25').replaceAll('#', '%23')
+}
+
+export const peopleKeys = {
+  /** Where a person's GSI5 and GSI6 keys point while they are being deleted (under `DELETING#`). */
+  everyone: 'PEOPLE',
+  practice: (practice: string) => `PRACTICE#${keyPart(practice)}`,
+  byPractice: (name: string, id: string) => nameSortKey(name, id),
+  location: (location: string) => `LOCATION#${keyPart(location)}`,
+  byLocation: (practice: string, name: string, id: string) => `${keyPart(practice)}#${nameSortKey(name, id)}`,
+  /** Within a location partition, everyone in one practice. */
+  practiceInLocation: (practice: string) => `${keyPart(practice)}#`,
 } as const
 
 export const FIRM_PARTITION = 'FIRM'

@@ -16,12 +16,14 @@ import { readDbConfig } from './config'
  *          PK=EMAIL#<email> SK=EMAIL (uniqueness claim)   PK=JOB#<0..7> SK=<kind>#<id> (jobs, lib/jobs)
  *          PK=AUTH#<model>#<id> SK=AUTH   PK=AUTHBY#<model>#<field>#<value> SK=<id>   (sign-in, lib/auth)
  *   GSI1   employee view:   GSI1PK=EMP#<id>   GSI1SK=#EMP | ASSIGN#<start>#<aid> | SKILL#<tid>
- *   GSI2   technology view: GSI2PK=TECH#<id>  GSI2SK=#TECH | PROJECT#<cid>#<pid> | SKILL#<eid>
+ *   GSI2   technology view: GSI2PK=TECH#<id>  GSI2SK=#TECH | PROJECT#<cid>#<pid> | SKILL#<level>#<eid>
  *   GSI3   lists:           GSI3PK=CLIENTS | EMPLOYEES | TECHNOLOGIES   GSI3SK=<lower-case name>#<id>
  *                            GSI3PK=AUTH#<model>  GSI3SK=<id>  (sign-in records, for the admin's list)
  *   GSI4   firm overview:   GSI4PK=FIRM       GSI4SK=EMP#<eid> | PROJECT#<start>#<pid>  (INCLUDE projection)
+ *   GSI5   people by practice (planner, lists): GSI5PK=PRACTICE#<practice>  GSI5SK=<name>#<eid>
+ *   GSI6   people by location (planner):        GSI6PK=LOCATION#<location>  GSI6SK=<practice>#<name>#<eid>
  */
-export const indexNames = ['GSI1', 'GSI2', 'GSI3', 'GSI4'] as const
+export const indexNames = ['GSI1', 'GSI2', 'GSI3', 'GSI4', 'GSI5', 'GSI6'] as const
 
 // What the firm overview reads. Everything else stays out of GSI4, which keeps its items small: a
 // person's load is `loadSpans`, a compact copy of their bookings, not the bookings map itself.
@@ -37,6 +39,8 @@ export const RosterTable = new Table({
     GSI2: { type: 'global', partitionKey: { name: 'GSI2PK', type: 'string' }, sortKey: { name: 'GSI2SK', type: 'string' } },
     GSI3: { type: 'global', partitionKey: { name: 'GSI3PK', type: 'string' }, sortKey: { name: 'GSI3SK', type: 'string' } },
     GSI4: { type: 'global', partitionKey: { name: 'GSI4PK', type: 'string' }, sortKey: { name: 'GSI4SK', type: 'string' } },
+    GSI5: { type: 'global', partitionKey: { name: 'GSI5PK', type: 'string' }, sortKey: { name: 'GSI5SK', type: 'string' } },
+    GSI6: { type: 'global', partitionKey: { name: 'GSI6PK', type: 'string' }, sortKey: { name: 'GSI6SK', type: 'string' } },
   },
   entityAttributeSavedAs: '_type',
 })

@@ -34,6 +34,25 @@ export function parseLoadSpans(spans: string[] | undefined): { bookings: Pick<Bo
   return { bookings, timeOff }
 }
 
+/**
+ * What a skill item copies of its employee, under one version stamp (`employeeNameVersion`): the
+ * name everywhere, and practice, location and title so the planner can group and filter a
+ * technology's people without reading them.
+ */
+export function employeeCopyOf(employee: Record<string, unknown>) {
+  return {
+    employeeName: employee.name as string,
+    employeePractice: employee.practice as string,
+    employeeLocation: employee.location as string,
+    employeeTitle: employee.title as string,
+  }
+}
+
+/** Whether a skill's copy of its employee differs from the employee. */
+export function skillCopyIsStale(skill: Record<string, unknown>, employee: Record<string, unknown>): boolean {
+  return Object.entries(employeeCopyOf(employee)).some(([field, value]) => skill[field] !== value)
+}
+
 /** The most skills one person can hold: it bounds what a booking change costs (one copy per skill). */
 export const MAX_SKILLS_PER_PERSON = 40
 

@@ -23,6 +23,7 @@ import {
   listPartitions,
   markDeleting,
   partitions,
+  peopleKeys,
 } from '../db'
 import { toBookings, toEmployeeSummary, toSkillView, type EmployeeSummary, type SkillView } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
@@ -31,7 +32,7 @@ import { runAsJob, type JobContext } from '../jobs/runner'
 import { indexSettleMs, sleep } from '../jobs/settle'
 import { finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../consistency/edges'
 import { parseInput, isEntityId } from '../validation'
-import { MAX_SKILLS_PER_PERSON } from './derived'
+import { MAX_SKILLS_PER_PERSON, employeeCopyOf, skillCopyIsStale } from './derived'
 import { createEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
 import { syncSkill } from './skill-sync'
 
@@ -121,7 +122,10 @@ export async function createEmployee(actor: Actor | null, input: unknown): Promi
   return toEmployeeSummary((await readEmployee(id))!)
 }
 
-/** Saves the employee if unchanged since `version`; a new name reaches their assignments and skills before it returns. */
+/**
+ * Saves the employee if unchanged since `version`; a new name reaches their assignments and skills
+ * (and a new practice, location or title their skills) before it returns.
+ */
 export async function updateEmployee(actor: Actor | null, input: unknown): Promise<EmployeeSummary> {
   authorize(actor, 'manage')
   const { employeeId, version, ...data } = parseInput(updateEmployeeInput, input, 'employee')
@@ -152,7 +156,8 @@ export async function updateEmployee(actor: Actor | null, input: unknown): Promi
       throw error
     }
   }
-  if (current.name === data.name) return save()
+  const copied = ['name', 'practice', 'location', 'title'] as const
+  if (copied.every((field) => current[field] === data[field])) return save()
   return runAsJob('rename-employee', employeeId, {}, async () => {
     const saved = await save()
     await propagateEmployeeName(employeeId)
@@ -171,21 +176,21 @@ async function readSkills(employeeId: string) {
 }
 
 /**
- * Copies the employee's current name onto their assignments (found through their bookings map) and
- * skills (their own partition). Both are consistent reads; an assignment not yet in the map copies
- * the name itself when it is synchronised. Idempotent.
+ * Copies the employee's current name onto their assignments (found through their bookings map), and
+ * name, practice, location and title onto their skills (their own partition). Both are consistent
+ * reads; an assignment not yet in the map copies the name itself when it is synchronised. Idempotent.
  */
 export async function propagateEmployeeName(employeeId: string): Promise<void> {
   const employee = await readEmployee(employeeId)
   if (!employee) return
-  const copied = { employeeName: employee.name }
-  const skills = (await readSkills(employeeId)).filter((skill) => skill.employeeName !== employee.name)
+  const skills = (await readSkills(employeeId)).filter((skill) => skillCopyIsStale(skill, employee))
   await Promise.all([
     forEachBounded(toBookings(employee.bookings), 8, async (booking) => {
-      await copyFields(AssignmentEntity, { clientId: booking.clientId, projectId: booking.projectId, id: booking.assignmentId }, copied, 'employeeNameVersion', employee.version)
+      const key = { clientId: booking.clientId, projectId: booking.projectId, id: booking.assignmentId }
+      await copyFields(AssignmentEntity, key, { employeeName: employee.name }, 'employeeNameVersion', employee.version)
     }),
     forEachBounded(skills, 8, async (skill) => {
-      await copyFields(SkillEntity, { employeeId, technologyId: skill.technologyId }, copied, 'employeeNameVersion', employee.version)
+      await copyFields(SkillEntity, { employeeId, technologyId: skill.technologyId }, employeeCopyOf(employee), 'employeeNameVersion', employee.version)
     }),
   ])
 }
@@ -204,7 +209,12 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
   const marked = await markDeleting(
     EmployeeEntity,
     { id: employeeId },
-    { GSI3PK: deletingPartition(listPartitions.employees), GSI4PK: deletingPartition(FIRM_PARTITION) },
+    {
+      GSI3PK: deletingPartition(listPartitions.employees),
+      GSI4PK: deletingPartition(FIRM_PARTITION),
+      GSI5PK: deletingPartition(peopleKeys.everyone),
+      GSI6PK: deletingPartition(peopleKeys.everyone),
+    },
     new Date().toISOString(),
   )
   if (!marked) return deletion
@@ -273,12 +283,13 @@ export async function setSkill(actor: Actor | null, input: unknown): Promise<Ski
     await SkillEntity.build(PutItemCommand)
       .item({
         ...ref,
-        employeeName: employee.name,
+        ...employeeCopyOf(employee),
         employeeNameVersion: employee.version,
         technologyName: technology.name,
         technologyNameVersion: technology.version,
         level: data.level,
         employeeBookings: employee.bookings,
+        employeeTimeOff: employee.timeOff,
         bookingsRev: employee.aggRev,
       })
       .send()

@@ -1,6 +1,6 @@
 import { GetItemCommand, SkillEntity, copyFields, deleteItemOf } from '../db'
 import { updateAggregate } from '../consistency/aggregates'
-import { copyBookingsToSkills } from './derived'
+import { copyBookingsToSkills, employeeCopyOf, skillCopyIsStale } from './derived'
 
 // A skill feeds the employee's `skills` map (skillIds) and the technology's `people` map
 // (peopleCount), and holds a copy of the employee's bookings. Same shape as syncAssignment.
@@ -32,7 +32,7 @@ export async function syncSkill(ref: SkillRef): Promise<SkillItem | null> {
         const key = { employeeId: ref.employeeId, technologyId: ref.technologyId }
         await Promise.all([
           copyBookingsToSkills({ ...employee, skills: { [ref.technologyId]: level } }),
-          skill.employeeName !== employee.name && copyFields(SkillEntity, key, { employeeName: employee.name }, 'employeeNameVersion', employee.version as number),
+          skillCopyIsStale(skill, employee) && copyFields(SkillEntity, key, employeeCopyOf(employee), 'employeeNameVersion', employee.version as number),
           skill.technologyName !== technology.name && copyFields(SkillEntity, key, { technologyName: technology.name }, 'technologyNameVersion', technology.version as number),
         ])
       }

@@ -9,7 +9,7 @@ import {
   StackEntryEntity,
   TechnologyEntity,
 } from '../db/entities'
-import { loadSpansOf } from '../employees/derived'
+import { employeeCopyOf, loadSpansOf } from '../employees/derived'
 import { slugify } from '../ids'
 import { clientWords, firstNames, industryOfClientWord, lastNames, locations, practices, projectWords, rolesByPractice, technologyCatalog } from './catalog'
 
@@ -304,7 +304,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     items.push(
       parse.skill.parse({
         employeeId: employee.id,
-        employeeName: employee.name,
+        ...employeeCopyOf(employee),
         technologyId: technology.id,
         technologyName: technology.name,
         level,

@@ -1,6 +1,6 @@
 import { Entity, item, list, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { FIRM_PARTITION, indexKeys, listPartitions, nameSortKey, partitions, sortKeys } from '../keys'
+import { FIRM_PARTITION, indexKeys, listPartitions, nameSortKey, partitions, peopleKeys, sortKeys } from '../keys'
 import { aggregate, bookingMap, editable, entityNames, timeOffMap, timestamps } from './common'
 
 const attributes = item({
@@ -25,7 +25,9 @@ const attributes = item({
   loadSpans: list(string()).default([]),
 })
 
-// Its own partition (with its skills); GSI1 is the person's view, GSI3 the list, GSI4 the overview.
+// Its own partition (with its skills); GSI1 is the person's view, GSI3 the list, GSI4 the overview,
+// GSI5 and GSI6 the planner's practice and location keys. A save carries name, practice and
+// location, so the update links move those keys with it.
 export const EmployeeEntity = new Entity({
   name: entityNames.employee,
   table: RosterTable,
@@ -42,5 +44,23 @@ export const EmployeeEntity = new Entity({
       .updateLink<typeof schema>(({ name, id }) => (typeof name === 'string' && typeof id === 'string' ? nameSortKey(name, id) : undefined)),
     GSI4PK: string().optional().link<typeof schema>(() => FIRM_PARTITION),
     GSI4SK: string().optional().link<typeof schema>(({ id }) => indexKeys.firmEmployee(id)),
+    GSI5PK: string()
+      .optional()
+      .link<typeof schema>(({ practice }) => peopleKeys.practice(practice))
+      .updateLink<typeof schema>(({ practice }) => (typeof practice === 'string' ? peopleKeys.practice(practice) : undefined)),
+    GSI5SK: string()
+      .optional()
+      .link<typeof schema>(({ name, id }) => peopleKeys.byPractice(name, id))
+      .updateLink<typeof schema>(({ name, id }) => (typeof name === 'string' && typeof id === 'string' ? peopleKeys.byPractice(name, id) : undefined)),
+    GSI6PK: string()
+      .optional()
+      .link<typeof schema>(({ location }) => peopleKeys.location(location))
+      .updateLink<typeof schema>(({ location }) => (typeof location === 'string' ? peopleKeys.location(location) : undefined)),
+    GSI6SK: string()
+      .optional()
+      .link<typeof schema>(({ practice, name, id }) => peopleKeys.byLocation(practice, name, id))
+      .updateLink<typeof schema>(({ practice, name, id }) =>
+        typeof practice === 'string' && typeof name === 'string' && typeof id === 'string' ? peopleKeys.byLocation(practice, name, id) : undefined,
+      ),
   })),
 })

@@ -8,6 +8,10 @@ const attributes = item({
   technologyId: string().key(),
   employeeName: string(),
   employeeNameVersion: number().optional(),
+  // Copied with the name (same version stamp): the planner groups and filters a technology's people by them.
+  employeePractice: string().optional(),
+  employeeLocation: string().optional(),
+  employeeTitle: string().optional(),
   technologyName: string(),
   technologyNameVersion: number().optional(),
   level: number(),
@@ -29,6 +33,9 @@ export const SkillEntity = new Entity({
     GSI1PK: string().optional().link<typeof schema>(({ employeeId }) => partitions.employee(employeeId)),
     GSI1SK: string().optional().link<typeof schema>(({ technologyId }) => indexKeys.skillByEmployee(technologyId)),
     GSI2PK: string().optional().link<typeof schema>(({ technologyId }) => partitions.technology(technologyId)),
-    GSI2SK: string().optional().link<typeof schema>(({ employeeId }) => indexKeys.skillByTechnology(employeeId)),
+    GSI2SK: string()
+      .optional()
+      .link<typeof schema>(({ level, employeeId }) => indexKeys.skillByTechnology(level, employeeId))
+      .updateLink<typeof schema>(({ level, employeeId }) => (typeof level === 'number' ? indexKeys.skillByTechnology(level, employeeId as string) : undefined)),
   })),
 })
