@@ -7,6 +7,7 @@ const sections = [
   { href: '/', label: 'Overview' },
   { href: '/clients', label: 'Clients' },
   { href: '/employees', label: 'Employees' },
+  { href: '/planner', label: 'Planner' },
   { href: '/technologies', label: 'Technologies' },
 ]
 

@@ -1,4 +1,4 @@
-import type { practiceNames } from '../employees/practices'
+import { locationNames, type practiceNames } from '../employees/practices'
 
 // Word lists for the demo consultancy. Real technology names; invented client and people names.
 export const technologyCatalog: [string, 'language' | 'framework' | 'database' | 'cloud' | 'tool' | 'other'][] = [
@@ -63,7 +63,7 @@ export const practices: { name: (typeof practiceNames)[number]; titles: string[]
   { name: 'Delivery', titles: ['Delivery Lead', 'Engagement Manager', 'Scrum Master'], skills: ['jenkins', 'github-actions', 'sql'] },
 ]
 
-export const locations = ['London', 'Berlin', 'Lisbon', 'Amsterdam', 'Remote', 'Madrid', 'Stockholm', 'Dublin']
+export const locations = locationNames
 /** The roles a person of each practice is staffed in, so that an iOS engineer is never staffed as a designer. */
 export const rolesByPractice: Record<(typeof practiceNames)[number], string[]> = {
   Frontend: ['Frontend Engineer', 'Senior Engineer', 'Tech Lead', 'Engineer'],

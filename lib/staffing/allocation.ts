@@ -65,22 +65,34 @@ export function isOffOn(timeOff: TimeOffSpan[] | undefined, date: string): boole
  * is 50% booked and 50% off: full, not over.
  */
 export function weeklyLoads(bookings: Booking[], fromMonday: string, weeks: number, options: { includeTentative?: boolean; timeOff?: TimeOffSpan[] } = {}): WeekLoad[] {
+  return Array.from({ length: weeks }, (_, i) => {
+    const monday = addWeeks(fromMonday, i)
+    return { weekStart: monday, ...periodLoad(bookings, monday, fromDay(toDay(monday) + 4), options) }
+  })
+}
+
+/**
+ * Booked and time-off percentages over the working days (Monday to Friday) from `start` to `end`
+ * inclusive: a week's figures, or a month's (the planner's year view). Same rules as the weeks.
+ */
+export function periodLoad(bookings: Omit<Booking, 'projectId'>[], start: string, end: string, options: { includeTentative?: boolean; timeOff?: TimeOffSpan[] } = {}): { total: number; off: number } {
   const includeTentative = options.includeTentative ?? true
   const timeOff = options.timeOff ?? []
   const counted = bookings.filter((booking) => includeTentative || !booking.tentative)
-  return Array.from({ length: weeks }, (_, i) => {
-    const monday = toDay(fromMonday) + i * 7
-    let total = 0
-    let off = 0
-    for (let day = monday; day < monday + 5; day++) {
-      if (isOffOnDay(timeOff, day)) {
-        off += 20
-        continue
-      }
-      for (const booking of counted) if (toDay(booking.start) <= day && (!booking.end || day <= toDay(booking.end))) total += booking.allocation / 5
+  let workingDays = 0
+  let daysOff = 0
+  let booked = 0
+  for (let day = toDay(start); day <= toDay(end); day++) {
+    if ((new Date(day * DAY).getUTCDay() + 6) % 7 >= 5) continue
+    workingDays++
+    if (isOffOnDay(timeOff, day)) {
+      daysOff++
+      continue
     }
-    return { weekStart: fromDay(monday), total: Math.round(total), off }
-  })
+    for (const booking of counted) if (toDay(booking.start) <= day && (!booking.end || day <= toDay(booking.end))) booked += booking.allocation
+  }
+  if (workingDays === 0) return { total: 0, off: 0 }
+  return { total: Math.round(booked / workingDays), off: Math.round((daysOff * 100) / workingDays) }
 }
 
 /** Sum of allocations of the bookings running on `date` (what "this week" shows in lists); 0 on a day off. */

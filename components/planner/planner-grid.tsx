@@ -1,0 +1,385 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { Button } from '@/components/ui/button'
+import { cellName, plannerCell, type PlannerCell, type PlannerColumn } from '@/lib/planner/grid'
+import type { PlannerPerson } from '@/lib/planner/queries'
+import { formatDate } from '@/lib/format'
+import { PersonBars } from './person-bars'
+import { StaffFromPlanner } from './staff-from-planner'
+
+type Sort = 'name' | 'availability'
+
+interface Group {
+  practice: string
+  people: { person: PlannerPerson; cells: PlannerCell[] }[]
+}
+
+interface Selection {
+  personId: string
+  anchor: number
+  focus: number
+}
+
+/** A row the arrow keys move through: a practice's summary, a person, or a person's opened assignments. */
+type NavRow = { kind: 'group'; group: Group } | { kind: 'person'; person: PlannerPerson; cells: PlannerCell[] } | { kind: 'details'; person: PlannerPerson }
+
+const availabilityStyle: Record<PlannerCell['availability'], string> = {
+  free: 'bg-emerald-50 text-emerald-900',
+  partly: 'bg-amber-50 text-amber-900',
+  full: 'bg-sky-100 text-sky-900',
+  over: 'bg-rose-100 text-rose-900 font-semibold',
+}
+const hatched = 'bg-[repeating-linear-gradient(45deg,var(--color-slate-200)_0,var(--color-slate-200)_3px,transparent_3px,transparent_6px)]'
+
+function averageFree(cells: PlannerCell[]): number {
+  return cells.reduce((sum, cell) => sum + cell.free, 0) / Math.max(1, cells.length)
+}
+
+/**
+ * People × periods as an ARIA grid: one tab stop, arrow keys move between cells (Home/End to a row's
+ * ends, Ctrl+Home/End to the grid's), Shift+Left/Right selects a range of weeks in a person's row,
+ * Enter opens the staffing dialog for it. Each cell's name says the figures in words.
+ */
+export function PlannerGrid({
+  people,
+  columns,
+  includeTentative,
+  sort,
+  canStaff,
+  today,
+}: {
+  people: PlannerPerson[]
+  columns: PlannerColumn[]
+  includeTentative: boolean
+  sort: Sort
+  canStaff: boolean
+  today: string
+}) {
+  const router = useRouter()
+  const tableRef = useRef<HTMLTableElement>(null)
+  const [expanded, setExpanded] = useState<Set<string>>(new Set())
+  const [active, setActive] = useState({ row: 0, col: 1 })
+  const [selection, setSelection] = useState<Selection | null>(null)
+  const [staffing, setStaffing] = useState<{ person: PlannerPerson; start: string; end: string; free: number } | null>(null)
+  const moved = useRef(false)
+
+  const groups = useMemo(() => {
+    const byPractice = new Map<string, Group>()
+    for (const person of people) {
+      const practice = person.practice ?? 'No practice'
+      const group = byPractice.get(practice) ?? { practice, people: [] }
+      group.people.push({ person, cells: columns.map((column) => plannerCell(person, column, includeTentative)) })
+      byPractice.set(practice, group)
+    }
+    const sorted = [...byPractice.values()].sort((a, b) => a.practice.localeCompare(b.practice))
+    for (const group of sorted) {
+      group.people.sort((a, b) =>
+        sort === 'availability' ? averageFree(b.cells) - averageFree(a.cells) || a.person.name.localeCompare(b.person.name) : a.person.name.localeCompare(b.person.name),
+      )
+    }
+    return sorted
+  }, [people, columns, includeTentative, sort])
+
+  const rows: NavRow[] = useMemo(
+    () =>
+      groups.flatMap((group) => [
+        { kind: 'group' as const, group },
+        ...group.people.flatMap(({ person, cells }) => [
+          { kind: 'person' as const, person, cells },
+          ...(expanded.has(person.id) ? [{ kind: 'details' as const, person }] : []),
+        ]),
+      ]),
+    [groups, expanded],
+  )
+
+  // Keep the active cell inside the grid when rows come and go.
+  const row = Math.min(active.row, rows.length - 1)
+  const lastCol = (index: number) => (rows[index]?.kind === 'details' ? 0 : columns.length)
+  const col = Math.min(active.col, lastCol(row))
+
+  useEffect(() => {
+    if (!moved.current) return
+    moved.current = false
+    tableRef.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`)?.focus()
+  }, [row, col])
+
+  function moveTo(nextRow: number, nextCol: number) {
+    const r = Math.max(0, Math.min(rows.length - 1, nextRow))
+    moved.current = true
+    setActive({ row: r, col: Math.max(0, Math.min(lastCol(r), nextCol)) })
+  }
+
+  function openStaffing(person: PlannerPerson, from: number, to: number) {
+    const [first, last] = from <= to ? [from, to] : [to, from]
+    const cells = columns.slice(first - 1, last).map((column) => plannerCell(person, column, includeTentative))
+    const start = columns[first - 1].start < today && columns[first - 1].end >= today ? today : columns[first - 1].start
+    // A working week ends on Friday: a week column's Sunday would say "to Sunday".
+    const end = columns[last - 1].end
+    setStaffing({ person, start, end: endOnWorkday(end), free: Math.min(...cells.map((cell) => cell.free)) })
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
+    const current = rows[row]
+    const personRow = current?.kind === 'person' ? current : null
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowLeft': {
+        const step = event.key === 'ArrowRight' ? 1 : -1
+        const next = Math.max(0, Math.min(lastCol(row), col + step))
+        if (event.shiftKey && personRow && col >= 1 && next >= 1) {
+          setSelection((selected) => ({ personId: personRow.person.id, anchor: selected?.personId === personRow.person.id ? selected.anchor : col, focus: next }))
+        }
+        moveTo(row, next)
+        break
+      }
+      case 'ArrowDown':
+        moveTo(row + 1, col)
+        break
+      case 'ArrowUp':
+        moveTo(row - 1, col)
+        break
+      case 'Home':
+        moveTo(event.ctrlKey ? 0 : row, 0)
+        break
+      case 'End':
+        moveTo(event.ctrlKey ? rows.length - 1 : row, lastCol(event.ctrlKey ? rows.length - 1 : row))
+        break
+      case 'Enter':
+      case ' ':
+        if (personRow && col >= 1) {
+          if (!canStaff) return
+          const inSelection = selection?.personId === personRow.person.id
+          openStaffing(personRow.person, inSelection ? selection.anchor : col, inSelection ? selection.focus : col)
+        } else if (personRow && col === 0) {
+          toggle(personRow.person.id)
+        } else return
+        break
+      case 'Escape':
+        setSelection(null)
+        break
+      default:
+        return
+    }
+    event.preventDefault()
+  }
+
+  function toggle(personId: string) {
+    setExpanded((current) => {
+      const next = new Set(current)
+      if (next.has(personId)) next.delete(personId)
+      else next.add(personId)
+      return next
+    })
+  }
+
+  function isSelected(personId: string, index: number) {
+    if (!selection || selection.personId !== personId) return false
+    const [first, last] = selection.anchor <= selection.focus ? [selection.anchor, selection.focus] : [selection.focus, selection.anchor]
+    return index >= first && index <= last
+  }
+
+  const selectedPerson = selection ? people.find((person) => person.id === selection.personId) : undefined
+  const selectedRange = selection ? [Math.min(selection.anchor, selection.focus), Math.max(selection.anchor, selection.focus)] : null
+  const currentColumn = columns.findIndex((column) => column.start <= today && today <= column.end)
+
+  return (
+    <>
+      <Legend />
+      <div aria-live="polite" className="mb-2 flex min-h-10 flex-wrap items-center gap-3 text-sm">
+        {selectedPerson && selectedRange ? (
+          <>
+            <span>
+              Selected <strong>{selectedPerson.name}</strong>, {formatDate(columns[selectedRange[0] - 1].start)} – {formatDate(endOnWorkday(columns[selectedRange[1] - 1].end))}
+            </span>
+            {canStaff ? (
+              <Button onClick={() => openStaffing(selectedPerson, selectedRange[0], selectedRange[1])}>Staff {selectedPerson.name}…</Button>
+            ) : null}
+            <Button variant="secondary" onClick={() => setSelection(null)}>
+              Clear selection
+            </Button>
+          </>
+        ) : (
+          <span className="text-slate-600">
+            {canStaff ? 'Select a week (Shift for a range) and press Enter, or use the Staff button, to staff that person.' : 'Select a week to see it in words.'}
+          </span>
+        )}
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table ref={tableRef} role="grid" aria-label="Availability by period" aria-rowcount={rows.length + 1} onKeyDown={onKeyDown} className="w-full border-collapse text-sm">
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col" className="sticky left-0 z-10 min-w-44 bg-slate-50 px-3 py-2 text-left font-medium text-slate-700">
+                Person
+              </th>
+              {columns.map((column, index) => (
+                <th
+                  key={column.start}
+                  scope="col"
+                  aria-label={column.longLabel}
+                  className={`min-w-16 px-1 py-2 text-center font-medium whitespace-nowrap ${index === currentColumn ? 'bg-indigo-50 text-indigo-900' : 'bg-slate-50 text-slate-700'}`}
+                >
+                  {column.label}
+                  {index === currentColumn ? <span className="block text-xs font-normal">now</span> : null}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((navRow, rowIndex) => {
+              const focusProps = (colIndex: number) => ({
+                'data-row': rowIndex,
+                'data-col': colIndex,
+                tabIndex: rowIndex === row && colIndex === col ? 0 : -1,
+                onFocus: () => setActive({ row: rowIndex, col: colIndex }),
+              })
+              if (navRow.kind === 'group') return <GroupRow key={`g-${navRow.group.practice}`} group={navRow.group} columns={columns} rowIndex={rowIndex} focusProps={focusProps} />
+              if (navRow.kind === 'details') {
+                return (
+                  <tr key={`d-${navRow.person.id}`} aria-rowindex={rowIndex + 2}>
+                    <td role="gridcell" colSpan={columns.length + 1} className="border-t border-slate-100 bg-slate-50 px-3 py-2" {...focusProps(0)}>
+                      <PersonBars person={navRow.person} columns={columns} />
+                    </td>
+                  </tr>
+                )
+              }
+              const { person, cells } = navRow
+              const open = expanded.has(person.id)
+              return (
+                <tr key={person.id} aria-rowindex={rowIndex + 2} className="border-t border-slate-100">
+                  <th scope="row" role="rowheader" className="sticky left-0 z-10 bg-white px-1 py-1 text-left font-normal">
+                    <button
+                      type="button"
+                      aria-expanded={open}
+                      onClick={() => toggle(person.id)}
+                      {...focusProps(0)}
+                      className="flex w-full items-start gap-1 rounded px-2 py-1 text-left hover:bg-slate-50"
+                    >
+                      <span aria-hidden className="mt-0.5 text-xs text-slate-500">{open ? '▾' : '▸'}</span>
+                      <span>
+                        <span className="block font-medium text-slate-900">{person.name}</span>
+                        <span className="block text-xs text-slate-600">
+                          {[person.title, person.location, person.level ? `level ${person.level}` : null].filter(Boolean).join(' · ')}
+                        </span>
+                      </span>
+                    </button>
+                  </th>
+                  {cells.map((cell, index) => {
+                    const column = columns[index]
+                    const selected = isSelected(person.id, index + 1)
+                    const name = cellName(person.name, column, cell, includeTentative)
+                    return (
+                      <td
+                        key={column.start}
+                        role="gridcell"
+                        aria-label={name}
+                        aria-selected={selected}
+                        title={name}
+                        {...focusProps(index + 1)}
+                        onClick={(event) => {
+                          setSelection((current) =>
+                            event.shiftKey && current?.personId === person.id ? { ...current, focus: index + 1 } : { personId: person.id, anchor: index + 1, focus: index + 1 },
+                          )
+                        }}
+                        onDoubleClick={() => canStaff && openStaffing(person, index + 1, index + 1)}
+                        className={`cursor-pointer border-l border-white p-0.5 text-center tabular-nums outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 focus-visible:ring-inset ${selected ? 'ring-2 ring-indigo-700 ring-inset' : ''}`}
+                      >
+                        <CellFace cell={cell} includeTentative={includeTentative} />
+                      </td>
+                    )
+                  })}
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      {staffing ? (
+        <StaffFromPlanner
+          person={staffing.person}
+          start={staffing.start}
+          end={staffing.end}
+          free={staffing.free}
+          onClose={() => setStaffing(null)}
+          onStaffed={() => {
+            setStaffing(null)
+            setSelection(null)
+            router.refresh()
+          }}
+        />
+      ) : null}
+    </>
+  )
+}
+
+function endOnWorkday(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`)
+  const weekday = (date.getUTCDay() + 6) % 7
+  if (weekday < 5) return isoDate
+  return new Date(date.getTime() - (weekday - 4) * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** The number is always there, so colour is never the only cue; tentative work is dashed, time off hatched. */
+function CellFace({ cell, includeTentative }: { cell: PlannerCell; includeTentative: boolean }) {
+  return (
+    <span
+      aria-hidden
+      className={`flex min-h-10 flex-col items-center justify-center rounded ${availabilityStyle[cell.availability]} ${cell.off ? hatched : ''} ${cell.tentative ? 'outline-1 -outline-offset-4 outline-slate-500 outline-dashed' : ''}`}
+    >
+      <span>
+        {cell.booked}%{cell.availability === 'over' ? ' !' : ''}
+      </span>
+      {cell.off ? <span className="text-[10px] leading-none">off {cell.off}%</span> : null}
+      {cell.tentative && !includeTentative ? <span className="text-[10px] leading-none">+{cell.tentative}% t</span> : null}
+    </span>
+  )
+}
+
+function GroupRow({
+  group,
+  columns,
+  rowIndex,
+  focusProps,
+}: {
+  group: Group
+  columns: PlannerColumn[]
+  rowIndex: number
+  focusProps: (col: number) => Record<string, unknown>
+}) {
+  const count = group.people.length
+  return (
+    <tr aria-rowindex={rowIndex + 2} className="border-t-2 border-slate-200 bg-slate-100">
+      <th scope="row" role="rowheader" className="sticky left-0 z-10 bg-slate-100 px-3 py-1.5 text-left font-semibold text-slate-900" {...focusProps(0)}>
+        {group.practice} <span className="font-normal text-slate-600">· {count} {count === 1 ? 'person' : 'people'}</span>
+      </th>
+      {columns.map((column, index) => {
+        const average = Math.round(group.people.reduce((sum, { cells }) => sum + cells[index].booked, 0) / count)
+        const halfFree = group.people.filter(({ cells }) => cells[index].free >= 50).length
+        const name = `${group.practice}, ${column.longLabel}: ${average}% booked on average; ${halfFree} of ${count} at least half free`
+        return (
+          <td key={column.start} role="gridcell" aria-label={name} title={name} className="px-1 py-1.5 text-center text-xs text-slate-800 tabular-nums" {...focusProps(index + 1)}>
+            <span aria-hidden>
+              {average}%<span className="block text-[10px] text-slate-600">{halfFree} free</span>
+            </span>
+          </td>
+        )
+      })}
+    </tr>
+  )
+}
+
+function Legend() {
+  const swatch = 'inline-block h-3 w-5 rounded align-middle'
+  return (
+    <ul aria-label="Legend" className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+      <li><span aria-hidden className={`${swatch} ${availabilityStyle.free} border border-emerald-300`} /> Free (0%)</li>
+      <li><span aria-hidden className={`${swatch} ${availabilityStyle.partly} border border-amber-300`} /> Partly booked</li>
+      <li><span aria-hidden className={`${swatch} ${availabilityStyle.full} border border-sky-300`} /> Full (100%)</li>
+      <li><span aria-hidden className={`${swatch} ${availabilityStyle.over} border border-rose-300`} /> Over (!)</li>
+      <li><span aria-hidden className={`${swatch} outline-1 outline-slate-500 outline-dashed`} /> Includes tentative work</li>
+      <li><span aria-hidden className={`${swatch} ${hatched} border border-slate-300`} /> Time off</li>
+      <li>Practice rows: average booked, and how many people are at least half free</li>
+    </ul>
+  )
+}

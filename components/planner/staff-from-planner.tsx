@@ -1,0 +1,108 @@
+'use client'
+
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { staffEmployeeAction } from '@/lib/actions/projects'
+import { Button } from '@/components/ui/button'
+import { Dialog } from '@/components/ui/dialog'
+import { FormError, SelectField, TextField } from '@/components/ui/field'
+import { SearchPicker } from '@/components/ui/search-picker'
+import { useActionForm } from '@/components/ui/use-action-form'
+import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
+import { ProposalWarning } from '@/components/projects/staff-form'
+import { clientDashboardOptions, clientSearchOptions } from '@/lib/clients/query-options'
+import { employeeKeys } from '@/lib/employees/query-options'
+import type { PlannerPerson } from '@/lib/planner/queries'
+
+/** The staffing dialog the planner opens on a selected week or range: person and dates filled in. */
+export function StaffFromPlanner({
+  person,
+  start,
+  end,
+  free,
+  onClose,
+  onStaffed,
+}: {
+  person: Pick<PlannerPerson, 'id' | 'name'>
+  start: string
+  end: string
+  free: number
+  onClose: () => void
+  onStaffed: () => void
+}) {
+  const queryClient = useQueryClient()
+  const [search, setSearch] = useState('')
+  const [client, setClient] = useState<{ id: string; name: string } | null>(null)
+  const [projectId, setProjectId] = useState('')
+  // What the person has free in every selected week, as a round figure; half time when they have none.
+  const [allocation, setAllocation] = useState(String(free >= 5 ? Math.floor(free / 5) * 5 : 50))
+  const [startDate, setStartDate] = useState(start)
+  const [endDate, setEndDate] = useState(end)
+  const [status, setStatus] = useState('confirmed')
+  const [idempotencyKey] = useIdempotencyKey()
+  const clients = useQuery({ ...clientSearchOptions(search), enabled: search.trim().length > 0 })
+  const dashboard = useQuery(clientDashboardOptions(client?.id ?? ''))
+  const projects = (dashboard.data?.projects ?? []).filter((project) => project.status !== 'completed')
+  const { formAction, pending, errors, formError } = useActionForm(staffEmployeeAction, () => {
+    void queryClient.invalidateQueries({ queryKey: employeeKeys.all })
+    onStaffed()
+  })
+
+  return (
+    <Dialog open onClose={onClose} title={`Staff ${person.name}`}>
+      <form action={formAction} noValidate aria-label={`Staff ${person.name}`} className="grid gap-3">
+        {formError ? <FormError errors={[formError]} /> : null}
+        <input type="hidden" name="employeeId" value={person.id} />
+        <input type="hidden" name="clientId" value={client?.id ?? ''} />
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <SearchPicker
+          label="Client"
+          placeholder="Type a client's name"
+          text={client ? client.name : search}
+          onTextChange={(text) => {
+            setClient(null)
+            setProjectId('')
+            setSearch(text)
+          }}
+          options={(clients.data?.items ?? []).map((item) => ({ id: item.id, label: item.name, detail: item.industry }))}
+          loading={clients.isFetching}
+          onPick={(option) => setClient({ id: option.id, name: option.label })}
+          errors={errors.clientId}
+        />
+        <SelectField
+          id="planner-staff-project"
+          name="projectId"
+          label="Project"
+          value={projectId}
+          onChange={(event) => setProjectId(event.target.value)}
+          disabled={!client}
+          errors={errors.projectId}
+          hint={!client ? 'Choose a client first' : dashboard.isPending ? 'Loading projects…' : projects.length === 0 ? 'This client has no open projects' : undefined}
+          options={[{ value: '', label: client ? 'Choose a project' : '—' }, ...projects.map((project) => ({ value: project.id, label: project.name }))]}
+        />
+        <TextField id="planner-staff-role" name="role" label="Role" errors={errors.role} required />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField id="planner-staff-allocation" name="allocation" label="Allocation (%)" type="number" min={1} max={100} value={allocation} onChange={(event) => setAllocation(event.target.value)} errors={errors.allocation} hint={`${free}% free in every selected week`} required />
+          <SelectField
+            id="planner-staff-status"
+            name="status"
+            label="Status"
+            value={status}
+            onChange={(event) => setStatus(event.target.value)}
+            errors={errors.status}
+            options={[{ value: 'confirmed', label: 'Confirmed' }, { value: 'tentative', label: 'Tentative' }]}
+          />
+          <TextField id="planner-staff-start" name="startDate" label="Start date" type="date" value={startDate} onChange={(event) => setStartDate(event.target.value)} errors={errors.startDate} required />
+          <TextField id="planner-staff-end" name="endDate" label="End date" type="date" value={endDate} onChange={(event) => setEndDate(event.target.value)} errors={errors.endDate} />
+        </div>
+        <ProposalWarning employeeId={person.id} employeeName={person.name} projectId={projectId} allocation={allocation} startDate={startDate} endDate={endDate} tentative={status === 'tentative'} />
+        <div className="flex gap-2">
+          <Button type="submit" disabled={pending}>{pending ? 'Staffing…' : `Staff ${person.name}`}</Button>
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

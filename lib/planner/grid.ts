@@ -1,0 +1,97 @@
+import type { Booking, TimeOff } from '../dto'
+import { addWeeks, periodLoad } from '../staffing/allocation'
+import { formatDate } from '../format'
+import type { PlannerZoom } from './schemas'
+
+// The planner's arithmetic, shared by the server (the availability filter) and the grid in the
+// browser (cells, zoom, the tentative toggle), so both say the same thing.
+
+type Person = { bookings: Omit<Booking, 'projectId' | 'assignmentId' | 'clientId'>[]; timeOff: Pick<TimeOff, 'start' | 'end'>[] }
+
+export interface PlannerColumn {
+  /** First and last day the column covers (inclusive). */
+  start: string
+  end: string
+  /** "5 Jan" for a week, "Jan 2027" for a month. */
+  label: string
+  /** For cell names: "week of 5 Jan", "January 2027". */
+  longLabel: string
+}
+
+export type Availability = 'free' | 'partly' | 'full' | 'over'
+
+export interface PlannerCell {
+  /** Percent booked, counting tentative work if asked to. */
+  booked: number
+  /** Of that, or beside it when not counted: percent booked tentatively. */
+  tentative: number
+  /** Percent of the period that is time off. */
+  off: number
+  /** 100 minus booked and off, never below 0. */
+  free: number
+  availability: Availability
+}
+
+const DAY = 86_400_000
+const day = (iso: string, offset: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + offset * DAY).toISOString().slice(0, 10)
+
+export const COLUMN_COUNT = 12
+
+/** Twelve week columns from the Monday `from`, or twelve month columns from `from`'s month. */
+export function plannerColumns(zoom: PlannerZoom, from: string): PlannerColumn[] {
+  if (zoom === 'weeks') {
+    return Array.from({ length: COLUMN_COUNT }, (_, i) => {
+      const start = addWeeks(from, i)
+      return { start, end: day(start, 6), label: formatDate(start).replace(/ \d{4}$/, ''), longLabel: `week of ${formatDate(start)}` }
+    })
+  }
+  const [year, month] = from.split('-').map(Number)
+  return Array.from({ length: COLUMN_COUNT }, (_, i) => {
+    const first = new Date(Date.UTC(year, month - 1 + i, 1))
+    const last = new Date(Date.UTC(year, month + i, 0))
+    const monthName = (style: 'short' | 'long') => first.toLocaleDateString('en-GB', { month: style, year: 'numeric', timeZone: 'UTC' })
+    return { start: first.toISOString().slice(0, 10), end: last.toISOString().slice(0, 10), label: monthName('short'), longLabel: monthName('long') }
+  })
+}
+
+/** Where the view after or before this one starts: four weeks on, or three months on. */
+export function shiftPeriod(zoom: PlannerZoom, from: string, direction: 1 | -1): string {
+  if (zoom === 'weeks') return addWeeks(from, 4 * direction)
+  const [year, month] = from.split('-').map(Number)
+  return new Date(Date.UTC(year, month - 1 + 3 * direction, 1)).toISOString().slice(0, 10)
+}
+
+export function availabilityOf(used: number): Availability {
+  if (used <= 0) return 'free'
+  if (used < 100) return 'partly'
+  if (used === 100) return 'full'
+  return 'over'
+}
+
+export function plannerCell(person: Person, column: Pick<PlannerColumn, 'start' | 'end'>, includeTentative: boolean): PlannerCell {
+  const all = periodLoad(person.bookings, column.start, column.end, { timeOff: person.timeOff, includeTentative: true })
+  const confirmed = periodLoad(person.bookings, column.start, column.end, { timeOff: person.timeOff, includeTentative: false })
+  const tentative = all.total - confirmed.total
+  const booked = includeTentative ? all.total : confirmed.total
+  const used = booked + all.off
+  return { booked, tentative, off: all.off, free: Math.max(0, 100 - used), availability: availabilityOf(used) }
+}
+
+/** The least free capacity in any of `weeks` seven-day windows from `from` (the availability filter). */
+export function freeOver(person: Person, need: { from: string; weeks: number; includeTentative: boolean }): number {
+  let least = 100
+  for (let i = 0; i < need.weeks; i++) {
+    const start = day(need.from, i * 7)
+    least = Math.min(least, plannerCell(person, { start, end: day(start, 6) }, need.includeTentative).free)
+  }
+  return least
+}
+
+/** "Ada Lovelace, week of 5 Jan 2027: 60% booked, 40% free": what a screen reader says of a cell. */
+export function cellName(personName: string, column: PlannerColumn, cell: PlannerCell, includeTentative: boolean): string {
+  const parts = [`${cell.booked}% booked`]
+  if (cell.tentative) parts.push(includeTentative ? `${cell.tentative}% of it tentative` : `${cell.tentative}% more tentative, not counted`)
+  if (cell.off) parts.push(`${cell.off}% time off`)
+  parts.push(cell.availability === 'over' ? `over-allocated by ${cell.booked + cell.off - 100}%` : `${cell.free}% free`)
+  return `${personName}, ${column.longLabel}: ${parts.join(', ')}`
+}

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { useTestDatabase } from './helpers/database'
+import { aClient, aProject, aTechnology } from './helpers/fixtures'
+import { employeeActor, manager } from './helpers/actors'
+import { createEmployee, setSkill, updateEmployee } from '../lib/employees/mutations'
+import { addTimeOff } from '../lib/employees/time-off'
+import { staffEmployee } from '../lib/staffing/mutations'
+import { listPlannerPeople, type PlannerPage } from '../lib/planner/queries'
+import { withRecording } from '../lib/db/recorder'
+import { auditDerivedData } from '../lib/consistency/audit'
+import { AppError } from '../lib/errors'
+
+useTestDatabase()
+
+let sequence = 0
+const unique = (label: string) => `${label} ${Date.now().toString(36)}${(sequence++).toString(36)}`
+
+function aPerson(name: string, practice: string, location: string) {
+  return createEmployee(manager, { name, email: `${unique('p').replace(' ', '')}@roster.example`, title: 'Engineer', practice, location, capacityHours: 40 })
+}
+
+/** Reads pages until the end, asserting that each is one request and none is empty while more follow. */
+async function everyPage(input: Parameters<typeof listPlannerPeople>[1]) {
+  const pages: PlannerPage[] = []
+  let cursor: string | undefined
+  do {
+    const { result, recording } = await withRecording(() => listPlannerPeople(manager, { ...input, cursor }))
+    assert.equal(recording.requests.length, 1, 'one request per page')
+    pages.push(result)
+    cursor = result.nextCursor ?? undefined
+  } while (cursor && pages.length < 50)
+  return pages
+}
+
+describe('the planner', () => {
+  it('filters by practice, by location and by both with key conditions: every page but the last is full', async () => {
+    const practice = unique('Practice')
+    const location = unique('Office')
+    const elsewhere = unique('Office')
+    // Seven in the practice (four at the office), and people at the office in another practice.
+    const inPractice = await Promise.all(Array.from({ length: 7 }, (_, i) => aPerson(`${practice} person ${i}`, practice, i < 4 ? location : elsewhere)))
+    await Promise.all(Array.from({ length: 3 }, (_, i) => aPerson(`Other ${i}`, unique('Practice'), location)))
+
+    const byPractice = await everyPage({ practice, limit: 3 })
+    assert.deepEqual(byPractice.slice(0, -1).map((page) => page.people.length), byPractice.slice(0, -1).map(() => 3))
+    assert.deepEqual(byPractice.flatMap((page) => page.people.map((p) => p.id)).sort(), inPractice.map((p) => p.id).sort())
+    assert.ok(byPractice.every((page) => page.keyedBy === 'practice'))
+
+    const byLocation = await everyPage({ location, limit: 2 })
+    assert.equal(byLocation.flatMap((page) => page.people).length, 7)
+    assert.ok(byLocation.slice(0, -1).every((page) => page.people.length === 2))
+
+    const both = await everyPage({ practice: practice.toUpperCase(), location: ` ${location.toLowerCase()} `, limit: 10 })
+    assert.deepEqual(both.flatMap((page) => page.people.map((p) => p.id)).sort(), inPractice.slice(0, 4).map((p) => p.id).sort(), 'case and spaces do not matter')
+  })
+
+  it('filters by a skill from a minimum level, best first, through the technology’s partition', async () => {
+    const technology = await aTechnology()
+    const practice = unique('Practice')
+    const people = await Promise.all([1, 2, 3, 4, 5].map((level) => aPerson(`Level ${level}`, practice, 'Berlin')))
+    await Promise.all(people.map((person, i) => setSkill(manager, { employeeId: person.id, technologyId: technology.id, level: i + 1 })))
+    const pages = await everyPage({ technologyId: technology.id, minLevel: 3, limit: 2 })
+    assert.deepEqual(pages.flatMap((page) => page.people.map((p) => p.level)), [5, 4, 3])
+    assert.deepEqual(pages[0].people.map((p) => p.practice), [practice, practice], 'skills carry the person’s practice')
+
+    // A level change moves the person in the key order.
+    await setSkill(manager, { employeeId: people[0].id, technologyId: technology.id, level: 5 })
+    const [top] = await everyPage({ technologyId: technology.id, minLevel: 5, limit: 10 })
+    assert.deepEqual(top.people.map((p) => p.id).sort(), [people[0].id, people[4].id].sort())
+  })
+
+  it('a saved practice or location moves the person between keys, and their skills’ copies follow', async () => {
+    const technology = await aTechnology()
+    const [from, to] = [unique('Practice'), unique('Practice')]
+    const person = await aPerson('Mover', from, 'Lisbon')
+    await setSkill(manager, { employeeId: person.id, technologyId: technology.id, level: 4 })
+    await updateEmployee(manager, { employeeId: person.id, version: person.version, name: 'Mover', email: person.email, title: 'Lead', practice: to, location: 'Dublin', capacityHours: 40 })
+    assert.deepEqual((await listPlannerPeople(manager, { practice: from })).people, [])
+    assert.deepEqual((await listPlannerPeople(manager, { practice: to })).people.map((p) => p.location), ['Dublin'])
+    const [skilled] = (await listPlannerPeople(manager, { technologyId: technology.id, practice: to, location: 'Dublin' })).people
+    assert.deepEqual({ id: skilled.id, title: skilled.title, practice: skilled.practice }, { id: person.id, title: 'Lead', practice: to })
+    assert.deepEqual((await auditDerivedData()).problems, [])
+  })
+
+  it('finds who is free at least X% from a date for N weeks, with time off and tentative work counted or not', async () => {
+    const practice = unique('Practice')
+    const client = await aClient()
+    const project = await aProject(client.id)
+    const [free, busy, away, tentative] = await Promise.all(['Free', 'Busy', 'Away', 'Tentative'].map((name) => aPerson(name, practice, 'Berlin')))
+    const staff = (employeeId: string, allocation: number, startDate: string, endDate: string, status: 'confirmed' | 'tentative' = 'confirmed') =>
+      staffEmployee(manager, { clientId: client.id, projectId: project.id, employeeId, role: 'Engineer', allocation, startDate, endDate, status })
+    // From Monday 4 January 2027 for 8 weeks (to 28 February).
+    await staff(free.id, 40, '2027-01-04', '2027-02-28')
+    await staff(busy.id, 60, '2027-02-15', '2027-03-31') // busy in the last two weeks only
+    await addTimeOff(manager, { employeeId: away.id, kind: 'vacation', startDate: '2027-01-25', endDate: '2027-01-27' }) // 3 days: 60% off one week
+    await staff(tentative.id, 80, '2027-01-04', '2027-01-08', 'tentative')
+
+    const ids = async (extra: Record<string, string>) =>
+      (await listPlannerPeople(manager, { practice, freeAtLeast: 50, freeFrom: '2027-01-04', freeWeeks: 8, ...extra })).people.map((p) => p.name).sort()
+    assert.deepEqual(await ids({}), ['Free'])
+    assert.deepEqual(await ids({ tentative: 'ignore' }), ['Free', 'Tentative'])
+    assert.deepEqual(await ids({ freeWeeks: '6' }), ['Busy', 'Free'], 'six weeks end before the busy weeks')
+    const page = await listPlannerPeople(manager, { practice, freeAtLeast: 50, freeFrom: '2027-01-04', freeWeeks: 8 })
+    assert.equal(page.scanned, 4, 'the page says how many it checked')
+  })
+
+  it('names bad filters by field, refuses a cursor from another filter, and needs a signed-in reader', async () => {
+    const invalid = (input: Record<string, string>, field: string) =>
+      assert.rejects(listPlannerPeople(manager, input), (error: AppError) => error.kind === 'invalid' && Boolean(error.fields?.[field]))
+    await invalid({ freeAtLeast: '150' }, 'freeAtLeast')
+    await invalid({ freeFrom: '2027-02-30', freeAtLeast: '50' }, 'freeFrom')
+    await invalid({ freeWeeks: '4' }, 'freeAtLeast')
+    await invalid({ minLevel: '3' }, 'minLevel')
+    await invalid({ technologyId: 'Not An Id' }, 'technologyId')
+    const practice = unique('Practice')
+    await Promise.all([1, 2].map((i) => aPerson(`Cursor ${i}`, practice, 'Berlin')))
+    const { nextCursor } = await listPlannerPeople(manager, { practice, limit: 1 })
+    assert.ok(nextCursor)
+    await invalid({ practice: unique('Practice'), cursor: nextCursor }, 'cursor')
+    await assert.rejects(listPlannerPeople(null, {}), (error: AppError) => error.code === 'unauthenticated:session')
+    assert.ok((await listPlannerPeople(employeeActor('e00000000001'), { practice })).people.length > 0, 'every signed-in person may read the planner')
+  })
+})
