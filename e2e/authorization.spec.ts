@@ -99,6 +99,7 @@ test('reads: every route answers 401 to anonymous callers and 200 to everyone si
     '/api/technologies',
     `/api/technologies/${fixture.technologyId}`,
     `/api/jobs/delete-client/${fixture.clientId}`,
+    '/api/planner?practice=Data&freeAtLeast=50&freeWeeks=4',
   ]
   for (const path of paths) {
     for (const who of everyone) {

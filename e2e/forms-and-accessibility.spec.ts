@@ -67,7 +67,7 @@ test('unknown ids show a not-found page with a 404 status', async ({ page }) => 
 
 test('no screen has serious or critical accessibility violations', async ({ page }) => {
   const dashboard = await (await page.request.get('/api/clients/c00000000001')).json()
-  const screens = ['/', '/clients', '/clients/new', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/new', '/employees/e00000000001', '/employees/e00000000001/edit', '/technologies', '/technologies/typescript', '/about', '/me', '/settings']
+  const screens = ['/', '/clients', '/clients/new', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/new', '/employees/e00000000001', '/employees/e00000000001/edit', '/technologies', '/technologies/typescript', '/planner', '/planner?zoom=months&technologyId=typescript&technologyName=TypeScript', '/about', '/me', '/settings']
   for (const path of screens) {
     await page.goto(path)
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
@@ -82,7 +82,7 @@ test('every screen works at phone width with no sideways page scroll', async ({ 
   await page.goto('/clients/c00000000001')
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible()
   const dashboard = await (await page.request.get('/api/clients/c00000000001')).json()
-  const screens = ['/', '/clients', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/e00000000001', '/technologies', '/technologies/typescript', '/me', '/settings']
+  const screens = ['/', '/clients', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/e00000000001', '/technologies', '/technologies/typescript', '/planner', '/planner?zoom=months', '/me', '/settings']
   for (const path of screens) {
     await page.goto(path)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
@@ -93,7 +93,7 @@ test('every screen works at phone width with no sideways page scroll', async ({ 
 test('the sign-in page, an employee’s screens and the admin’s users page: no serious accessibility violations, no sideways scroll on a phone', async ({ browser }) => {
   const cases: { storageState?: string; paths: string[] }[] = [
     { paths: ['/sign-in'] },
-    { storageState: 'e2e/.auth/employee.json', paths: ['/me', '/clients/c00000000001', '/employees/e00000000002', '/settings'] },
+    { storageState: 'e2e/.auth/employee.json', paths: ['/me', '/clients/c00000000001', '/employees/e00000000002', '/planner', '/settings'] },
     { storageState: 'e2e/.auth/admin.json', paths: ['/admin/users'] },
   ]
   for (const { storageState, paths } of cases) {

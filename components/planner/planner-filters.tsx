@@ -24,7 +24,7 @@ export function PlannerFilters({ params, errors }: { params: Params; errors: Fie
   return (
     <form method="get" action="/planner" role="search" aria-label="Planner filters" className="mb-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       {(['zoom', 'from', 'tentative'] as const).map((name) => (params[name] ? <input key={name} type="hidden" name={name} value={params[name]} /> : null))}
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <SelectField
           name="practice"
           label="Practice"

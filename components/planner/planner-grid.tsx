@@ -301,7 +301,11 @@ export function PlannerGrid({
           start={staffing.start}
           end={staffing.end}
           free={staffing.free}
-          onClose={() => setStaffing(null)}
+          onClose={() => {
+            setStaffing(null)
+            // Back to the cell the dialog was opened from.
+            setTimeout(() => tableRef.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`)?.focus())
+          }}
           onStaffed={() => {
             setStaffing(null)
             setSelection(null)

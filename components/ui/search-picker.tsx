@@ -1,6 +1,6 @@
 'use client'
 
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useRef, useState, type ReactNode } from 'react'
 
 export interface PickerOption {
   id: string
@@ -38,6 +38,7 @@ export function SearchPicker({
   const id = useId()
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
+  const inputRef = useRef<HTMLInputElement>(null)
   const listId = `${id}-list`
   const errorId = `${id}-error`
 
@@ -50,6 +51,7 @@ export function SearchPicker({
     <div className="relative">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
       <input
+        ref={inputRef}
         id={id}
         name={name}
         role="combobox"
@@ -68,7 +70,8 @@ export function SearchPicker({
           setActive(0)
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        // Late, so a click on an option lands first; and only if focus has not come back meanwhile.
+        onBlur={() => setTimeout(() => document.activeElement !== inputRef.current && setOpen(false), 150)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') {
             event.preventDefault()
