@@ -48,8 +48,14 @@ const employeeFields = ['version', 'name', 'email', 'title', 'practice', 'locati
 const technologyFields = ['version', 'name', 'category', 'id']
 const listParams = fc.dictionary(fc.constantFrom('q', 'cursor', 'limit', 'status', 'category', 'practice', 'technologyId'), text, { maxKeys: 4 })
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString()
+const plannerParams = fc.dictionary(
+  fc.constantFrom('practice', 'location', 'technologyId', 'minLevel', 'freeAtLeast', 'freeFrom', 'freeWeeks', 'tentative', 'cursor', 'limit', 'zoom', 'from', 'sort'),
+  text,
+  { maxKeys: 5 },
+)
 
 const routes: { name: string; request: fc.Arbitrary<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: string }> }[] = [
+  { name: 'GET /api/planner', request: plannerParams.map((p) => ({ method: 'GET' as const, url: `/api/planner?${query(p)}` })) },
   { name: 'GET /api/clients', request: listParams.map((p) => ({ method: 'GET' as const, url: `/api/clients?${query(p)}` })) },
   { name: 'POST /api/clients', request: bodyWith(clientFields).map((body) => ({ method: 'POST' as const, url: '/api/clients', body })) },
   { name: 'GET /api/clients/:id', request: pathId.map((id) => ({ method: 'GET' as const, url: `/api/clients/${id}` })) },
@@ -130,6 +136,7 @@ test('pages: odd ids, cursors and filters give a page or a 404, never a 5xx or a
     listParams.map((p) => `/clients?${query(p)}`),
     listParams.map((p) => `/employees?${query(p)}`),
     listParams.map((p) => `/technologies?${query(p)}`),
+    plannerParams.map((p) => `/planner?${query(p)}`),
   )
   await fc.assert(
     fc.asyncProperty(pages, async (url) => {

@@ -152,3 +152,15 @@ test('the grid works by keyboard alone: arrows, a range with Shift, Enter to sta
   await page.getByRole('link', { name: '12 months' }).click()
   await expect(grid.getByRole('columnheader')).toHaveCount(13)
 })
+
+test('bad filters are named by field and the page still answers; the API says the same with a 400', async ({ page, request }) => {
+  const response = await page.goto('/planner?freeAtLeast=150&freeFrom=2027-02-30&minLevel=3')
+  expect(response?.status()).toBe(200)
+  const filters = page.getByRole('search', { name: 'Planner filters' })
+  await expect(filters.getByLabel('Free at least (%)')).toHaveAccessibleDescription('Free at least must be between 1 and 100')
+  await expect(filters.getByLabel('Free from')).toHaveAccessibleDescription('Free from must be a date (YYYY-MM-DD)')
+  await expect(filters.getByLabel('Minimum level')).toHaveAccessibleDescription('Choose a technology for a minimum level')
+  const api = await request.get('/api/planner?freeAtLeast=150')
+  expect(api.status()).toBe(400)
+  expect((await api.json()).error.fields.freeAtLeast).toEqual(['Free at least must be between 1 and 100'])
+})
