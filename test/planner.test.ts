@@ -4,6 +4,7 @@ import { useTestDatabase } from './helpers/database'
 import { aClient, aProject, aTechnology } from './helpers/fixtures'
 import { employeeActor, manager } from './helpers/actors'
 import { createEmployee, setSkill, updateEmployee } from '../lib/employees/mutations'
+import { listEmployees } from '../lib/employees/queries'
 import { addTimeOff } from '../lib/employees/time-off'
 import { staffEmployee } from '../lib/staffing/mutations'
 import { listPlannerPeople, type PlannerPage } from '../lib/planner/queries'
@@ -53,6 +54,19 @@ describe('the planner', () => {
 
     const both = await everyPage({ practice: practice.toUpperCase(), location: ` ${location.toLowerCase()} `, limit: 10 })
     assert.deepEqual(both.flatMap((page) => page.people.map((p) => p.id)).sort(), inPractice.slice(0, 4).map((p) => p.id).sort(), 'case and spaces do not matter')
+  })
+
+  it('the employee list filters by practice through the same key: full pages, a name prefix, one request each', async () => {
+    const practice = unique('Practice')
+    const people = await Promise.all(['Ann One', 'Ann Two', 'Bea Three'].map((name) => aPerson(name, practice, 'Berlin')))
+    await aPerson('Ann Elsewhere', unique('Practice'), 'Berlin')
+    const { result: first, recording } = await withRecording(() => listEmployees(manager, { practice, limit: 2 }))
+    assert.equal(recording.requests.length, 1)
+    assert.equal(recording.requests[0].index, 'GSI5')
+    assert.deepEqual(first.items.map((p) => p.name), ['Ann One', 'Ann Two'])
+    const second = await listEmployees(manager, { practice, limit: 2, cursor: first.nextCursor! })
+    assert.deepEqual(second.items.map((p) => p.id), [people[2].id])
+    assert.deepEqual((await listEmployees(manager, { practice, q: 'ann' })).items.map((p) => p.name), ['Ann One', 'Ann Two'])
   })
 
   it('filters by a skill from a minimum level, best first, through the technology’s partition', async () => {

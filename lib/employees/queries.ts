@@ -1,9 +1,9 @@
-import { isEntityId } from '../validation'
+import { isEntityId, parseInput } from '../validation'
 import { authorize, type Actor } from '../auth/roles'
-import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, partitions, listPartitions, nameAccessPattern } from '../db'
+import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, decodeCursor, partitions, listPartitions, nameAccessPattern, normalizeName, peopleKeys } from '../db'
 import { toAssignmentView, toEmployeeSummary, toSkillView, type AssignmentView, type EmployeeSummary, type SkillView } from '../dto'
 import { listQueryParams, nextCursorOf } from '../lists/list-query'
-import type { ListQueryInput, Page } from '../lists/schemas'
+import { listQueryInput, type ListQueryInput, type Page } from '../lists/schemas'
 
 export interface EmployeeStaffing {
   employee: EmployeeSummary
@@ -50,25 +50,28 @@ export interface EmployeeListInput extends ListQueryInput {
 }
 
 /**
- * Access pattern 5: employees by name with prefix search; practice and skill filters are filter
- * expressions on the same one Query (a filtered page can hold fewer than `limit` people).
+ * Access pattern 5: employees by name with prefix search: one Query. A practice is the key (GSI5,
+ * people by practice, by name), so a practice's pages are full; the skill filter is a filter
+ * expression on the same Query (a filtered page can hold fewer than `limit` people).
  */
 export async function listEmployees(actor: Actor | null, input: EmployeeListInput): Promise<Page<EmployeeSummary>> {
   authorize(actor, 'read')
   nameAccessPattern('Employee list')
-  const { query, options } = listQueryParams(listPartitions.employees, input)
-  const conditions = [
-    ...(input.practice ? [{ attr: 'practice', eq: input.practice } as const] : []),
-    ...(input.technologyId ? [{ attr: 'skillIds', contains: input.technologyId } as const] : []),
-  ]
+  const { query, options } = input.practice ? practiceQueryParams(input.practice, input) : listQueryParams(listPartitions.employees, input)
+  const skill = input.technologyId ? ({ attr: 'skillIds', contains: input.technologyId } as const) : null
   const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand)
     .entities(EmployeeEntity)
     .query(query)
-    .options({
-      ...options,
-      entityAttrFilter: false,
-      ...(conditions.length ? { filters: { Employee: conditions.length === 1 ? conditions[0] : { and: conditions } } } : {}),
-    })
+    .options({ ...options, entityAttrFilter: false, ...(skill ? { filters: { Employee: skill } } : {}) })
     .send()
   return { items: Items.map(toEmployeeSummary), nextCursor: nextCursorOf(LastEvaluatedKey) }
+}
+
+function practiceQueryParams(practice: string, input: ListQueryInput) {
+  const { q, cursor, limit } = parseInput(listQueryInput, input, 'list query')
+  const partition = peopleKeys.practice(practice)
+  return {
+    query: { index: 'GSI5' as const, partition, ...(q ? { range: { beginsWith: normalizeName(q) } } : {}) },
+    options: { limit, exclusiveStartKey: decodeCursor(cursor, { attribute: 'GSI5PK', value: partition }) },
+  }
 }
