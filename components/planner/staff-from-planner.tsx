@@ -13,6 +13,7 @@ import { ProposalWarning } from '@/components/projects/staff-form'
 import { clientDashboardOptions, clientSearchOptions } from '@/lib/clients/query-options'
 import { employeeKeys } from '@/lib/employees/query-options'
 import type { PlannerPerson } from '@/lib/planner/queries'
+import { assignmentStatusOptions } from '@/lib/staffing/schemas'
 
 /** The staffing dialog the planner opens on a selected week or range: person and dates filled in. */
 export function StaffFromPlanner({
@@ -90,7 +91,7 @@ export function StaffFromPlanner({
             value={status}
             onChange={(event) => setStatus(event.target.value)}
             errors={errors.status}
-            options={[{ value: 'confirmed', label: 'Confirmed' }, { value: 'tentative', label: 'Tentative' }]}
+            options={assignmentStatusOptions}
           />
           <TextField id="planner-staff-start" name="startDate" label="Start date" type="date" value={startDate} onChange={(event) => setStartDate(event.target.value)} errors={errors.startDate} required />
           <TextField id="planner-staff-end" name="endDate" label="End date" type="date" value={endDate} onChange={(event) => setEndDate(event.target.value)} errors={errors.endDate} />

@@ -18,6 +18,7 @@ import { formatDateRange } from '@/lib/format'
 import { ProposalWarning } from './staff-form'
 import { StaleNotice } from '@/components/ui/stale-notice'
 import { TableHead } from '@/components/ui/table'
+import { assignmentStatusOptions } from '@/lib/staffing/schemas'
 
 /** The project's assignments; `editable` (a manager) adds Change and Remove. */
 export function AssignmentRows({ assignments, editable }: { assignments: AssignmentView[]; editable: boolean }) {
@@ -149,7 +150,7 @@ function ChangeAssignmentForm({
       <TextField id={`${prefix}-allocation`} name="allocation" label="Allocation (%)" type="number" min={1} max={100} value={allocation} onChange={(e) => setAllocation(e.target.value)} errors={errors.allocation} />
       <TextField id={`${prefix}-start`} name="startDate" label="Start date" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} errors={errors.startDate} />
       <TextField id={`${prefix}-end`} name="endDate" label="End date" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} errors={errors.endDate} hint="Set an end date to end the assignment." />
-      <SelectField id={`${prefix}-status`} name="status" label="Status" value={status} onChange={(e) => setStatus(e.target.value)} options={[{ value: 'confirmed', label: 'Confirmed' }, { value: 'tentative', label: 'Tentative' }]} />
+      <SelectField id={`${prefix}-status`} name="status" label="Status" value={status} onChange={(e) => setStatus(e.target.value)} options={assignmentStatusOptions} />
       <ProposalWarning
         employeeId={assignment.employeeId}
         employeeName={assignment.employeeName}

@@ -13,6 +13,7 @@ import { OverAllocationWarning } from './over-allocation-warning'
 import { rankCandidates, type RankedCandidate } from '@/lib/staffing/candidates'
 import { todayIso } from '@/lib/staffing/allocation'
 import type { EmployeeSummary } from '@/lib/dto'
+import { assignmentStatusOptions } from '@/lib/staffing/schemas'
 
 type StackTechnology = { technologyId: string; technologyName: string }
 
@@ -76,7 +77,7 @@ export function StaffForm({ clientId, projectId, defaultStart, stack }: { client
         value={status}
         onChange={(e) => setStatus(e.target.value)}
         errors={errors.status}
-        options={[{ value: 'confirmed', label: 'Confirmed' }, { value: 'tentative', label: 'Tentative' }]}
+        options={assignmentStatusOptions}
       />
       <div className="sm:col-span-2">
         {employee ? <ProposalWarning employeeId={employee.id} employeeName={employee.name} projectId={projectId} allocation={allocation} startDate={startDate} endDate={endDate} tentative={status === 'tentative'} /> : null}

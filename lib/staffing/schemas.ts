@@ -3,6 +3,12 @@ import { entityId, expectedVersion, idempotencyKey, isoDate, optionalIsoDate, re
 
 export const assignmentStatuses = ['tentative', 'confirmed'] as const
 
+/** The status choices forms offer, confirmed first (the default). */
+export const assignmentStatusOptions = [
+  { value: 'confirmed', label: 'Confirmed' },
+  { value: 'tentative', label: 'Tentative' },
+] as const satisfies readonly { value: (typeof assignmentStatuses)[number]; label: string }[]
+
 const assignmentShape = {
   role: requiredText('Role', 80),
   allocation: z.coerce
