@@ -24,6 +24,7 @@ import { expectedReadUnits } from './item-size'
 import type { Actor } from '../lib/auth/roles'
 import { ensureDemoUsers } from '../lib/auth/demo-users'
 import { DEMO_PASSWORD } from '../lib/auth/demo-accounts'
+import { listPlannerPeople } from '../lib/planner/queries'
 // The benchmark acts as a manager (lib/auth/roles.ts).
 const benchActor: Actor = { via: 'session', userId: 'bench', name: 'Benchmark', email: 'bench@roster.example', role: 'manager' }
 
@@ -146,6 +147,8 @@ async function screensFor(): Promise<{ screens: Screen[]; largestClientId: strin
     { name: 'Employee search "gr"', path: '/employees?q=gr', data: () => listEmployees(benchActor, { q: 'gr' }) },
     { name: 'Employee search API "gr"', path: '/api/employees?q=gr', data: () => listEmployees(benchActor, { q: 'gr' }) },
     { name: 'Firm overview (home)', path: '/', data: () => getFirmOverview(benchActor, '2026-11-25') },
+    { name: 'Planner, first page', path: '/planner', data: () => listPlannerPeople(benchActor, {}) },
+    { name: 'Planner, TypeScript 3+ free 50% for 4 weeks', path: '/planner?technologyId=typescript&minLevel=3&freeAtLeast=50&freeWeeks=4', data: () => listPlannerPeople(benchActor, { technologyId: 'typescript', minLevel: 3, freeAtLeast: 50, freeWeeks: 4 }) },
     { name: 'Floor: fixed JSON route', path: '/api/health' },
     { name: 'Floor: layout, no data', path: '/about' },
   ]
