@@ -61,7 +61,7 @@ describe('under a lagging index', () => {
     assert.deepEqual(staffing!.employee.bookings.map((b) => b.allocation), [60])
     const page = await getTechnologyPage(manager, { technologyId: technology.id })
     assert.deepEqual(page!.people.map((p) => p.bookings.length), [1], 'the technology page sees the booking on the skill copy')
-    assert.equal(page!.technology.peopleCount, 1)
+    assert.equal(page!.technology!.peopleCount, 1)
     assert.equal((await getClientDashboard(manager, { clientId: client.id }))!.client.staffedCount, 1)
   })
 
@@ -74,7 +74,7 @@ describe('under a lagging index', () => {
     await addTechnologyToProject(manager, { clientId: client.id, projectId: project.id, technologyId: technology.id })
     await assertConsistent()
     const page = await getTechnologyPage(manager, { technologyId: technology.id })
-    assert.deepEqual([page!.technology.peopleCount, page!.technology.projectCount], [1, 1])
+    assert.deepEqual([page!.technology!.peopleCount, page!.technology!.projectCount], [1, 1])
     assert.deepEqual((await getEmployeeStaffing(manager, { employeeId: person.id }))!.employee.skillIds, [technology.id])
   })
 
@@ -141,6 +141,6 @@ describe('under a lagging index', () => {
     await deleteClient(manager, { clientId: client.id })
     await assertConsistent()
     assert.deepEqual((await getEmployeeStaffing(manager, { employeeId: stayer.id }))!.employee.bookings, [])
-    assert.equal((await getTechnologyPage(manager, { technologyId: technology.id }))!.technology.projectCount, 0)
+    assert.equal((await getTechnologyPage(manager, { technologyId: technology.id }))!.technology!.projectCount, 0)
   })
 })

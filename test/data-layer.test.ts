@@ -87,15 +87,46 @@ describe('read access patterns: one request each', () => {
     assert.equal(result?.employee.bookings.length, 2)
   })
 
-  it('the technology page lists projects with client names and the people who know it from one Query', async () => {
+  it('the technology page shows the people who know it, and its projects with client names, each view from one Query', async () => {
     const { client, employee, technology } = await staffedClient()
     const { result, requests } = await requestsOf(() => getTechnologyPage(manager, { technologyId: technology.id }))
     assert.equal(requests.length, 1)
     assert.equal(requests[0].index, 'GSI2')
-    assert.deepEqual(result?.projects.map((p) => [p.projectName, p.clientName]), [['Checkout Rebuild', client.name]])
     assert.deepEqual(result?.people.map((p) => [p.employeeId, p.level, p.bookings.length]), [[employee.id, 4, 2]])
-    assert.equal(result?.technology.projectCount, 1)
-    assert.equal(result?.technology.peopleCount, 1)
+    assert.equal(result?.technology?.projectCount, 1)
+    assert.equal(result?.technology?.peopleCount, 1)
+    const projects = await requestsOf(() => getTechnologyPage(manager, { technologyId: technology.id, view: 'projects' }))
+    assert.equal(projects.requests.length, 1)
+    assert.deepEqual(projects.result?.projects.map((p) => [p.projectName, p.clientName]), [['Checkout Rebuild', client.name]])
+    assert.equal(projects.result?.technology?.name, technology.name)
+  })
+
+  it('the technology page pages its people from the highest level by key, and its projects, each page one request', async () => {
+    const technology = await aTechnology()
+    const people = await Promise.all([1, 2, 3, 4, 5, 5, 3].map(() => anEmployee()))
+    await Promise.all(people.map((person, i) => setSkill(manager, { employeeId: person.id, technologyId: technology.id, level: [1, 2, 3, 4, 5, 5, 3][i] })))
+    const client = await aClient()
+    for (let i = 0; i < 5; i++) {
+      const project = await aProject(client.id)
+      await addTechnologyToProject(manager, { clientId: client.id, projectId: project.id, technologyId: technology.id })
+    }
+    const levels: number[] = []
+    let cursor: string | undefined
+    let pages = 0
+    do {
+      const { result, requests } = await requestsOf(() => getTechnologyPage(manager, { technologyId: technology.id, cursor, limit: 3 }))
+      assert.equal(requests.length, 1)
+      assert.equal(result!.technologyName, technology.name)
+      assert.equal(Boolean(result!.technology), pages === 0, 'the technology comes with the first page only')
+      levels.push(...result!.people.map((p) => p.level))
+      cursor = result!.nextCursor ?? undefined
+      pages++
+    } while (cursor && pages < 10)
+    assert.deepEqual(levels, [5, 5, 4, 3, 3, 2, 1])
+    const first = await getTechnologyPage(manager, { technologyId: technology.id, view: 'projects', limit: 3 })
+    const rest = await getTechnologyPage(manager, { technologyId: technology.id, view: 'projects', limit: 3, cursor: first!.nextCursor! })
+    assert.equal(first!.projects.length + rest!.projects.length, 5)
+    await assert.rejects(getTechnologyPage(manager, { technologyId: technology.id, cursor: 'bm90IGEgY3Vyc29y' }), (error: AppError) => error.code === 'invalid:cursor')
   })
 
   it('lists are sorted by name, searched case-insensitively by prefix and paginated by cursor, one Query a page', async () => {
@@ -148,7 +179,7 @@ describe('writes', () => {
     await assert.rejects(addTechnologyToProject(manager, { clientId: client.id, projectId: project.id, technologyId: technology.id }), (error: AppError) => error.code === 'conflict:stack_entry')
     await assert.rejects(createTechnology(manager, { name: technology.name, category: 'other' }), (error: AppError) => error.code === 'conflict:technology')
     await removeTechnologyFromProject(manager, { clientId: client.id, projectId: project.id, technologyId: technology.id })
-    assert.equal((await getTechnologyPage(manager, { technologyId: technology.id }))?.technology.projectCount, 0)
+    assert.equal((await getTechnologyPage(manager, { technologyId: technology.id }))?.technology?.projectCount, 0)
   })
 
   it('bad input names the field and the rule', async () => {
@@ -194,8 +225,9 @@ describe('rename fan-out reaches every copy', () => {
     assert.deepEqual(new Set(staffing!.assignments.map((a) => a.clientName)), new Set(['Renamed Client Co']))
     assert.ok(staffing!.assignments.some((a) => a.projectName === 'Renamed Project'))
     assert.equal(staffing!.skills[0].technologyName, 'Renamed Tech')
-    const page = await getTechnologyPage(manager, { technologyId: technology.id })
-    assert.deepEqual([page!.projects[0].clientName, page!.projects[0].projectName, page!.people[0].employeeName], ['Renamed Client Co', 'Renamed Project', 'Renamed Person'])
+    const people = await getTechnologyPage(manager, { technologyId: technology.id })
+    const projects = await getTechnologyPage(manager, { technologyId: technology.id, view: 'projects' })
+    assert.deepEqual([projects!.projects[0].clientName, projects!.projects[0].projectName, people!.people[0].employeeName], ['Renamed Client Co', 'Renamed Project', 'Renamed Person'])
     assert.ok((await listClients(manager, { q: 'renamed client' })).items.some((c) => c.id === client.id))
   })
 })
@@ -215,9 +247,9 @@ describe('deleting a client', () => {
     const staffing = await getEmployeeStaffing(manager, { employeeId: employee.id })
     assert.deepEqual(staffing!.assignments, [])
     assert.deepEqual(staffing!.employee.bookings, [])
-    const page = await getTechnologyPage(manager, { technologyId: technology.id })
+    const page = await getTechnologyPage(manager, { technologyId: technology.id, view: 'projects' })
     assert.deepEqual(page!.projects, [])
-    assert.equal(page!.technology.projectCount, 0)
+    assert.equal(page!.technology!.projectCount, 0)
     assert.deepEqual(await traces(client.id, [project.id, other.id]), [])
   })
 

@@ -40,7 +40,7 @@ describe('jobs', () => {
   it('the periodic sweep finishes work a crash left, without a restart', async () => {
     const { technology } = await brokenSkillWithLeftJob()
     assert.equal((await listAllJobs()).length, 1)
-    assert.equal((await getTechnologyPage(manager, { technologyId: technology.id }))!.technology.peopleCount, 0)
+    assert.equal((await getTechnologyPage(manager, { technologyId: technology.id }))!.technology!.peopleCount, 0)
     // Backoff after the failure is 2 s; the sweep runs every 100 ms here.
     startJobSweeper(100)
     try {
@@ -49,7 +49,7 @@ describe('jobs', () => {
       stopJobSweeper()
     }
     assert.deepEqual(await listAllJobs(), [])
-    assert.equal((await getTechnologyPage(manager, { technologyId: technology.id }))!.technology.peopleCount, 1)
+    assert.equal((await getTechnologyPage(manager, { technologyId: technology.id }))!.technology!.peopleCount, 1)
     assert.deepEqual((await auditDerivedData()).problems, [])
   })
 

@@ -37,13 +37,20 @@ export const indexKeys = {
   employeeSelf: '#EMP',
   assignmentByEmployee: (startDate: string, assignmentId: string) => `ASSIGN#${startDate}#${assignmentId}`,
   skillByEmployee: (technologyId: string) => `SKILL#${technologyId}`,
-  technologySelf: '#TECH',
-  stackByTechnology: (clientId: string, projectId: string) => `PROJECT#${clientId}#${projectId}`,
+  // A technology's partition sorts SKILL#… < TECH < USE#…: the technology sits between its people
+  // and its projects, so each of its two pages starts with it and is one Query.
+  technologySelf: 'TECH',
+  stackByTechnology: (clientId: string, projectId: string) => `USE#${clientId}#${projectId}`,
   /** Highest level first when read backwards; a minimum level is a key range (`skillLevelRange`). */
   skillByTechnology: (level: number, employeeId: string) => `SKILL#${level}#${employeeId}`,
   firmEmployee: (employeeId: string) => `EMP#${employeeId}`,
   firmProject: (startDate: string, projectId: string) => `PROJECT#${startDate}#${projectId}`,
 } as const
+
+/** The technology's people page: the technology, then its skills from the highest level (read backwards). */
+export const technologyPeopleRange = { between: ['SKILL#', 'TECH'] as [string, string] }
+/** The technology's projects page: the technology, then its stack entries. */
+export const technologyProjectsRange = { between: ['TECH', 'USE#~'] as [string, string] }
 
 /** The range of a technology's skill sort keys at `minLevel` or above (levels are 1–5, one digit). */
 export function skillLevelRange(minLevel: number): { between: [string, string] } {

@@ -16,7 +16,7 @@ import { readDbConfig } from './config'
  *          PK=EMAIL#<email> SK=EMAIL (uniqueness claim)   PK=JOB#<0..7> SK=<kind>#<id> (jobs, lib/jobs)
  *          PK=AUTH#<model>#<id> SK=AUTH   PK=AUTHBY#<model>#<field>#<value> SK=<id>   (sign-in, lib/auth)
  *   GSI1   employee view:   GSI1PK=EMP#<id>   GSI1SK=#EMP | ASSIGN#<start>#<aid> | SKILL#<tid>
- *   GSI2   technology view: GSI2PK=TECH#<id>  GSI2SK=#TECH | PROJECT#<cid>#<pid> | SKILL#<level>#<eid>
+ *   GSI2   technology view: GSI2PK=TECH#<id>  GSI2SK=SKILL#<level>#<eid> | TECH | USE#<cid>#<pid>
  *   GSI3   lists:           GSI3PK=CLIENTS | EMPLOYEES | TECHNOLOGIES   GSI3SK=<lower-case name>#<id>
  *                            GSI3PK=AUTH#<model>  GSI3SK=<id>  (sign-in records, for the admin's list)
  *   GSI4   firm overview:   GSI4PK=FIRM       GSI4SK=EMP#<eid> | PROJECT#<start>#<pid>  (INCLUDE projection)

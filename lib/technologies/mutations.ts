@@ -158,8 +158,9 @@ export async function sweepTechnology(
 
 async function technologyIndexEdges(technologyId: string) {
   const { Items = [] } = await RosterTable.build(QueryCommand)
-    .entities(StackEntryEntity, SkillEntity)
-    .query({ index: 'GSI2', partition: partitions.technology(technologyId), range: { gt: '#TECH' } })
+    // The technology itself sorts among its edges (between skills and stack entries): read it too, and skip it.
+    .entities(TechnologyEntity, StackEntryEntity, SkillEntity)
+    .query({ index: 'GSI2', partition: partitions.technology(technologyId) })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
   return {
