@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { stamp, staff } from './helpers'
+import { createPerson, stamp, staff } from './helpers'
+import { callAction, serverActions } from './server-actions'
 
 test('a manager adds a person, is told when the email is taken, and a rename shows on the client dashboard', async ({ page, request }) => {
   const id = stamp()
@@ -34,4 +35,19 @@ test('a manager adds a person, is told when the email is taken, and a rename sho
   await page.goto('/clients/c00000000003')
   await expect(page.getByRole('link', { name: `Margaret Renamed ${id}` })).toBeVisible()
   await expect(page.getByRole('link', { name: `Margaret New ${id}` })).toHaveCount(0)
+})
+
+test('the employee list filtered by a rare skill shows the one person who has it on its first page, with their level', async ({ page, request }) => {
+  const id = stamp()
+  const technology = await (await request.post('/api/technologies', { data: { name: `Rare ${id}`, category: 'tool' } })).json()
+  const person = await createPerson(request, `Rare Skill ${id}`)
+  const setSkill = serverActions({ employeeId: person.id }).get('setSkillAction')!
+  await callAction(request, setSkill, [{ status: 'idle' }, { employeeId: person.id, technologyId: technology.id, level: '4' }])
+  await page.goto(`/employees?technologyId=${technology.id}`)
+  const table = page.getByRole('table', { name: 'Employees' })
+  await expect(table.getByRole('columnheader', { name: 'Level' })).toBeVisible()
+  await expect(table.locator('tbody tr')).toHaveCount(1)
+  await expect(table.getByRole('row', { name: new RegExp(person.name) })).toContainText('4 / 5')
+  const api = await (await request.get(`/api/employees?technologyId=${technology.id}`)).json()
+  expect(api.items.map((row: { id: string; level: number }) => [row.id, row.level])).toEqual([[person.id, 4]])
 })

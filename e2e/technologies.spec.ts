@@ -33,3 +33,26 @@ test('a renamed technology shows its new name on project stacks, and deleting it
   await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible()
   await expect(page.getByRole('link', { name: `${name} Renamed` })).toHaveCount(0)
 })
+
+test('a technology’s page shows its people from the highest level and, as a second view, its projects; each view pages by key', async ({ page, request }) => {
+  const api = await (await request.get('/api/technologies/typescript?view=projects')).json()
+  expect(api.projects.length).toBeGreaterThan(0)
+  expect(api.technology.name).toBe('TypeScript')
+
+  await page.goto('/technologies/typescript')
+  const views = page.getByRole('navigation', { name: 'Technology views' })
+  await expect(views.getByRole('link', { name: /^People who know it \(\d+\)$/ })).toHaveAttribute('aria-current', 'page')
+  const levels = await page.getByRole('table', { name: /People who know TypeScript/ }).locator('tbody tr td:nth-child(2)').allTextContents()
+  const numbers = levels.map((text) => Number(text.split(' ')[0]))
+  expect(numbers.length).toBeGreaterThan(1)
+  expect(numbers).toEqual([...numbers].sort((a, b) => b - a))
+
+  await page.getByRole('navigation', { name: 'Order' }).getByRole('link', { name: 'Most free today (this page)' }).click()
+  await expect(page.getByRole('table', { name: 'People who know TypeScript, least allocated first' })).toBeVisible()
+
+  await views.getByRole('link', { name: /^Projects using it/ }).click()
+  await expect(page).toHaveURL(/view=projects/)
+  const projects = page.getByRole('region', { name: 'Projects using it' })
+  await expect(projects.getByRole('link', { name: api.projects[0].projectName }).first()).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText('End of list')
+})

@@ -4,7 +4,7 @@ import { useTestDatabase } from './helpers/database'
 import { aClient, aProject, aTechnology } from './helpers/fixtures'
 import { employeeActor, manager } from './helpers/actors'
 import { createEmployee, setSkill, updateEmployee } from '../lib/employees/mutations'
-import { listEmployees } from '../lib/employees/queries'
+import { listEmployees, listEmployeesWithSkill } from '../lib/employees/queries'
 import { addTimeOff } from '../lib/employees/time-off'
 import { staffEmployee } from '../lib/staffing/mutations'
 import { listPlannerPeople, type PlannerPage } from '../lib/planner/queries'
@@ -67,6 +67,20 @@ describe('the planner', () => {
     const second = await listEmployees(manager, { practice, limit: 2, cursor: first.nextCursor! })
     assert.deepEqual(second.items.map((p) => p.id), [people[2].id])
     assert.deepEqual((await listEmployees(manager, { practice, q: 'ann' })).items.map((p) => p.name), ['Ann One', 'Ann Two'])
+  })
+
+  it('the employee list filters by a rare skill through the technology’s partition: the first page holds the one person who has it', async () => {
+    const technology = await aTechnology()
+    const practice = unique('Practice')
+    await Promise.all(Array.from({ length: 6 }, (_, i) => aPerson(`Without ${i}`, practice, 'Berlin')))
+    const knows = await aPerson('With it', practice, 'Lisbon')
+    await setSkill(manager, { employeeId: knows.id, technologyId: technology.id, level: 2 })
+    const { result, recording } = await withRecording(() => listEmployeesWithSkill(manager, { technologyId: technology.id, limit: 2 }))
+    assert.equal(recording.requests.length, 1)
+    assert.equal(recording.requests[0].index, 'GSI2')
+    assert.deepEqual(result.items.map((p) => [p.id, p.level, p.practice, p.location]), [[knows.id, 2, practice, 'Lisbon']])
+    assert.deepEqual((await listEmployeesWithSkill(manager, { technologyId: technology.id, q: 'with' })).items.map((p) => p.id), [knows.id])
+    assert.deepEqual((await listEmployeesWithSkill(manager, { technologyId: technology.id, q: 'nobody' })).items, [])
   })
 
   it('filters by a skill from a minimum level, best first, through the technology’s partition', async () => {

@@ -1,7 +1,8 @@
 import { isEntityId, parseInput } from '../validation'
 import { authorize, type Actor } from '../auth/roles'
 import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, decodeCursor, partitions, listPartitions, nameAccessPattern, normalizeName, peopleKeys } from '../db'
-import { toAssignmentView, toEmployeeSummary, toSkillView, type AssignmentView, type EmployeeSummary, type SkillView } from '../dto'
+import { toAssignmentView, toEmployeeSummary, toSkillView, type AssignmentView, type Booking, type EmployeeSummary, type SkillView, type TimeOff } from '../dto'
+import { listPlannerPeople } from '../planner/queries'
 import { listQueryParams, nextCursorOf } from '../lists/list-query'
 import { listQueryInput, type ListQueryInput, type Page } from '../lists/schemas'
 
@@ -46,24 +47,17 @@ export async function getEmployee(actor: Actor | null, { employeeId }: { employe
 
 export interface EmployeeListInput extends ListQueryInput {
   practice?: string
-  technologyId?: string
 }
 
 /**
  * Access pattern 5: employees by name with prefix search: one Query. A practice is the key (GSI5,
- * people by practice, by name), so a practice's pages are full; the skill filter is a filter
- * expression on the same Query (a filtered page can hold fewer than `limit` people).
+ * people by practice, by name), so a practice's pages are full. A skill is `listEmployeesWithSkill`.
  */
 export async function listEmployees(actor: Actor | null, input: EmployeeListInput): Promise<Page<EmployeeSummary>> {
   authorize(actor, 'read')
   nameAccessPattern('Employee list')
   const { query, options } = input.practice ? practiceQueryParams(input.practice, input) : listQueryParams(listPartitions.employees, input)
-  const skill = input.technologyId ? ({ attr: 'skillIds', contains: input.technologyId } as const) : null
-  const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand)
-    .entities(EmployeeEntity)
-    .query(query)
-    .options({ ...options, entityAttrFilter: false, ...(skill ? { filters: { Employee: skill } } : {}) })
-    .send()
+  const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand).entities(EmployeeEntity).query(query).options({ ...options, entityAttrFilter: false }).send()
   return { items: Items.map(toEmployeeSummary), nextCursor: nextCursorOf(LastEvaluatedKey) }
 }
 
@@ -74,4 +68,34 @@ function practiceQueryParams(practice: string, input: ListQueryInput) {
     query: { index: 'GSI5' as const, partition, ...(q ? { range: { beginsWith: normalizeName(q) } } : {}) },
     options: { limit, exclusiveStartKey: decodeCursor(cursor, { attribute: 'GSI5PK', value: partition }) },
   }
+}
+
+/** A row of the employee list filtered by a skill: what the skill item carries of the person. */
+export interface PersonWithSkill {
+  id: string
+  name: string
+  title: string
+  practice: string
+  location: string
+  bookings: Booking[]
+  timeOff: TimeOff[]
+  level: number
+}
+
+/**
+ * The employee list filtered by a skill, through the technology's partition (GSI2, `SKILL#<level>#…`,
+ * highest level first), the same key as the planner's skill filter: every page but the last is full
+ * however rare the skill. A practice filters the copies on the skill items; a name prefix filters
+ * the page in code (such a page can be short).
+ */
+export async function listEmployeesWithSkill(
+  actor: Actor | null,
+  input: { technologyId: string; practice?: string; q?: string; cursor?: string; limit?: number | string },
+): Promise<Page<PersonWithSkill>> {
+  const page = await listPlannerPeople(actor, { technologyId: input.technologyId, practice: input.practice, cursor: input.cursor, limit: input.limit === undefined ? 25 : String(input.limit) })
+  const prefix = input.q ? normalizeName(input.q) : ''
+  const items = page.people
+    .filter((person) => normalizeName(person.name).startsWith(prefix))
+    .map((person) => ({ ...person, title: person.title ?? '', practice: person.practice ?? '', location: person.location ?? '', level: person.level ?? 0 }))
+  return { items, nextCursor: page.nextCursor }
 }

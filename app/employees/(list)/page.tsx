@@ -7,7 +7,9 @@ import { SkillFilter } from '@/components/employees/skill-filter'
 import { ListSearch, Pagination, RestartedNotice } from '@/components/ui/list-search'
 import { EmptyState, PageHeader, buttonLinkClass, linkClass } from '@/components/ui/page-header'
 import { allocationOn, isOffOn, todayIso } from '@/lib/staffing/allocation'
-import { listEmployees } from '@/lib/employees/queries'
+import { listEmployees, listEmployeesWithSkill, type PersonWithSkill } from '@/lib/employees/queries'
+import type { EmployeeSummary } from '@/lib/dto'
+import type { Page } from '@/lib/lists/schemas'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
 import { firstPageIfInvalid } from '@/lib/lists/first-page'
@@ -16,15 +18,21 @@ import { ListTable } from '@/components/ui/table'
 
 export const metadata: Metadata = { title: 'Employees' }
 
+type EmployeeRow = EmployeeSummary | PersonWithSkill
+
 export default async function EmployeesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor()
   const params = await searchParams
-  const filters = { practice: params.practice || undefined, technologyId: params.technologyId || undefined }
+  const practice = params.practice || undefined
+  const technologyId = params.technologyId || undefined
+  // A skill is read through the technology's partition (people who know it, highest level first).
+  const list = (input: { q?: string; cursor?: string; limit?: string; practice?: string; technologyId?: string }): Promise<Page<EmployeeRow>> =>
+    input.technologyId ? listEmployeesWithSkill(actor, { ...input, technologyId: input.technologyId }) : listEmployees(actor, input)
   const { result: { page, restarted }, recording } = await withRecording(() =>
     firstPageIfInvalid(
-      () => listEmployees(actor, { q: params.q, cursor: params.cursor, limit: params.limit, ...filters }),
-      () => listEmployees(actor, { q: params.q, ...filters }),
-      () => listEmployees(actor, {}),
+      () => list({ q: params.q, cursor: params.cursor, limit: params.limit, practice, technologyId }),
+      () => list({ q: params.q, practice, technologyId }),
+      () => list({}),
     ),
   )
   const today = todayIso()
@@ -46,13 +54,14 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Pr
       {page.items.length === 0 ? (
         <EmptyState title="Nobody matches">Try another name or filter. A filtered page can be short: use “Next page” to keep looking.</EmptyState>
       ) : (
-        <ListTable caption="Employees" columns={[{ label: 'Name' }, { label: 'Title' }, { label: 'Practice' }, { label: 'Location' }, { label: 'This week', className: 'w-64' }]}>
+        <ListTable caption="Employees" columns={[{ label: 'Name' }, { label: 'Title' }, { label: 'Practice' }, { label: 'Location' }, ...(technologyId ? [{ label: 'Level' }] : []), { label: 'This week', className: 'w-64' }]}>
           {page.items.map((employee) => (
             <tr key={employee.id}>
               <td className="px-4 py-2"><Link href={`/employees/${employee.id}`} className={linkClass}>{employee.name}</Link></td>
               <td className="px-4 py-2">{employee.title}</td>
               <td className="px-4 py-2">{employee.practice}</td>
               <td className="px-4 py-2">{employee.location}</td>
+              {'level' in employee ? <td className="px-4 py-2">{employee.level} / 5</td> : null}
               <td className="px-4 py-2"><AllocationBar percent={allocationOn(employee.bookings, today, { timeOff: employee.timeOff })} away={isOffOn(employee.timeOff, today)} /></td>
             </tr>
           ))}
