@@ -3,7 +3,7 @@ import { requireActor } from '@/lib/auth/session'
 import Link from 'next/link'
 import { EmptyState, PageHeader, linkClass } from '@/components/ui/page-header'
 import { formatDate } from '@/lib/format'
-import { getFirmOverview } from '@/lib/overview/queries'
+import { getFirmOverview, type OverviewWeek } from '@/lib/overview/queries'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
 
@@ -12,15 +12,21 @@ export const metadata: Metadata = { title: 'Overview' }
 export default async function HomePage() {
   const actor = await requireActor()
   const { result: overview, recording } = await withRecording(() => getFirmOverview(actor))
+  const [thisWeek, nextWeek] = overview.weeks
   const figures = [
     { label: 'People', value: overview.counts.employees, href: '/employees' },
     { label: 'Clients with projects', value: overview.counts.clients, href: '/clients' },
     { label: 'Projects', value: overview.counts.projects, detail: `${overview.counts.activeProjects} active` },
-    { label: 'On the bench today', value: overview.bench.length },
+    { label: 'On the bench this week', value: thisWeek.benchCount, href: benchHref(thisWeek) },
   ]
   return (
     <>
       <PageHeader title="The firm at a glance" description="Who is free, who is over-booked, and what starts soon." />
+      {!overview.upToDate ? (
+        <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          These figures are being brought up to this week; they may lag for a minute.
+        </p>
+      ) : null}
       <dl className="mb-8 grid grid-cols-2 gap-3 lg:grid-cols-4">
         {figures.map((figure) => (
           <div key={figure.label} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
@@ -30,61 +36,84 @@ export default async function HomePage() {
           </div>
         ))}
       </dl>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <PeopleList title="Over-allocated today" empty="Nobody is above 100%." people={overview.overAllocated.map((p) => ({ id: p.id, name: p.name, detail: `${p.allocation}%` }))} />
-        <PeopleList title="On the bench today" empty="Everyone is staffed." people={overview.bench.map((p) => ({ id: p.id, name: p.name, detail: p.practice }))} />
-        <section aria-labelledby="starting-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="starting-heading" className="mb-2 text-lg font-semibold">Starting in the next 30 days</h2>
-          {overview.startingSoon.length === 0 ? (
-            <EmptyState title="Nothing starts in the next 30 days" />
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {overview.startingSoon.map((project) => (
-                <li key={project.id} className="py-1.5">
-                  <Link href={`/clients/${project.clientId}/projects/${project.id}`} className={linkClass}>{project.name}</Link>
-                  <span className="text-slate-600"> · {project.clientName} · {formatDate(project.startDate)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
+      <WeekLists week={thisWeek} label="this week" />
+      <section aria-labelledby="starting-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="starting-heading" className="mb-2 text-lg font-semibold">Starting in the next 30 days</h2>
+        {overview.startingSoon.length === 0 ? (
+          <EmptyState title="Nothing starts in the next 30 days" />
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {overview.startingSoon.map((project) => (
+              <li key={project.id} className="py-1.5">
+                <Link href={`/clients/${project.clientId}/projects/${project.id}`} className={linkClass}>{project.name}</Link>
+                <span className="text-slate-600"> · {project.clientName} · {formatDate(project.startDate)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <h2 className="mt-8 mb-3 text-lg font-semibold">Next week, from {formatDate(nextWeek.weekStart)}</h2>
+      <WeekLists week={nextWeek} label="next week" />
       <UnderTheHood recording={recording} />
     </>
   )
 }
 
-/** Long lists show this many, and the rest behind "Show N more" (no scroll box cutting a row in half). */
-const SHOWN_FIRST = 12
+/** The planner, filtered to the people free all that week: the full list behind the first few. */
+function benchHref(week: OverviewWeek): string {
+  return `/planner?freeAtLeast=100&freeFrom=${week.weekStart}&freeWeeks=1&from=${week.weekStart}`
+}
 
-function PeopleRows({ people }: { people: { id: string; name: string; detail: string }[] }) {
+function WeekLists({ week, label }: { week: OverviewWeek; label: string }) {
   return (
-    <ul className="divide-y divide-slate-100 text-sm">
-      {people.map((person) => (
-        <li key={person.id} className="flex items-baseline justify-between gap-3 py-1.5">
-          <Link href={`/employees/${person.id}`} className={linkClass}>{person.name}</Link>
-          <span className="shrink-0 text-slate-600">{person.detail}</span>
-        </li>
-      ))}
-    </ul>
+    <div className="grid gap-6 lg:grid-cols-2">
+      <PeopleList
+        title={`Over-allocated ${label}`}
+        count={week.overAllocatedCount}
+        empty="Nobody is above 100%."
+        people={week.overAllocated.map((p) => ({ id: p.id, name: p.name, detail: `${p.allocation}%` }))}
+        all={{ href: `/planner?sort=availability&from=${week.weekStart}`, label: 'Open the planner for that week' }}
+      />
+      <PeopleList
+        title={`On the bench ${label}`}
+        count={week.benchCount}
+        empty="Everyone is staffed."
+        people={week.bench.map((p) => ({ id: p.id, name: p.name, detail: [p.practice, freeSpan(p.freeFrom, p.freeUntil)].filter(Boolean).join(' · ') }))}
+        all={{ href: benchHref(week), label: `See all ${week.benchCount} in the planner` }}
+      />
+    </div>
   )
 }
 
-function PeopleList({ title, empty, people }: { title: string; empty: string; people: { id: string; name: string; detail: string }[] }) {
+function freeSpan(from: string | null, until: string | null): string {
+  if (until) return `free until ${formatDate(until)}`
+  if (from) return `free since ${formatDate(from)}`
+  return 'free'
+}
+
+function PeopleList({ title, count, empty, people, all }: { title: string; count: number; empty: string; people: { id: string; name: string; detail: string }[]; all: { href: string; label: string } }) {
   const id = title.toLowerCase().replace(/\W+/g, '-')
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id={id} className="mb-2 text-lg font-semibold">{title} ({people.length})</h2>
+      <h2 id={id} className="mb-2 text-lg font-semibold">
+        {title} ({count})
+      </h2>
       {people.length === 0 ? (
         <p className="text-sm text-slate-600">{empty}</p>
       ) : (
         <>
-          <PeopleRows people={people.slice(0, SHOWN_FIRST)} />
-          {people.length > SHOWN_FIRST ? (
-            <details className="mt-1">
-              <summary className="cursor-pointer py-1.5 text-sm font-medium text-indigo-700">Show {people.length - SHOWN_FIRST} more</summary>
-              <PeopleRows people={people.slice(SHOWN_FIRST)} />
-            </details>
+          <ul className="divide-y divide-slate-100 text-sm">
+            {people.map((person) => (
+              <li key={person.id} className="flex items-baseline justify-between gap-3 py-1.5">
+                <Link href={`/employees/${person.id}`} className={linkClass}>{person.name}</Link>
+                <span className="shrink-0 text-right text-slate-600">{person.detail}</span>
+              </li>
+            ))}
+          </ul>
+          {count > people.length ? (
+            <p className="mt-2 text-sm">
+              The first {people.length} of {count}. <Link href={all.href} className={linkClass}>{all.label}</Link>
+            </p>
           ) : null}
         </>
       )}

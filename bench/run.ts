@@ -19,6 +19,7 @@ import { getTechnologyPage, listTechnologies } from '../lib/technologies/queries
 import { getFirmOverview } from '../lib/overview/queries'
 import { generateDemoData, seedSizes, type SeedSize } from '../lib/seed/demo-data'
 import { loadDemoData, tableHasNoClients } from '../lib/seed/load'
+import { keepOverviewCurrent } from '../lib/jobs/sweep'
 import { getClientDashboardMultiTable, loadBaseline } from './baseline'
 import { expectedReadUnits } from './item-size'
 import type { Actor } from '../lib/auth/roles'
@@ -146,7 +147,7 @@ async function screensFor(): Promise<{ screens: Screen[]; largestClientId: strin
     { name: 'Technology list, first page', path: '/technologies', data: () => listTechnologies(benchActor, {}) },
     { name: 'Employee search "gr"', path: '/employees?q=gr', data: () => listEmployees(benchActor, { q: 'gr' }) },
     { name: 'Employee search API "gr"', path: '/api/employees?q=gr', data: () => listEmployees(benchActor, { q: 'gr' }) },
-    { name: 'Firm overview (home)', path: '/', data: () => getFirmOverview(benchActor, '2026-11-25') },
+    { name: 'Firm overview (home)', path: '/', data: () => getFirmOverview(benchActor) },
     { name: 'Planner, first page', path: '/planner', data: () => listPlannerPeople(benchActor, {}) },
     { name: 'Planner, TypeScript 3+ free 50% for 4 weeks', path: '/planner?technologyId=typescript&minLevel=3&freeAtLeast=50&freeWeeks=4', data: () => listPlannerPeople(benchActor, { technologyId: 'typescript', minLevel: 3, freeAtLeast: 50, freeWeeks: 4 }) },
     { name: 'Floor: fixed JSON route', path: '/api/health' },
@@ -200,6 +201,8 @@ async function runDataset(dataset: 'demo' | 'large') {
       if (percent > last) { last = percent; log(`  ${percent}% (${written}/${total} items)`) }
     } })
   }
+  // The overview's digests, as `npm start` keeps them: filled after a seed, rolled to today.
+  if (await keepOverviewCurrent({ log })) log('Overview digests computed')
   log(`Loading the multi-table baseline for ${dataset}…`)
   await loadBaseline(generateDemoData(size, seedOptions).items)
 

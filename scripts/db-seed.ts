@@ -6,6 +6,7 @@ import { openDatabase } from './database'
 import { ensureTable } from '../lib/db/table'
 import { seedSizes, type SeedSize } from '../lib/seed/demo-data'
 import { loadDemoData } from '../lib/seed/load'
+import { refreshOverview } from '../lib/overview/maintain'
 
 const countOptions = ['clients', 'projects', 'employees', 'technologies', 'assignments', 'skills'] as const
 const { values } = parseArgs({
@@ -51,4 +52,8 @@ const counts = await loadDemoData(size, {
   },
 })
 console.log(`Done: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`)
+console.log('Computing the overview from every person and project…')
+const started = Date.now()
+await refreshOverview({ onProgress: (done, total) => console.log(`  ${done}/${total}`) })
+console.log(`Overview ready in ${Math.round((Date.now() - started) / 1000)} s`)
 await engine?.close()

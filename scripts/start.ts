@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { readDbConfig } from '../lib/db/config'
 import { ensureTable } from '../lib/db/table'
 import { needsRepair, repairDerivedData } from '../lib/consistency/repair'
-import { sweepJobs } from '../lib/jobs/sweep'
+import { keepOverviewCurrent, sweepJobs } from '../lib/jobs/sweep'
 import { seedSizes } from '../lib/seed/demo-data'
 import { loadDemoData, tableHasNoClients } from '../lib/seed/load'
 import { buildIfStale, nextBin } from './build'
@@ -63,6 +63,8 @@ if (await tableHasNoClients()) {
   const counts = await loadDemoData(seedSizes.demo, { onProgress: (written, total) => written === total && log(`  ${written} items written`) })
   log(`Demo data: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`)
 }
+// The overview's digests: filled after a seed or an upgrade, rolled over to a new week or day.
+await keepOverviewCurrent({ log })
 
 if (process.env.ROSTER_DEMO === '1') {
   const created = await ensureDemoUsers()

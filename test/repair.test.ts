@@ -14,12 +14,15 @@ import { staffEmployee } from '../lib/staffing/mutations'
 import { getClientDashboard } from '../lib/clients/queries'
 import { seedSizes } from '../lib/seed/demo-data'
 import { loadDemoData } from '../lib/seed/load'
+import { refreshOverview } from '../lib/overview/maintain'
 import { manager } from './helpers/actors'
 
 useTestDatabase()
 
 it('the demo seed is what the writes would have made: the audit finds nothing', async () => {
   await loadDemoData(seedSizes.demo, { seed: 42, anchor: '2026-11-23' })
+  // As `npm start` and `db:seed` do: the overview is filled from the seeded people and projects.
+  await refreshOverview()
   const { problems, items } = await auditDerivedData()
   assert.deepEqual(problems, [])
   assert.ok(items > 1000, `${items} items`)

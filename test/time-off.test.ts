@@ -12,30 +12,36 @@ import { getFirmOverview } from '../lib/overview/queries'
 import { auditDerivedData } from '../lib/consistency/audit'
 import { sweepJobs } from '../lib/jobs/sweep'
 import { AppError } from '../lib/errors'
+import { mondayOf } from '../lib/staffing/allocation'
 
 useTestDatabase()
 
 describe('time off', () => {
   it('is recorded on the person, counted on the technology page and the overview, and removed again', async () => {
-    const person = await anEmployee()
+    // First by name, so the overview's first few on the bench include them.
+    const person = await anEmployee('Aaron Away')
     const technology = await aTechnology()
     await setSkill(manager, { employeeId: person.id, technologyId: technology.id, level: 3 })
     const today = new Date().toISOString().slice(0, 10)
-    const entry = await addTimeOff(manager, { employeeId: person.id, kind: 'vacation', startDate: today, endDate: today, note: 'Long weekend' })
-    assert.deepEqual({ kind: entry.kind, start: entry.start, end: entry.end, note: entry.note }, { kind: 'vacation', start: today, end: today, note: 'Long weekend' })
+    const monday = mondayOf(today)
+    const friday = new Date(Date.parse(`${monday}T00:00:00Z`) + 4 * 86_400_000).toISOString().slice(0, 10)
+    assert.ok((await getFirmOverview(manager, today)).weeks[0].bench.some((p) => p.id === person.id), 'a new person is on the bench')
+    const entry = await addTimeOff(manager, { employeeId: person.id, kind: 'vacation', startDate: monday, endDate: friday, note: 'A week away' })
+    assert.deepEqual({ kind: entry.kind, start: entry.start, end: entry.end, note: entry.note }, { kind: 'vacation', start: monday, end: friday, note: 'A week away' })
 
     const staffing = await getEmployeeStaffing(manager, { employeeId: person.id })
     assert.deepEqual(staffing?.employee.timeOff.map((t) => t.id), [entry.id])
     const page = await getTechnologyPage(manager, { technologyId: technology.id })
     assert.deepEqual(page?.people.find((p) => p.employeeId === person.id)?.timeOff.map((t) => t.id), [entry.id], 'the skill holds a copy')
     const overview = await getFirmOverview(manager, today)
-    assert.ok(!overview.bench.some((p) => p.id === person.id), 'someone on time off today is not on the bench')
+    assert.ok(!overview.weeks[0].bench.some((p) => p.id === person.id), 'someone away all week is not on the bench')
+    assert.ok(overview.weeks[1].bench.some((p) => p.id === person.id), 'but is next week')
     assert.deepEqual((await auditDerivedData()).problems, [])
 
     await removeTimeOff(manager, { employeeId: person.id, timeOffId: entry.id })
     assert.deepEqual((await getEmployeeStaffing(manager, { employeeId: person.id }))?.employee.timeOff, [])
     assert.deepEqual((await getTechnologyPage(manager, { technologyId: technology.id }))?.people.find((p) => p.employeeId === person.id)?.timeOff, [])
-    assert.ok((await getFirmOverview(manager, today)).bench.some((p) => p.id === person.id))
+    assert.ok((await getFirmOverview(manager, today)).weeks[0].bench.some((p) => p.id === person.id))
     assert.deepEqual((await auditDerivedData()).problems, [])
   })
 

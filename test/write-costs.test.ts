@@ -61,7 +61,8 @@ it('staffing, skill and stack writes cost the same number of requests whatever t
     // A figure that does not change is not rewritten, so a large case may cost one request less.
     assert.ok(large[name].requests <= small[name].requests, `${name}: ${small[name].requests} requests when small, ${large[name].requests} when large`)
     assert.ok(large[name].itemsRead <= small[name].itemsRead, `${name} reads ${large[name].itemsRead} items when large, ${small[name].itemsRead} when small`)
-    assert.ok(small[name].requests <= 16, `${name} costs ${small[name].requests} requests`)
+    // Staffing changes also keep the overview's three week digests (two reads, six writes).
+    assert.ok(small[name].requests <= 24, `${name} costs ${small[name].requests} requests`)
   }
   console.log(Object.entries(small).map(([name, cost]) => `${name}: ${cost.requests} requests`).join('; '))
 })

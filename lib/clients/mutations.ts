@@ -29,6 +29,7 @@ import { runAsJob, type JobContext } from '../jobs/runner'
 import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
 import { parseInput, isEntityId } from '../validation'
 import { createClientInput, updateClientInput } from './schemas'
+import { syncProjectOverview } from '../overview/maintain'
 
 /** The client, read consistently (write paths decide from it). */
 export async function readClient(clientId: string) {
@@ -100,13 +101,17 @@ export async function updateClient(actor: Actor | null, input: unknown): Promise
 export async function propagateClientName(clientId: string): Promise<void> {
   const client = await readClient(clientId)
   if (!client) return
-  const copies = (await readClientEdges(clientId)).filter((item) => item.clientName !== client.name)
+  const edges = await readClientEdges(clientId)
+  const copies = edges.filter((item) => item.clientName !== client.name)
   await forEachBounded(copies, 8, async (item) => {
     const copied = { clientName: client.name }
     if (item.entity === 'Project') await copyFields(ProjectEntity, { clientId, id: item.id }, copied, 'clientNameVersion', client.version)
     if (item.entity === 'Assignment') await copyFields(AssignmentEntity, { clientId, projectId: item.projectId, id: item.id }, copied, 'clientNameVersion', client.version)
     if (item.entity === 'StackEntry') await copyFields(StackEntryEntity, { clientId, projectId: item.projectId, technologyId: item.technologyId }, copied, 'clientNameVersion', client.version)
   })
+  // The overview lists projects starting soon with their client's name.
+  // Every project, not only those copied by this run: a resumed job may have copied some already.
+  await forEachBounded(edges.filter((item) => item.entity === 'Project'), 8, (project) => syncProjectOverview(clientId, project.id as string))
 }
 
 export interface ClientDeletion {
@@ -149,7 +154,10 @@ export async function sweepClient(clientId: string, context: JobContext, onProgr
   await forEachBounded(
     first.filter((item) => item.entity === 'Project'),
     8,
-    async (project) => void (await markDeleting(ProjectEntity, { clientId, id: project.id }, { GSI4PK: deletingPartition(FIRM_PARTITION) }, deletingAt)),
+    async (project) => {
+      await markDeleting(ProjectEntity, { clientId, id: project.id }, { GSI4PK: deletingPartition(FIRM_PARTITION) }, deletingAt)
+      await syncProjectOverview(clientId, project.id)
+    },
   )
   const total = first.length
   await context.heartbeat({ done: 0, total })
@@ -175,6 +183,7 @@ export async function sweepClient(clientId: string, context: JobContext, onProgr
       8,
       async (project) => {
         if (await deleteItemOf(ProjectEntity, { clientId, id: project.id })) deletion.projects++
+        await syncProjectOverview(clientId, project.id)
         deleted++
       },
     )

@@ -2,6 +2,9 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { entityNames, getDb, indexNames } from '../db'
 import { toBookings, toTimeOff, type StoredBookings, type StoredTimeOff } from '../dto'
 import { loadSpansOf, skillCopyIsStale } from '../employees/derived'
+import { auditOverview } from '../overview/digest'
+import { OVERVIEW_SHARDS, overviewKeys, overviewShardOf } from '../db/overview-store'
+import { todayIso } from '../staffing/allocation'
 
 // A from-scratch recompute of every derived value from the source items, compared with what is
 // stored. Empty when the table is consistent. Reads the whole table (and each index) with Scan:
@@ -140,6 +143,8 @@ export async function auditDerivedData(): Promise<AuditReport> {
       if (!same(stored, value)) problems.push(`${String(item._type).toLowerCase()} ${item.id} ${name} is ${JSON.stringify(item[name])}, recomputed ${JSON.stringify(value)}`)
     }
   }
+
+  problems.push(...auditOverview(items, todayIso(), overviewKeys, overviewShardOf, OVERVIEW_SHARDS))
 
   // Each index holds only projections of items that exist in the table.
   for (const index of indexNames) {

@@ -1,6 +1,7 @@
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { JobEntity, PutItemCommand, entityNames, forEachBounded, getDb, listPartitions } from '../db'
 import { expectedAggregates, scanAll } from './audit'
+import { refreshOverview } from '../overview/maintain'
 
 // Rewrites every aggregate's maps and figures, and every skill's bookings copy, from a consistent
 // scan of the edges, and gives items written before versions existed version 1. For data written by
@@ -46,6 +47,8 @@ export async function repairDerivedData(log: (message: string) => void = () => u
     await documentClient.send(new DeleteCommand({ TableName: config.tableName, Key: { PK: old.PK, SK: old.SK } }))
   }
   log(`Rewrote the derived values of ${writes.length} of ${items.length} items`)
+  // The overview's digests are derived too: recomputed from the repaired people and projects.
+  await refreshOverview()
   return { items: items.length, rewritten: writes.length }
 }
 

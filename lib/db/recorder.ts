@@ -61,6 +61,8 @@ type RawInput = Record<string, unknown> & {
 
 type RawOutput = {
   Items?: Record<string, AttributeValue>[]
+  /** BatchGetItem: the items found, by table. */
+  Responses?: Record<string, Record<string, AttributeValue>[]>
   Item?: Record<string, AttributeValue>
   Count?: number
   ScannedCount?: number
@@ -77,6 +79,7 @@ type ConsumedCapacityShape = {
 const readOperations = new Set(['QueryCommand', 'GetItemCommand', 'ScanCommand', 'BatchGetItemCommand'])
 
 function toCapacity(raw: RawOutput['ConsumedCapacity']): RecordedCapacity | undefined {
+  // BatchGetItem answers one entry per table; Roster has one table.
   const first = Array.isArray(raw) ? raw[0] : raw
   if (!first) return undefined
   const indexes = first.GlobalSecondaryIndexes
@@ -122,7 +125,7 @@ export const recorderMiddleware = (next: Next, context: { commandName?: string }
     const started = performance.now()
     const result = await next(args)
     const output = result.output as RawOutput
-    const rawItems = output.Items ?? (output.Item ? [output.Item] : [])
+    const rawItems = output.Items ?? (output.Item ? [output.Item] : Object.values(output.Responses ?? {}).flat())
     recording.requests.push({
       operation: operation.replace(/Command$/, ''),
       table: input.TableName,

@@ -35,6 +35,7 @@ import { parseInput, isEntityId } from '../validation'
 import { MAX_SKILLS_PER_PERSON, employeeCopyOf, skillCopyIsStale } from './derived'
 import { createEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
 import { syncSkill } from './skill-sync'
+import { syncPersonOverview } from '../overview/maintain'
 
 const emailTaken = () => new AppError('conflict:employee_email', 'Another employee already has this email.', { email: ['Another employee already has this email'] })
 
@@ -119,6 +120,8 @@ export async function createEmployee(actor: Actor | null, input: unknown): Promi
     await releaseEmail(data.email, id)
     throw error
   }
+  // Into the headcount and onto the bench; a crash before this is caught by the overview's daily refresh.
+  await runAsJob('sync-person', id, {}, () => syncPersonOverview(id, { membership: true }))
   return toEmployeeSummary((await readEmployee(id))!)
 }
 
@@ -192,6 +195,7 @@ export async function propagateEmployeeName(employeeId: string): Promise<void> {
     forEachBounded(skills, 8, async (skill) => {
       await copyFields(SkillEntity, { employeeId, technologyId: skill.technologyId }, employeeCopyOf(employee), 'employeeNameVersion', employee.version)
     }),
+    syncPersonOverview(employeeId),
   ])
 }
 
@@ -218,6 +222,8 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
     new Date().toISOString(),
   )
   if (!marked) return deletion
+  // Off the overview at once; the last sync below runs again once the person is gone.
+  await syncPersonOverview(employeeId, { membership: true })
   const settleUntil = Date.parse(marked.deletingAt as string) + indexSettleMs()
   for (let pass = 0; pass < 100; pass++) {
     // Consistent sources first: the bookings and skills maps, and the person's own partition.
@@ -247,6 +253,7 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
   }
   const removed = await deleteItemOf(EmployeeEntity, { id: employeeId })
   if (removed) await releaseEmail(removed.email as string, employeeId)
+  await syncPersonOverview(employeeId, { membership: true })
   return deletion
 }
 

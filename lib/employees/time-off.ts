@@ -8,6 +8,7 @@ import { runAsJob } from '../jobs/runner'
 import { parseInput } from '../validation'
 import { copyBookingsToSkills, employeeFigures } from './derived'
 import { removeTimeOffInput, timeOffInput } from './schemas'
+import { syncPersonOverview } from '../overview/maintain'
 
 // Time off is an entry in the person's own `timeOff` map: one conditional UpdateItem records or
 // removes it (and bumps aggRev). The overview's loadSpans and the copies on the person's skills
@@ -20,6 +21,7 @@ export async function refreshTimeOffCopies(employeeId: string): Promise<void> {
   const item = Item as unknown as Record<string, unknown>
   await writeDerived(EmployeeEntity, item, employeeFigures(item))
   await copyBookingsToSkills(item)
+  await syncPersonOverview(employeeId)
 }
 
 async function changeTimeOff(employeeId: string, entryId: string, value: Omit<TimeOff, 'id'> | undefined): Promise<Record<string, unknown>> {
@@ -27,6 +29,7 @@ async function changeTimeOff(employeeId: string, entryId: string, value: Omit<Ti
     const item = await updateAggregate('employee', employeeId, [{ map: 'timeOff', entry: entryId, value }])
     if (!item || item.deletingAt) throw notFound('employee', employeeId)
     await copyBookingsToSkills(item)
+    await syncPersonOverview(employeeId)
     return item
   })
 }

@@ -14,6 +14,8 @@ export const jobKinds = [
   'sync-stack-entry',
   'sync-project',
   'sync-time-off',
+  'sync-person',
+  'refresh-overview',
   'delete-client',
   'delete-project',
   'delete-employee',

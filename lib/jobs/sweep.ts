@@ -6,8 +6,10 @@ import { propagateProjectName, sweepProject } from '../projects/mutations'
 import { syncProject, syncStackEntry } from '../projects/sync'
 import { syncAssignment } from '../staffing/sync'
 import { propagateTechnologyName, sweepTechnology } from '../technologies/mutations'
-import { listDueJobs, resumeJob, type Job, type JobKind, type JobStep } from './runner'
+import { listDueJobs, resumeJob, runAsJob, type Job, type JobKind, type JobStep } from './runner'
 import { forEachBounded } from '../db'
+import { overviewIsCurrent, refreshOverview, syncPersonOverview } from '../overview/maintain'
+import { isAppError } from '../errors'
 
 // What each kind of job does when it is resumed: the same idempotent step its mutation runs.
 const steps: Record<JobKind, JobStep> = {
@@ -17,6 +19,8 @@ const steps: Record<JobKind, JobStep> = {
   'sync-project': ({ targetId, params }) => syncProject({ clientId: params.clientId, projectId: targetId }),
   // The entry itself was written (or not) by the request; what is left is to bring the copies up to date.
   'sync-time-off': ({ params }) => refreshTimeOffCopies(params.employeeId),
+  'sync-person': ({ targetId }) => syncPersonOverview(targetId, { membership: true }),
+  'refresh-overview': (_job, context) => refreshOverview({ onProgress: (done, total) => context.heartbeat({ done, total }) }),
   'delete-client': ({ targetId }, context) => sweepClient(targetId, context),
   'delete-project': ({ targetId, params }, context) => sweepProject(params.clientId, targetId, context),
   'delete-employee': ({ targetId }, context) => sweepEmployee(targetId, context),
@@ -70,11 +74,31 @@ export function startJobSweeper(intervalMs = Number(process.env.ROSTER_JOB_SWEEP
   timer = setInterval(() => {
     if (running) return
     running = true
-    void sweepJobs({ log: (message) => console.log(`[roster] ${message}`) }).finally(() => {
-      running = false
-    })
+    const log = (message: string) => console.log(`[roster] ${message}`)
+    void sweepJobs({ log })
+      .then(() => keepOverviewCurrent({ log }))
+      .finally(() => {
+        running = false
+      })
   }, intervalMs)
   timer.unref()
+}
+
+/**
+ * Rolls the overview over to a new week or day when it has not been yet (one consistent GetItem when
+ * it is current). One instance does it; the others find its job's lease and leave it.
+ */
+export async function keepOverviewCurrent(options: { log?: (message: string) => void; today?: string } = {}): Promise<boolean> {
+  try {
+    if (await overviewIsCurrent(options.today)) return false
+    await runAsJob('refresh-overview', 'firm', {}, (_job, context) => refreshOverview({ today: options.today, onProgress: (done, total) => context.heartbeat({ done, total }) }))
+    options.log?.('Brought the overview up to date')
+    return true
+  } catch (error) {
+    if (isAppError(error) && error.code === 'conflict:busy') return false
+    options.log?.(`Overview refresh failed, will retry: ${(error as Error).message}`)
+    return false
+  }
 }
 
 export function stopJobSweeper(): void {

@@ -1,13 +1,35 @@
 import { authorize, type Actor } from '../auth/roles'
-import { allocationOn, isOffOn, todayIso } from '../staffing/allocation'
-import { FIRM_PARTITION, QueryCommand, RosterTable, nameAccessPattern } from '../db'
-import { parseLoadSpans } from '../employees/derived'
+import { todayIso } from '../staffing/allocation'
+import { nameAccessPattern } from '../db'
+import { OVERVIEW_SHARDS, overviewKeys, readDigestSummaries } from '../db/overview-store'
+import { OVERVIEW_LIST_LENGTH, trackedWeeks, type BenchEntry, type OverEntry, type ProjectEntry, type ProjectsSummary, type WeekSummary } from './digest'
 
-export interface OverviewPerson {
+export interface BenchPerson {
   id: string
   name: string
   practice: string
+  /** First free day, or null if never booked before. */
+  freeFrom: string | null
+  /** Last free day before their next booking, or null if nothing follows. */
+  freeUntil: string | null
+}
+
+export interface OverAllocatedPerson {
+  id: string
+  name: string
+  practice: string
+  /** Booked plus time off that week, in percent. */
   allocation: number
+}
+
+export interface OverviewWeek {
+  weekStart: string
+  benchCount: number
+  /** The first people on the bench, by name. */
+  bench: BenchPerson[]
+  overAllocatedCount: number
+  /** The most over-allocated first. */
+  overAllocated: OverAllocatedPerson[]
 }
 
 export interface OverviewProject {
@@ -21,55 +43,81 @@ export interface OverviewProject {
 
 export interface FirmOverview {
   counts: { employees: number; clients: number; projects: number; activeProjects: number }
-  bench: OverviewPerson[]
-  overAllocated: OverviewPerson[]
+  /** This week and next. */
+  weeks: [OverviewWeek, OverviewWeek]
+  /** Projects starting in the next 30 days, soonest first (at most OVERVIEW_LIST_LENGTH). */
   startingSoon: OverviewProject[]
-}
-
-type OverviewItem = {
-  _type: string
-  id: string
-  name: string
-  practice?: string
-  loadSpans?: string[]
-  clientId?: string
-  clientName?: string
-  status?: string
-  startDate?: string
-  deletingAt?: string
+  /** False while the digests are being rolled over to a new week or day (lib/overview/maintain.ts). */
+  upToDate: boolean
 }
 
 /**
- * The home page: one Query on GSI4's FIRM partition, which holds every employee (with loadSpans,
- * for bench and over-allocation) and every project (counts, projects starting in the next 30 days),
- * projected down to those attributes. Clients are counted from the projects' client ids.
+ * The home page: one BatchGetItem of the overview's digest summaries (lib/db/overview-store.ts):
+ * this week's and next week's for each shard of the people, the headcount's, and the projects'. Each
+ * summary holds counts and the first few of each list, so the read is the same size at any firm
+ * size; the shards' lists are merged here.
  */
 export async function getFirmOverview(actor: Actor | null, today: string = todayIso()): Promise<FirmOverview> {
   authorize(actor, 'read')
   nameAccessPattern('Firm overview')
-  const { Items = [] } = await RosterTable.build(QueryCommand).query({ index: 'GSI4', partition: FIRM_PARTITION }).options({ maxPages: Infinity }).send()
-  const items = Items as OverviewItem[]
-  const people = items
-    .filter((item) => item._type === 'Employee')
-    .map((item) => {
-      const { bookings, timeOff } = parseLoadSpans(item.loadSpans)
-      return { id: item.id, name: item.name, practice: item.practice ?? '', allocation: allocationOn(bookings, today, { timeOff }), away: isOffOn(timeOff, today) }
-    })
-  const projects = items
-    .filter((item) => item._type === 'Project' && !item.deletingAt)
-    .map((item) => ({ id: item.id, clientId: item.clientId ?? '', clientName: item.clientName ?? '', name: item.name, status: item.status ?? '', startDate: item.startDate ?? '' }))
+  const [thisWeek, nextWeek] = trackedWeeks(today)
+  const shards = Array.from({ length: OVERVIEW_SHARDS }, (_, shard) => shard)
+  const weekKeys = (week: string) => shards.map((shard) => overviewKeys.week(week, shard))
+  const { summaries, state } = await readDigestSummaries([
+    ...weekKeys(thisWeek),
+    ...weekKeys(nextWeek),
+    ...shards.map((shard) => overviewKeys.people(shard)),
+    ...shards.map((shard) => overviewKeys.projects(shard)),
+  ])
+  const of = <T>(keys: string[]) => keys.flatMap((key) => (summaries.has(key) ? [summaries.get(key) as unknown as T] : []))
+  const week = (weekStart: string): OverviewWeek => {
+    const parts = of<WeekSummary>(weekKeys(weekStart))
+    return {
+      weekStart,
+      benchCount: sum(parts.map((part) => part.benchCount)),
+      bench: parts
+        .flatMap((part) => part.bench)
+        .sort((a, b) => a.n.localeCompare(b.n) || a.id.localeCompare(b.id))
+        .slice(0, OVERVIEW_LIST_LENGTH)
+        .map(toBenchPerson),
+      overAllocatedCount: sum(parts.map((part) => part.overCount)),
+      overAllocated: parts
+        .flatMap((part) => part.over)
+        .sort((a, b) => b.a - a.a || a.n.localeCompare(b.n))
+        .slice(0, OVERVIEW_LIST_LENGTH)
+        .map(toOverAllocatedPerson),
+    }
+  }
+  const projects = of<ProjectsSummary>(shards.map((shard) => overviewKeys.projects(shard)))
   const in30Days = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)
   return {
     counts: {
-      employees: people.length,
-      clients: new Set(projects.map((project) => project.clientId)).size,
-      projects: projects.length,
-      activeProjects: projects.filter((project) => project.status === 'active').length,
+      employees: sum(of<{ people: number }>(shards.map((shard) => overviewKeys.people(shard))).map((part) => part.people)),
+      clients: sum(projects.map((part) => part.clients)),
+      projects: sum(projects.map((part) => part.projects)),
+      activeProjects: sum(projects.map((part) => part.activeProjects)),
     },
-    // People on time off today are not free to staff: they are off the bench.
-    bench: people.filter((person) => person.allocation === 0 && !person.away).sort((a, b) => a.name.localeCompare(b.name)),
-    overAllocated: people.filter((person) => person.allocation > 100).sort((a, b) => b.allocation - a.allocation),
-    // GSI4 sorts projects by start date.
-    startingSoon: projects.filter((project) => project.startDate > today && project.startDate <= in30Days),
+    weeks: [week(thisWeek), week(nextWeek)],
+    startingSoon: projects
+      .flatMap((part) => part.upcoming)
+      .filter((project) => project.d > today && project.d <= in30Days)
+      .sort((a, b) => a.d.localeCompare(b.d) || a.n.localeCompare(b.n))
+      .slice(0, OVERVIEW_LIST_LENGTH)
+      .map(toOverviewProject),
+    upToDate: Boolean(state && JSON.stringify(state.weeks) === JSON.stringify(trackedWeeks(today)) && state.projectsDerivedOn === today),
   }
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + (value ?? 0), 0)
+
+function toBenchPerson(entry: BenchEntry & { id: string }): BenchPerson {
+  return { id: entry.id, name: entry.n, practice: entry.p, freeFrom: entry.f || null, freeUntil: entry.u || null }
+}
+
+function toOverAllocatedPerson(entry: OverEntry & { id: string }): OverAllocatedPerson {
+  return { id: entry.id, name: entry.n, practice: entry.p, allocation: entry.a }
+}
+
+function toOverviewProject(entry: ProjectEntry & { id: string }): OverviewProject {
+  return { id: entry.id, clientId: entry.c, clientName: entry.cn, name: entry.n, status: entry.s, startDate: entry.d }
 }

@@ -28,6 +28,7 @@ import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../c
 import { parseInput, isEntityId } from '../validation'
 import { createProjectInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
 import { syncProject, syncStackEntry } from './sync'
+import { syncProjectOverview } from '../overview/maintain'
 
 async function readProject(clientId: string, projectId: string) {
   const { Item } = await ProjectEntity.build(GetItemCommand).key({ clientId, id: projectId }).options({ consistent: true }).send()
@@ -98,7 +99,14 @@ export async function updateProject(actor: Actor | null, input: unknown): Promis
       id: projectId,
       toView: toProjectSummary,
     })
-  if (current.name === data.name) return save()
+  if (current.name === data.name) {
+    // Status and start date show on the overview: its entry follows in the same job.
+    return runAsJob('sync-project', projectId, { clientId }, async () => {
+      const saved = await save()
+      await syncProjectOverview(clientId, projectId)
+      return saved
+    })
+  }
   return runAsJob('rename-project', projectId, { clientId }, async () => {
     const saved = await save()
     await propagateProjectName(clientId, projectId)
@@ -116,6 +124,7 @@ export async function propagateProjectName(clientId: string, projectId: string):
     if (item.entity === 'Assignment') await copyFields(AssignmentEntity, { clientId, projectId, id: item.id }, copied, 'projectNameVersion', project.version)
     if (item.entity === 'StackEntry') await copyFields(StackEntryEntity, { clientId, projectId, technologyId: item.technologyId }, copied, 'projectNameVersion', project.version)
   })
+  await syncProjectOverview(clientId, projectId)
 }
 
 /** Deletes the project and its edges as a job (mark, sweep each edge out of its aggregates, delete). */

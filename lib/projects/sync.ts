@@ -1,6 +1,7 @@
 import { ClientEntity, GetItemCommand, ProjectEntity, StackEntryEntity, copyFields, deleteItemOf } from '../db'
 import { updateAggregate } from '../consistency/aggregates'
 import { projectKeyOf } from '../technologies/derived'
+import { syncProjectOverview } from '../overview/maintain'
 
 // A project is an entry in its client's `projectIds` map (projectCount); a stack entry is an entry in
 // its technology's `projectKeys` map (projectCount). Same shape as syncAssignment.
@@ -30,7 +31,10 @@ export async function syncProject(ref: ProjectRef) {
       }
     }
     const now = await readProject(ref)
-    if (Boolean(now && !now.deletingAt) === live) return now
+    if (Boolean(now && !now.deletingAt) === live) {
+      await syncProjectOverview(ref.clientId, ref.projectId)
+      return now
+    }
     project = now
   }
   throw new Error(`Project ${ref.projectId} kept changing while it was being synchronised`)

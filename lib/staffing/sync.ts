@@ -1,6 +1,7 @@
 import { AssignmentEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf } from '../db'
 import { updateAggregate } from '../consistency/aggregates'
 import { copyBookingsToSkills } from '../employees/derived'
+import { syncPersonOverview } from '../overview/maintain'
 
 // An assignment feeds three aggregates: the employee's `bookings` map (and its copies on their skill
 // items) and the client's `staffing` map (staffedCount). Each step reads the edge with a consistent
@@ -76,7 +77,10 @@ export async function syncAssignment(ref: AssignmentRef): Promise<AssignmentSync
       }
     }
     const now = await readAssignment(ref)
-    if (sameEdge(now, assignment) && (now === null) === (assignment === null)) return { assignment: now, employeeAfterFirstApply: employeeAfterFirstApply ?? null }
+    if (sameEdge(now, assignment) && (now === null) === (assignment === null)) {
+      await syncPersonOverview(employeeId)
+      return { assignment: now, employeeAfterFirstApply: employeeAfterFirstApply ?? null }
+    }
     assignment = now
   }
   throw new Error(`Assignment ${ref.assignmentId} kept changing while it was being synchronised`)
