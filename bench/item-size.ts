@@ -25,3 +25,8 @@ export function expectedReadUnits(items: Record<string, unknown>[]): number {
   const bytes = items.reduce((sum, item) => sum + itemSizeBytes(item), 0)
   return Math.max(1, Math.ceil(bytes / 4096)) * 0.5
 }
+
+/** Eventually consistent read units for one BatchGetItem or GetItem: each item rounds up to 4 KB on its own. */
+export function expectedItemReadUnits(items: Record<string, unknown>[]): number {
+  return items.reduce((sum, item) => sum + Math.max(1, Math.ceil(itemSizeBytes(item) / 4096)) * 0.5, 0)
+}

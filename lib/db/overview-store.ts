@@ -167,3 +167,18 @@ export async function listOverviewSources(): Promise<{ employeeIds: string[]; pr
     projects: projects.map((item) => ({ clientId: item.clientId as string, projectId: item.id as string })),
   }
 }
+
+/** Items by key with consistent reads, 100 keys per BatchGetItem (the overview's refresh). */
+export async function batchGetConsistent(keys: { PK: string; SK: string }[]): Promise<RawItem[]> {
+  const { documentClient, config } = getDb()
+  const found: RawItem[] = []
+  for (let start = 0; start < keys.length; start += 100) {
+    let pending = keys.slice(start, start + 100)
+    for (let attempt = 0; pending.length && attempt < 10; attempt++) {
+      const { Responses, UnprocessedKeys } = await documentClient.send(new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: pending, ConsistentRead: true } } }))
+      found.push(...((Responses?.[config.tableName] ?? []) as RawItem[]))
+      pending = (UnprocessedKeys?.[config.tableName]?.Keys ?? []) as { PK: string; SK: string }[]
+    }
+  }
+  return found
+}

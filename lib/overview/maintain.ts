@@ -1,7 +1,8 @@
-import { EmployeeEntity, GetItemCommand, ProjectEntity, forEachBounded, type EntryChange } from '../db'
+import { EmployeeEntity, GetItemCommand, ProjectEntity, forEachBounded, partitions, sortKeys, type EntryChange } from '../db'
 import {
   OVERVIEW_SHARDS,
   applyDigestEntries,
+  batchGetConsistent,
   overviewKeys,
   overviewShardOf,
   readDigestSet,
@@ -104,54 +105,84 @@ export async function overviewIsCurrent(today: string = todayIso()): Promise<boo
   return Boolean(state && JSON.stringify(state.weeks) === JSON.stringify(trackedWeeks(today)) && state.projectsDerivedOn === today)
 }
 
+type RawItem = Record<string, unknown>
+
+/** The changes that turn `current` into `desired` (one map of a digest). */
+function diff(map: string, current: Record<string, unknown> | undefined, desired: Record<string, unknown>): EntryChange[] {
+  const changes: EntryChange[] = []
+  for (const [entry, value] of Object.entries(desired)) if (JSON.stringify(current?.[entry]) !== JSON.stringify(value)) changes.push({ map, entry, value })
+  for (const entry of Object.keys(current ?? {})) if (!(entry in desired)) changes.push({ map, entry, value: undefined })
+  return changes
+}
+
+/** Applies changes to a digest 25 at a time (an update expression's size), deriving its summary each time. */
+async function applyInChunks(apply: (changes: EntryChange[]) => Promise<void>, changes: EntryChange[]): Promise<void> {
+  // At least once: the summary is derived again even when no entry changed (the date moved on).
+  for (let start = 0; start === 0 || start < changes.length; start += 25) await apply(changes.slice(start, start + 25))
+}
+
 /**
- * Recomputes every entry of the overview from consistent reads of each person and project: the
- * roll-over to a new week, "starting soon" after a new day, and the first fill after a seed or an
- * upgrade. The index only says who exists; each entry is computed from the item itself, and each
- * write is a per-entry change, so a write made meanwhile is never overwritten with older data.
- * Idempotent; a crash is finished by running it again.
+ * Recomputes every entry of the overview: the roll-over to a new week, "starting soon" after a new
+ * day, and the first fill after a seed or an upgrade. The indexes only say who exists; each person
+ * and project is read consistently (100 to a BatchGetItem), and each digest gets only the entries
+ * that differ. Anyone whose item changed while this ran is read and synced again on their own, so a
+ * write made meanwhile is never left overwritten. Idempotent; a crash is finished by running it again.
  */
 export async function refreshOverview(options: { today?: string; onProgress?: (done: number, total: number) => Promise<void> | void } = {}): Promise<{ people: number; projects: number }> {
   const today = options.today ?? todayIso()
   const weeks = trackedWeeks(today)
   const sources = await listOverviewSources()
-  const people = sources.employeeIds
-  const projects = sources.projects
-  const total = people.length + projects.length
+  const personKeys = sources.employeeIds.map((id) => ({ PK: partitions.employee(id), SK: sortKeys.employee }))
+  const projectKeys = sources.projects.map(({ clientId, projectId }) => ({ PK: partitions.client(clientId), SK: sortKeys.project(projectId) }))
+  const [people, projects] = await Promise.all([batchGetConsistent(personKeys), batchGetConsistent(projectKeys)])
+  const livePeople = people.filter((person) => !person.deletingAt)
+  const liveProjects = projects.filter((project) => !project.deletingAt)
   let done = 0
-  const tick = async () => {
-    done++
-    if (done % 200 === 0) await options.onProgress?.(done, total)
-  }
-  await forEachBounded(people, 8, async (employeeId) => {
-    await syncPersonOverview(employeeId, { membership: true, today })
-    await tick()
-  })
-  await forEachBounded(projects, 8, async ({ clientId, projectId }) => {
-    await syncProjectOverview(clientId, projectId, { today })
-    await tick()
-  })
-  // Entries of people and projects that no longer exist (deleted while no sync could run).
-  const livePeople = new Set(people)
-  const liveProjects = new Set(projects.map((project) => project.projectId))
   await forEachBounded(
     Array.from({ length: OVERVIEW_SHARDS }, (_, shard) => shard),
     4,
     async (shard) => {
+      const mine = livePeople.filter((person) => overviewShardOf(person.id as string) === shard)
       for (const week of weeks) {
-        const set = await readDigestSet(overviewKeys.week(week, shard))
-        const stale = [...Object.keys((set?.bench as object) ?? {}), ...Object.keys((set?.over as object) ?? {})].filter((id) => !livePeople.has(id))
-        for (const id of new Set(stale)) await syncPersonOverview(id, { membership: true, today })
+        const bench: Record<string, unknown> = {}
+        const over: Record<string, unknown> = {}
+        for (const person of mine) {
+          for (const change of personChanges(person as never, person.id as string, week)) {
+            if (change.value !== undefined) (change.map === 'bench' ? bench : over)[change.entry] = change.value
+          }
+        }
+        const current = await readDigestSet(overviewKeys.week(week, shard))
+        const changes = [...diff('bench', current?.bench as RawItem, bench), ...diff('over', current?.over as RawItem, over)]
+        await applyInChunks((chunk) => applyWeek(week, shard, chunk), changes)
       }
+      const headcount = Object.fromEntries(mine.map((person) => [person.id as string, 1]))
       const peopleSet = await readDigestSet(overviewKeys.people(shard))
-      for (const id of Object.keys((peopleSet?.people as object) ?? {}).filter((id) => !livePeople.has(id))) await syncPersonOverview(id, { membership: true, today })
+      await applyInChunks((chunk) => applyPeople(shard, chunk), diff('people', peopleSet?.people as RawItem, headcount))
+      const entries = Object.fromEntries(
+        liveProjects.filter((project) => overviewShardOf(project.clientId as string) === shard).map((project) => [project.id as string, projectEntry(project as never)]),
+      )
       const projectSet = await readDigestSet(overviewKeys.projects(shard))
-      const entries = Object.entries((projectSet?.projects as Record<string, ProjectEntry>) ?? {}).filter(([id]) => !liveProjects.has(id))
-      for (const [id, entry] of entries) await syncProjectOverview(entry.c, id, { today })
-      // "Starting soon" is relative to today: derive every projects summary again.
-      await applyProjects(shard, [], today)
+      await applyInChunks((chunk) => applyProjects(shard, chunk, today), diff('projects', projectSet?.projects as RawItem, entries))
+      done += mine.length
+      await options.onProgress?.(done, livePeople.length)
     },
   )
+  // Whoever changed while this ran gets their own sync, from a read made after the writes above.
+  const [peopleAgain, projectsAgain] = await Promise.all([batchGetConsistent(personKeys), batchGetConsistent(projectKeys)])
+  const keyOf = (item: RawItem) => `${item.PK}|${item.SK}`
+  const personNow = new Map(peopleAgain.map((item) => [keyOf(item), item]))
+  const projectNow = new Map(projectsAgain.map((item) => [keyOf(item), item]))
+  const projectStamp = (item: RawItem | undefined) => JSON.stringify(item ? [item.status, item.startDate, item.name, item.clientName, item.deletingAt] : null)
+  await forEachBounded(
+    people.filter((person) => versionOf(person as never) !== versionOf((personNow.get(keyOf(person)) as never) ?? null)),
+    8,
+    (person) => syncPersonOverview(person.id as string, { membership: true, today }),
+  )
+  await forEachBounded(
+    projects.filter((project) => projectStamp(project) !== projectStamp(projectNow.get(keyOf(project)))),
+    8,
+    (project) => syncProjectOverview(project.clientId as string, project.id as string, { today }),
+  )
   await writeOverviewState({ weeks, projectsDerivedOn: today })
-  return { people: people.length, projects: projects.length }
+  return { people: livePeople.length, projects: liveProjects.length }
 }

@@ -1,0 +1,45 @@
+// What a screen reads, by DynamoDB's item-size rules (names plus values), on a fresh in-memory engine
+// seeded at the size given (demo, large or xl): the overview, and planner pages with each key.
+//   npm run bench:reads -- large
+import { startEmbeddedEngine } from '../scripts/engine'
+import { ensureTable } from '../lib/db'
+import { loadDemoData } from '../lib/seed/load'
+import { seedSizes } from '../lib/seed/demo-data'
+import { withRecording } from '../lib/db/recorder'
+import { listPlannerPeople } from '../lib/planner/queries'
+import { getFirmOverview } from '../lib/overview/queries'
+import { refreshOverview } from '../lib/overview/maintain'
+import { expectedItemReadUnits, expectedReadUnits, itemSizeBytes } from './item-size'
+import type { Actor } from '../lib/auth/roles'
+
+const actor: Actor = { via: 'session', userId: 'bench', name: 'Bench', email: 'bench@roster.example', role: 'manager' }
+const size = (process.argv[2] ?? 'demo') as keyof typeof seedSizes
+const engine = await startEmbeddedEngine()
+process.env.DYNAMODB_ENDPOINT = engine.endpoint
+process.env.DYNAMODB_TABLE = `reads-${size}`
+await ensureTable()
+let started = Date.now()
+const counts = await loadDemoData(seedSizes[size])
+console.log(`${size}: seeded ${counts.employees} people in ${Math.round((Date.now() - started) / 1000)} s`)
+started = Date.now()
+await refreshOverview()
+console.log(`${size}: overview digests computed in ${Math.round((Date.now() - started) / 1000)} s (the refresh after a seed)`)
+
+const screens: [string, () => Promise<unknown>][] = [
+  ['overview (home)', () => getFirmOverview(actor)],
+  ['planner, first page', () => listPlannerPeople(actor, {})],
+  ['planner, practice Data', () => listPlannerPeople(actor, { practice: 'Data' })],
+  ['planner, Berlin + Backend', () => listPlannerPeople(actor, { location: 'Berlin', practice: 'Backend' })],
+  ['planner, TypeScript 3+, free 50% for 4 weeks', () => listPlannerPeople(actor, { technologyId: 'typescript', minLevel: 3, freeAtLeast: 50, freeWeeks: 4 })],
+]
+for (const [label, read] of screens) {
+  const { recording } = await withRecording(read)
+  const items = recording.requests.flatMap((request) => request.items)
+  const bytes = items.reduce((sum, item) => sum + itemSizeBytes(item), 0)
+  const units = recording.requests[0].operation === 'Query' ? expectedReadUnits(items) : expectedItemReadUnits(items)
+  console.log(
+    `${size} · ${label}: ${recording.requests.length} request (${recording.requests.map((r) => r.operation).join(', ')}), ${items.length} items, ` +
+      `${(bytes / 1024).toFixed(1)} KB by DynamoDB's rules, ${units} read units expected (engine: ${recording.requests[0].consumedCapacity?.total ?? '–'})`,
+  )
+}
+await engine.close()
