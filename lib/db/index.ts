@@ -10,7 +10,7 @@ export {
   $set,
 } from 'dynamodb-toolbox'
 export { RosterTable, ensureTable, indexNames, tableDefinition } from './table'
-export { partitions, sortKeys, listPartitions, deletingPartition, FIRM_PARTITION, JOB_SHARDS, jobPartition, nameSortKey, normalizeName, peopleKeys, skillLevelRange, technologyPeopleRange, technologyProjectsRange, type ListPartition } from './keys'
+export { partitions, sortKeys, listPartitions, deletingPartition, FIRM_PARTITION, FIRM_SHARDS, firmPartition, JOB_SHARDS, jobPartition, nameSortKey, normalizeName, peopleKeys, skillLevelRange, technologyPeopleRange, technologyProjectsRange, type ListPartition } from './keys'
 export * from './entities'
 export type { EntityName } from './entities/common'
 export { batchPutItems } from './batch'

@@ -43,7 +43,6 @@ export const indexKeys = {
   stackByTechnology: (clientId: string, projectId: string) => `USE#${clientId}#${projectId}`,
   /** Highest level first when read backwards; a minimum level is a key range (`skillLevelRange`). */
   skillByTechnology: (level: number, employeeId: string) => `SKILL#${level}#${employeeId}`,
-  firmEmployee: (employeeId: string) => `EMP#${employeeId}`,
   firmProject: (startDate: string, projectId: string) => `PROJECT#${startDate}#${projectId}`,
 } as const
 
@@ -76,6 +75,14 @@ export const peopleKeys = {
 } as const
 
 export const FIRM_PARTITION = 'FIRM'
+
+// Every project, by start date, in FIRM_SHARDS partitions (GSI4): a bulk import of projects spreads
+// over them instead of queuing on one key. Only the overview's refresh reads them.
+export const FIRM_SHARDS = 8
+
+export function firmPartition(projectId: string): string {
+  return `${FIRM_PARTITION}#${createHash('sha1').update(projectId).digest()[0] % FIRM_SHARDS}`
+}
 
 export const listPartitions = {
   clients: 'CLIENTS',

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { getDb } from './client'
 import { isConditionalCheckFailed, isMissingDocumentPath } from './errors'
 import type { EntryChange } from './aggregates'
+import { FIRM_PARTITION, FIRM_SHARDS } from './keys'
 
 // The firm overview's materialised items (lib/overview). Each digest is a pair of items under one
 // partition key: `SET` holds one map entry per person or project (what the overview needs of it),
@@ -161,7 +162,11 @@ export async function listOverviewSources(): Promise<{ employeeIds: string[]; pr
     } while (ExclusiveStartKey)
     return items
   }
-  const [employees, projects] = await Promise.all([all('GSI3', 'EMPLOYEES'), all('GSI4', 'FIRM', 'PROJECT#')])
+  const [employees, ...projectShards] = await Promise.all([
+    all('GSI3', 'EMPLOYEES'),
+    ...Array.from({ length: FIRM_SHARDS }, (_, shard) => all('GSI4', `${FIRM_PARTITION}#${shard}`, 'PROJECT#')),
+  ])
+  const projects = projectShards.flat()
   return {
     employeeIds: employees.map((item) => item.id as string),
     projects: projects.map((item) => ({ clientId: item.clientId as string, projectId: item.id as string })),

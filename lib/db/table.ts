@@ -19,7 +19,7 @@ import { readDbConfig } from './config'
  *   GSI2   technology view: GSI2PK=TECH#<id>  GSI2SK=SKILL#<level>#<eid> | TECH | USE#<cid>#<pid>
  *   GSI3   lists:           GSI3PK=CLIENTS | EMPLOYEES | TECHNOLOGIES   GSI3SK=<lower-case name>#<id>
  *                            GSI3PK=AUTH#<model>  GSI3SK=<id>  (sign-in records, for the admin's list)
- *   GSI4   firm overview:   GSI4PK=FIRM       GSI4SK=EMP#<eid> | PROJECT#<start>#<pid>  (INCLUDE projection)
+ *   GSI4   every project:   GSI4PK=FIRM#<0..7>  GSI4SK=PROJECT#<start>#<pid>  (INCLUDE projection; the overview's refresh)
  *   GSI5   people by practice (planner, lists): GSI5PK=PRACTICE#<practice>  GSI5SK=<name>#<eid>
  *   GSI6   people by location (planner):        GSI6PK=LOCATION#<location>  GSI6SK=<practice>#<name>#<eid>
  */

@@ -5,7 +5,6 @@ import {
   DeleteItemCommand,
   EmailClaimEntity,
   EmployeeEntity,
-  FIRM_PARTITION,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -215,7 +214,6 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
     { id: employeeId },
     {
       GSI3PK: deletingPartition(listPartitions.employees),
-      GSI4PK: deletingPartition(FIRM_PARTITION),
       GSI5PK: deletingPartition(peopleKeys.everyone),
       GSI6PK: deletingPartition(peopleKeys.everyone),
     },

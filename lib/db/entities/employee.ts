@@ -1,6 +1,6 @@
 import { Entity, item, list, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { FIRM_PARTITION, indexKeys, listPartitions, nameSortKey, partitions, peopleKeys, sortKeys } from '../keys'
+import { indexKeys, listPartitions, nameSortKey, partitions, peopleKeys, sortKeys } from '../keys'
 import { aggregate, bookingMap, editable, entityNames, timeOffMap, timestamps } from './common'
 
 const attributes = item({
@@ -25,8 +25,8 @@ const attributes = item({
   loadSpans: list(string()).default([]),
 })
 
-// Its own partition (with its skills); GSI1 is the person's view, GSI3 the list, GSI4 the overview,
-// GSI5 and GSI6 the planner's practice and location keys. A save carries name, practice and
+// Its own partition (with its skills); GSI1 is the person's view, GSI3 the list, GSI5 and GSI6 the
+// planner's practice and location keys. (Not GSI4: every staffing change would write its partition.) A save carries name, practice and
 // location, so the update links move those keys with it.
 export const EmployeeEntity = new Entity({
   name: entityNames.employee,
@@ -42,8 +42,6 @@ export const EmployeeEntity = new Entity({
       .optional()
       .link<typeof schema>(({ name, id }) => nameSortKey(name, id))
       .updateLink<typeof schema>(({ name, id }) => (typeof name === 'string' && typeof id === 'string' ? nameSortKey(name, id) : undefined)),
-    GSI4PK: string().optional().link<typeof schema>(() => FIRM_PARTITION),
-    GSI4SK: string().optional().link<typeof schema>(({ id }) => indexKeys.firmEmployee(id)),
     GSI5PK: string()
       .optional()
       .link<typeof schema>(({ practice }) => peopleKeys.practice(practice))

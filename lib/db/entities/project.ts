@@ -1,6 +1,6 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { FIRM_PARTITION, indexKeys, partitions, sortKeys } from '../keys'
+import { firmPartition, indexKeys, partitions, sortKeys } from '../keys'
 import { editable, entityNames, timestamps } from './common'
 
 const attributes = item({
@@ -25,7 +25,7 @@ export const ProjectEntity = new Entity({
   schema: attributes.and((schema) => ({
     PK: string().key().link<typeof schema>(({ clientId }) => partitions.client(clientId)),
     SK: string().key().link<typeof schema>(({ id }) => sortKeys.project(id)),
-    GSI4PK: string().optional().link<typeof schema>(() => FIRM_PARTITION),
+    GSI4PK: string().optional().link<typeof schema>(({ id }) => firmPartition(id)),
     GSI4SK: string()
       .optional()
       .link<typeof schema>(({ startDate, id }) => indexKeys.firmProject(startDate, id))
