@@ -11,7 +11,7 @@ import { withRecording } from '@/lib/recording'
 import { firstPageIfInvalid } from '@/lib/lists/first-page'
 import { listPlannerPeople } from '@/lib/planner/queries'
 import { plannerPeopleInput, plannerZooms, type PlannerZoom } from '@/lib/planner/schemas'
-import { plannerColumns } from '@/lib/planner/grid'
+import { plannerColumns, toPlannerRow } from '@/lib/planner/grid'
 import { mondayOf, todayIso } from '@/lib/staffing/allocation'
 import { fieldErrorsOf } from '@/lib/validation'
 
@@ -70,7 +70,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
             </p>
           ) : null}
           <PlannerGrid
-            people={page.people}
+            people={page.people.map(toPlannerRow)}
             columns={columns}
             includeTentative={includeTentative}
             sort={params.sort === 'availability' ? 'availability' : 'name'}

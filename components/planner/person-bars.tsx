@@ -4,8 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import Link from 'next/link'
 import { employeeStaffingOptions } from '@/lib/employees/query-options'
 import { formatDateRange } from '@/lib/format'
-import type { PlannerColumn } from '@/lib/planner/grid'
-import type { PlannerPerson } from '@/lib/planner/queries'
+import type { PlannerColumn, PlannerRow } from '@/lib/planner/grid'
 
 const DAY = 86_400_000
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY
@@ -14,7 +13,7 @@ const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY
  * A person's assignments and time off as bars across the shown period, labelled with client and
  * project (read when the row opens: one request, the person's own view).
  */
-export function PersonBars({ person, columns }: { person: PlannerPerson; columns: PlannerColumn[] }) {
+export function PersonBars({ person, columns }: { person: PlannerRow; columns: PlannerColumn[] }) {
   const staffing = useQuery(employeeStaffingOptions(person.id))
   const first = dayOf(columns[0].start)
   const span = dayOf(columns[columns.length - 1].end) - first + 1

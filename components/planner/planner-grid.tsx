@@ -3,8 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { Button } from '@/components/ui/button'
-import { cellName, plannerCell, type PlannerCell, type PlannerColumn } from '@/lib/planner/grid'
-import type { PlannerPerson } from '@/lib/planner/queries'
+import { cellName, plannerCell, type PlannerCell, type PlannerColumn, type PlannerRow } from '@/lib/planner/grid'
 import { formatDate } from '@/lib/format'
 import { PersonBars } from './person-bars'
 import { StaffFromPlanner } from './staff-from-planner'
@@ -13,7 +12,7 @@ type Sort = 'name' | 'availability'
 
 interface Group {
   practice: string
-  people: { person: PlannerPerson; cells: PlannerCell[] }[]
+  people: { person: PlannerRow; cells: PlannerCell[] }[]
 }
 
 interface Selection {
@@ -23,15 +22,11 @@ interface Selection {
 }
 
 /** A row the arrow keys move through: a practice's summary, a person, or a person's opened assignments. */
-type NavRow = { kind: 'group'; group: Group } | { kind: 'person'; person: PlannerPerson; cells: PlannerCell[] } | { kind: 'details'; person: PlannerPerson }
+type NavRow = { kind: 'group'; group: Group } | { kind: 'person'; person: PlannerRow; cells: PlannerCell[] } | { kind: 'details'; person: PlannerRow }
 
-const availabilityStyle: Record<PlannerCell['availability'], string> = {
-  free: 'bg-emerald-50 text-emerald-900',
-  partly: 'bg-amber-50 text-amber-900',
-  full: 'bg-sky-100 text-sky-900',
-  over: 'bg-rose-100 text-rose-900 font-semibold',
-}
-const hatched = 'bg-[repeating-linear-gradient(45deg,var(--color-slate-200)_0,var(--color-slate-200)_3px,transparent_3px,transparent_6px)]'
+// Named in app/globals.css: a page holds hundreds of cells.
+const availabilityStyle: Record<PlannerCell['availability'], string> = { free: 'is-free', partly: 'is-partly', full: 'is-full', over: 'is-over' }
+const hatched = 'is-off'
 
 function averageFree(cells: PlannerCell[]): number {
   return cells.reduce((sum, cell) => sum + cell.free, 0) / Math.max(1, cells.length)
@@ -50,7 +45,7 @@ export function PlannerGrid({
   canStaff,
   today,
 }: {
-  people: PlannerPerson[]
+  people: PlannerRow[]
   columns: PlannerColumn[]
   includeTentative: boolean
   sort: Sort
@@ -62,7 +57,7 @@ export function PlannerGrid({
   const [expanded, setExpanded] = useState<Set<string>>(new Set())
   const [active, setActive] = useState({ row: 0, col: 1 })
   const [selection, setSelection] = useState<Selection | null>(null)
-  const [staffing, setStaffing] = useState<{ person: PlannerPerson; start: string; end: string; free: number } | null>(null)
+  const [staffing, setStaffing] = useState<{ person: PlannerRow; start: string; end: string; free: number } | null>(null)
   const moved = useRef(false)
 
   const groups = useMemo(() => {
@@ -111,7 +106,7 @@ export function PlannerGrid({
     setActive({ row: r, col: Math.max(0, Math.min(lastCol(r), nextCol)) })
   }
 
-  function openStaffing(person: PlannerPerson, from: number, to: number) {
+  function openStaffing(person: PlannerRow, from: number, to: number) {
     const [first, last] = from <= to ? [from, to] : [to, from]
     const cells = columns.slice(first - 1, last).map((column) => plannerCell(person, column, includeTentative))
     const start = columns[first - 1].start < today && columns[first - 1].end >= today ? today : columns[first - 1].start
@@ -270,12 +265,11 @@ export function PlannerGrid({
                     const selected = isSelected(person.id, index + 1)
                     const name = cellName(person.name, column, cell, includeTentative)
                     return (
+                      // A <td> in a table with role="grid" is a gridcell already.
                       <td
                         key={column.start}
-                        role="gridcell"
                         aria-label={name}
                         aria-selected={selected}
-                        title={name}
                         {...focusProps(index + 1)}
                         onClick={(event) => {
                           setSelection((current) =>
@@ -283,7 +277,7 @@ export function PlannerGrid({
                           )
                         }}
                         onDoubleClick={() => canStaff && openStaffing(person, index + 1, index + 1)}
-                        className={`cursor-pointer border-l border-white p-0.5 text-center tabular-nums outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 focus-visible:ring-inset ${selected ? 'ring-2 ring-indigo-700 ring-inset' : ''}`}
+                        className="planner-cell"
                       >
                         <CellFace cell={cell} includeTentative={includeTentative} />
                       </td>
@@ -327,15 +321,10 @@ function endOnWorkday(isoDate: string): string {
 /** The number is always there, so colour is never the only cue; tentative work is dashed, time off hatched. */
 function CellFace({ cell, includeTentative }: { cell: PlannerCell; includeTentative: boolean }) {
   return (
-    <span
-      aria-hidden
-      className={`flex min-h-10 flex-col items-center justify-center rounded ${availabilityStyle[cell.availability]} ${cell.off ? hatched : ''} ${cell.tentative ? 'outline-1 -outline-offset-4 outline-slate-500 outline-dashed' : ''}`}
-    >
-      <span>
-        {cell.booked}%{cell.availability === 'over' ? ' !' : ''}
-      </span>
-      {cell.off ? <span className="text-[10px] leading-none">off {cell.off}%</span> : null}
-      {cell.tentative && !includeTentative ? <span className="text-[10px] leading-none">+{cell.tentative}% t</span> : null}
+    <span aria-hidden className={`planner-face ${availabilityStyle[cell.availability]}${cell.off ? ` ${hatched}` : ''}${cell.tentative ? ' is-tentative' : ''}`}>
+      {cell.booked}%{cell.availability === 'over' ? ' !' : ''}
+      {cell.off ? <small>off {cell.off}%</small> : null}
+      {cell.tentative && !includeTentative ? <small>+{cell.tentative}% t</small> : null}
     </span>
   )
 }
@@ -362,9 +351,9 @@ function GroupRow({
         const halfFree = group.people.filter(({ cells }) => cells[index].free >= 50).length
         const name = `${group.practice}, ${column.longLabel}: ${average}% booked on average; ${halfFree} of ${count} at least half free`
         return (
-          <td key={column.start} role="gridcell" aria-label={name} title={name} className="px-1 py-1.5 text-center text-xs text-slate-800 tabular-nums" {...focusProps(index + 1)}>
+          <td key={column.start} aria-label={name} className="planner-group-cell" {...focusProps(index + 1)}>
             <span aria-hidden>
-              {average}%<span className="block text-[10px] text-slate-600">{halfFree} free</span>
+              {average}%<small>{halfFree} free</small>
             </span>
           </td>
         )
@@ -381,7 +370,7 @@ function Legend() {
       <li><span aria-hidden className={`${swatch} ${availabilityStyle.partly} border border-amber-300`} /> Partly booked</li>
       <li><span aria-hidden className={`${swatch} ${availabilityStyle.full} border border-sky-300`} /> Full (100%)</li>
       <li><span aria-hidden className={`${swatch} ${availabilityStyle.over} border border-rose-300`} /> Over (!)</li>
-      <li><span aria-hidden className={`${swatch} outline-1 outline-slate-500 outline-dashed`} /> Includes tentative work</li>
+      <li><span aria-hidden className={`${swatch} is-tentative`} /> Includes tentative work</li>
       <li><span aria-hidden className={`${swatch} ${hatched} border border-slate-300`} /> Time off</li>
       <li>Practice rows: average booked, and how many people are at least half free</li>
     </ul>

@@ -12,8 +12,8 @@ import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
 import { ProposalWarning } from '@/components/projects/staff-form'
 import { clientDashboardOptions, clientSearchOptions } from '@/lib/clients/query-options'
 import { employeeKeys } from '@/lib/employees/query-options'
-import type { PlannerPerson } from '@/lib/planner/queries'
 import { assignmentStatusOptions } from '@/lib/staffing/schemas'
+import type { PlannerRow } from '@/lib/planner/grid'
 
 /** The staffing dialog the planner opens on a selected week or range: person and dates filled in. */
 export function StaffFromPlanner({
@@ -24,7 +24,7 @@ export function StaffFromPlanner({
   onClose,
   onStaffed,
 }: {
-  person: Pick<PlannerPerson, 'id' | 'name'>
+  person: Pick<PlannerRow, 'id' | 'name'>
   start: string
   end: string
   free: number

@@ -8,6 +8,32 @@ import type { PlannerZoom } from './schemas'
 
 type Person = { bookings: Omit<Booking, 'projectId' | 'assignmentId' | 'clientId'>[]; timeOff: Pick<TimeOff, 'start' | 'end'>[] }
 
+/** A person as the grid in the browser gets them: what its arithmetic and a row's bars need, no more. */
+export interface PlannerRow {
+  id: string
+  name: string
+  title: string | null
+  practice: string | null
+  location: string | null
+  level: number | null
+  bookings: Pick<Booking, 'start' | 'end' | 'allocation' | 'tentative'>[]
+  timeOff: Pick<TimeOff, 'id' | 'kind' | 'start' | 'end'>[]
+}
+
+export function toPlannerRow(person: PlannerRow): PlannerRow {
+  const { id, name, title, practice, location, level } = person
+  return {
+    id,
+    name,
+    title,
+    practice,
+    location,
+    level,
+    bookings: person.bookings.map(({ start, end, allocation, tentative }) => ({ start, end, allocation, tentative })),
+    timeOff: person.timeOff.map(({ id: entryId, kind, start, end }) => ({ id: entryId, kind, start, end })),
+  }
+}
+
 export interface PlannerColumn {
   /** First and last day the column covers (inclusive). */
   start: string
