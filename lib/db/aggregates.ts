@@ -25,16 +25,10 @@ export interface EntryChange {
   value: unknown
 }
 
-/**
- * Sets or removes map entries on an aggregate item and bumps its aggRev, returning the item as it is
- * after the write (a strongly consistent view), or null when the item does not exist.
- */
-export async function applyEntries<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, changes: EntryChange[]): Promise<RawItem | null> {
-  const { documentClient, config } = getDb()
-  const key = keyOf(entity, keyInput)
-  const type = entity.entityName
-  const names: Record<string, string> = { '#type': '_type', '#rev': 'aggRev' }
-  const values: Record<string, unknown> = { ':type': type, ':one': 1 }
+/** The SET and REMOVE clauses (with their names and values) that apply per-entry map changes. */
+export function entryClauses(changes: EntryChange[]): { sets: string[]; removes: string[]; names: Record<string, string>; values: Record<string, unknown> } {
+  const names: Record<string, string> = {}
+  const values: Record<string, unknown> = {}
   const sets: string[] = []
   const removes: string[] = []
   changes.forEach((change, i) => {
@@ -46,6 +40,21 @@ export async function applyEntries<E extends Entity>(entity: E, keyInput: KeyInp
       sets.push(`#m${i}.#e${i} = :v${i}`)
     }
   })
+  return { sets, removes, names, values }
+}
+
+/**
+ * Sets or removes map entries on an aggregate item and bumps its aggRev, returning the item as it is
+ * after the write (a strongly consistent view), or null when the item does not exist.
+ */
+export async function applyEntries<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, changes: EntryChange[]): Promise<RawItem | null> {
+  const { documentClient, config } = getDb()
+  const key = keyOf(entity, keyInput)
+  const type = entity.entityName
+  const clauses = entryClauses(changes)
+  const { sets, removes } = clauses
+  const names: Record<string, string> = { '#type': '_type', '#rev': 'aggRev', ...clauses.names }
+  const values: Record<string, unknown> = { ':type': type, ':one': 1, ...clauses.values }
   const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' ')
   const send = () =>
     documentClient.send(

@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } 
 import { createHash } from 'node:crypto'
 import { getDb } from './client'
 import { isConditionalCheckFailed, isMissingDocumentPath } from './errors'
-import type { EntryChange } from './aggregates'
+import { entryClauses, type EntryChange } from './aggregates'
 import { FIRM_PARTITION, FIRM_SHARDS } from './keys'
 
 // The firm overview's materialised items (lib/overview). Each digest is a pair of items under one
@@ -37,19 +37,11 @@ export function overviewShardOf(id: string): number {
  */
 export async function applyDigestEntries(partition: string, changes: EntryChange[]): Promise<RawItem> {
   const { documentClient, config } = getDb()
-  const names: Record<string, string> = { '#type': '_type', '#rev': 'rev' }
-  const values: Record<string, unknown> = { ':type': overviewType.set, ':one': 1 }
-  const sets: string[] = ['#type = :type']
-  const removes: string[] = []
-  changes.forEach((change, i) => {
-    names[`#m${i}`] = change.map
-    names[`#e${i}`] = change.entry
-    if (change.value === undefined) removes.push(`#m${i}.#e${i}`)
-    else {
-      values[`:v${i}`] = change.value
-      sets.push(`#m${i}.#e${i} = :v${i}`)
-    }
-  })
+  const clauses = entryClauses(changes)
+  const { removes } = clauses
+  const names: Record<string, string> = { '#type': '_type', '#rev': 'rev', ...clauses.names }
+  const values: Record<string, unknown> = { ':type': overviewType.set, ':one': 1, ...clauses.values }
+  const sets = ['#type = :type', ...clauses.sets]
   const update = () =>
     documentClient.send(
       new UpdateCommand({
