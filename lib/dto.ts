@@ -245,3 +245,32 @@ export function toTechnologySummary(item: TechnologyItem): TechnologySummary {
 export function byStartThenName(a: AssignmentView, b: AssignmentView): number {
   return a.startDate.localeCompare(b.startDate) || a.employeeName.localeCompare(b.employeeName)
 }
+
+export type ProjectSectionData = Pick<ProjectDetail, 'id' | 'clientId' | 'name' | 'status' | 'startDate' | 'endDate'> & {
+  assignments: Pick<AssignmentView, 'id' | 'employeeId' | 'employeeName' | 'role' | 'allocation' | 'startDate' | 'endDate' | 'status'>[]
+  stack: Pick<StackEntryView, 'technologyId' | 'technologyName' | 'note'>[]
+}
+
+/** What a dashboard section shows of a project, and nothing else: what the dashboard sends to the browser. */
+export function toProjectSectionData(project: ProjectDetail): ProjectSectionData {
+  const { id, clientId, name, status, startDate, endDate } = project
+  return {
+    id,
+    clientId,
+    name,
+    status,
+    startDate,
+    endDate,
+    assignments: project.assignments.map(({ id: assignmentId, employeeId, employeeName, role, allocation, startDate: start, endDate: end, status: assignmentStatus }) => ({
+      id: assignmentId,
+      employeeId,
+      employeeName,
+      role,
+      allocation,
+      startDate: start,
+      endDate: end,
+      status: assignmentStatus,
+    })),
+    stack: project.stack.map(({ technologyId, technologyName, note }) => ({ technologyId, technologyName, note })),
+  }
+}

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { EmptyState, linkClass } from '@/components/ui/page-header'
 import type { ClientFigures } from '@/lib/clients/figures'
-import type { ProjectDetail } from '@/lib/dto'
+import { toProjectSectionData, type ProjectDetail } from '@/lib/dto'
 import { CompletedProjectRow } from './completed-project-row'
 import { ProjectSection } from './project-section'
 
@@ -41,7 +41,7 @@ export function ProjectList({ projects, clientId, canManage }: { projects: Proje
   const completed = projects.filter((project) => project.status === 'completed')
   return (
     <div className="space-y-6">
-      {current.map((project) => <ProjectSection key={project.id} project={project} />)}
+      {current.map((project) => <ProjectSection key={project.id} project={toProjectSectionData(project)} />)}
       {completed.length ? (
         <section aria-labelledby="completed-heading" className="rounded-lg border border-slate-200 bg-white px-4 py-3">
           <h3 id="completed-heading" className="font-semibold">Completed ({completed.length})</h3>

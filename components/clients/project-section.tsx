@@ -1,15 +1,18 @@
+'use client'
+
 import Link from 'next/link'
 import { StackChips } from '@/components/projects/stack-chips'
 import { Badge, StatusBadge } from '@/components/ui/badge'
 import { linkClass } from '@/components/ui/page-header'
 import { TableHead } from '@/components/ui/table'
-import type { ProjectDetail } from '@/lib/dto'
+import type { ProjectSectionData } from '@/lib/dto'
 import { formatDateRange } from '@/lib/format'
 
-// One project on a client's dashboard, with its staffing and stack. Rendered on the server for the
-// dashboard, and in the browser when a completed project is opened.
+// One project on a client's dashboard, with its staffing and stack. A client component, so that a
+// dashboard of many projects sends each one's data once (as props) rather than its rendered tree a
+// second time in the page's payload; also rendered when a completed project is opened.
 
-export function ProjectSection({ project }: { project: ProjectDetail }) {
+export function ProjectSection({ project }: { project: ProjectSectionData }) {
   const href = `/clients/${project.clientId}/projects/${project.id}`
   return (
     <section aria-labelledby={`project-${project.id}`} className="rounded-lg border border-slate-200 bg-white">
@@ -33,7 +36,7 @@ export function ProjectSection({ project }: { project: ProjectDetail }) {
   )
 }
 
-export function StaffingTable({ project }: { project: ProjectDetail }) {
+export function StaffingTable({ project }: { project: Pick<ProjectSectionData, 'name' | 'assignments'> }) {
   if (project.assignments.length === 0) return <p className="text-sm text-slate-600">Nobody staffed yet.</p>
   return (
     <div className="overflow-x-auto">

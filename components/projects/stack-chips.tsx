@@ -2,7 +2,7 @@ import Link from 'next/link'
 import type { StackEntryView } from '@/lib/dto'
 
 /** A project's technologies as links to their pages (read-only; managers get the stack editor). */
-export function StackChips({ stack, label }: { stack: StackEntryView[]; label?: string }) {
+export function StackChips({ stack, label }: { stack: Pick<StackEntryView, 'technologyId' | 'technologyName' | 'note'>[]; label?: string }) {
   if (stack.length === 0) return <p className="text-sm text-slate-600">No technologies yet.</p>
   return (
     <ul className="mt-1 flex flex-wrap gap-2" aria-label={label}>
