@@ -15,6 +15,7 @@ import { overviewAttributes } from '../lib/db/table'
 import { loadDemoData } from '../lib/seed/load'
 import { seedSizes } from '../lib/seed/demo-data'
 import { itemSizeBytes } from '../bench/item-size'
+import { installIndexLag } from './helpers/lagging-index'
 
 useTestDatabase()
 
@@ -76,6 +77,18 @@ describe('the firm overview', () => {
     assert.ok(after.weeks[0].bench.some((p) => p.id === busy.id), 'with the client gone, the person is on the bench')
     assert.ok(!after.weeks[0].bench.some((p) => p.id === idle.id), 'a deleted person is off the bench')
     assert.deepEqual((await auditDerivedData()).problems, [])
+  })
+
+  it('a refresh right after a create keeps the new person, although the lagging index does not list them yet', async () => {
+    const lag = installIndexLag(60_000)
+    try {
+      const person = await anEmployee('Aa Just Hired')
+      await refreshOverview()
+      const overview = await getFirmOverview(manager)
+      assert.ok(overview.weeks[0].bench.some((p) => p.id === person.id))
+    } finally {
+      lag.uninstall()
+    }
   })
 
   it('stays one request of the same small size when the partition the overview used to read holds more than 1 MB', async () => {

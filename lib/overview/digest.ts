@@ -14,6 +14,11 @@ export function trackedWeeks(today: string): string[] {
   return Array.from({ length: TRACKED_WEEKS }, (_, i) => addWeeks(monday, i))
 }
 
+/** Whether the digests' state covers this week's tracked weeks and "starting soon" was derived today. */
+export function overviewStateIsCurrent(state: Record<string, unknown> | null, today: string): boolean {
+  return Boolean(state && JSON.stringify(state.weeks) === JSON.stringify(trackedWeeks(today)) && state.projectsDerivedOn === today)
+}
+
 type PersonLoad = {
   name: string
   practice: string

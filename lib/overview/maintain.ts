@@ -13,7 +13,7 @@ import {
 } from '../db/overview-store'
 import { toBookings, toTimeOff } from '../dto'
 import { todayIso } from '../staffing/allocation'
-import { summarisePeople, summariseProjects, summariseWeek, trackedWeeks, weekStatus, type ProjectEntry } from './digest'
+import { overviewStateIsCurrent, summarisePeople, summariseProjects, summariseWeek, trackedWeeks, weekStatus, type ProjectEntry } from './digest'
 
 // Keeping the overview's digests (lib/db/overview-store.ts) up to date. Each write path that changes
 // what the overview shows of a person or a project calls the sync for it from inside its job, so a
@@ -101,8 +101,7 @@ export async function syncProjectOverview(clientId: string, projectId: string, o
 
 /** Whether the digests cover this week's tracked weeks and "starting soon" was derived today. */
 export async function overviewIsCurrent(today: string = todayIso()): Promise<boolean> {
-  const state = await readOverviewState()
-  return Boolean(state && JSON.stringify(state.weeks) === JSON.stringify(trackedWeeks(today)) && state.projectsDerivedOn === today)
+  return overviewStateIsCurrent(await readOverviewState(), today)
 }
 
 type RawItem = Record<string, unknown>
@@ -123,23 +122,38 @@ async function applyInChunks(apply: (changes: EntryChange[]) => Promise<void>, c
 
 /**
  * Recomputes every entry of the overview: the roll-over to a new week, "starting soon" after a new
- * day, and the first fill after a seed or an upgrade. The indexes only say who exists; each person
- * and project is read consistently (100 to a BatchGetItem), and each digest gets only the entries
- * that differ. Anyone whose item changed while this ran is read and synced again on their own, so a
+ * day, and the first fill after a seed or an upgrade. The indexes and the digests only say whom to
+ * read; each person and project is read consistently (100 to a BatchGetItem), and each digest gets
+ * only the entries that differ. Anyone whose item changed while this ran is read and synced again on their own, so a
  * write made meanwhile is never left overwritten. Idempotent; a crash is finished by running it again.
  */
 export async function refreshOverview(options: { today?: string; onProgress?: (done: number, total: number) => Promise<void> | void } = {}): Promise<{ people: number; projects: number }> {
   const today = options.today ?? todayIso()
   const weeks = trackedWeeks(today)
-  const sources = await listOverviewSources()
-  const personKeys = sources.employeeIds.map((id) => ({ PK: partitions.employee(id), SK: sortKeys.employee }))
-  const projectKeys = sources.projects.map(({ clientId, projectId }) => ({ PK: partitions.client(clientId), SK: sortKeys.project(projectId) }))
+  const shards = Array.from({ length: OVERVIEW_SHARDS }, (_, shard) => shard)
+  // The digests as they are, read before the index: anyone they name is read too, so a person or
+  // project the lagging index does not list yet keeps their entries (an entry is only ever removed
+  // because a consistent read found its item gone or being deleted).
+  const [weekSets, peopleSets, projectSets, sources] = await Promise.all([
+    Promise.all(shards.map((shard) => Promise.all(weeks.map((week) => readDigestSet(overviewKeys.week(week, shard)))))),
+    Promise.all(shards.map((shard) => readDigestSet(overviewKeys.people(shard)))),
+    Promise.all(shards.map((shard) => readDigestSet(overviewKeys.projects(shard)))),
+    listOverviewSources(),
+  ])
+  const employeeIds = new Set(sources.employeeIds)
+  for (const set of [...weekSets.flat(), ...peopleSets]) {
+    for (const map of ['bench', 'over', 'people']) for (const id of Object.keys((set?.[map] as object) ?? {})) employeeIds.add(id)
+  }
+  const projectRefs = new Map(sources.projects.map((ref) => [ref.projectId, ref.clientId]))
+  for (const set of projectSets) for (const [id, entry] of Object.entries((set?.projects as Record<string, ProjectEntry>) ?? {})) projectRefs.set(id, entry.c)
+  const personKeys = [...employeeIds].map((id) => ({ PK: partitions.employee(id), SK: sortKeys.employee }))
+  const projectKeys = [...projectRefs].map(([projectId, clientId]) => ({ PK: partitions.client(clientId), SK: sortKeys.project(projectId) }))
   const [people, projects] = await Promise.all([batchGetConsistent(personKeys), batchGetConsistent(projectKeys)])
   const livePeople = people.filter((person) => !person.deletingAt)
   const liveProjects = projects.filter((project) => !project.deletingAt)
   let done = 0
   await forEachBounded(
-    Array.from({ length: OVERVIEW_SHARDS }, (_, shard) => shard),
+    shards,
     4,
     async (shard) => {
       const mine = livePeople.filter((person) => overviewShardOf(person.id as string) === shard)
@@ -151,18 +165,16 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
             if (change.value !== undefined) (change.map === 'bench' ? bench : over)[change.entry] = change.value
           }
         }
-        const current = await readDigestSet(overviewKeys.week(week, shard))
+        const current = weekSets[shard][weeks.indexOf(week)]
         const changes = [...diff('bench', current?.bench as RawItem, bench), ...diff('over', current?.over as RawItem, over)]
         await applyInChunks((chunk) => applyWeek(week, shard, chunk), changes)
       }
       const headcount = Object.fromEntries(mine.map((person) => [person.id as string, 1]))
-      const peopleSet = await readDigestSet(overviewKeys.people(shard))
-      await applyInChunks((chunk) => applyPeople(shard, chunk), diff('people', peopleSet?.people as RawItem, headcount))
+      await applyInChunks((chunk) => applyPeople(shard, chunk), diff('people', peopleSets[shard]?.people as RawItem, headcount))
       const entries = Object.fromEntries(
         liveProjects.filter((project) => overviewShardOf(project.clientId as string) === shard).map((project) => [project.id as string, projectEntry(project as never)]),
       )
-      const projectSet = await readDigestSet(overviewKeys.projects(shard))
-      await applyInChunks((chunk) => applyProjects(shard, chunk, today), diff('projects', projectSet?.projects as RawItem, entries))
+      await applyInChunks((chunk) => applyProjects(shard, chunk, today), diff('projects', projectSets[shard]?.projects as RawItem, entries))
       done += mine.length
       await options.onProgress?.(done, livePeople.length)
     },

@@ -2,7 +2,7 @@ import { authorize, type Actor } from '../auth/roles'
 import { todayIso } from '../staffing/allocation'
 import { nameAccessPattern } from '../db'
 import { OVERVIEW_SHARDS, overviewKeys, readDigestSummaries } from '../db/overview-store'
-import { OVERVIEW_LIST_LENGTH, trackedWeeks, type BenchEntry, type OverEntry, type ProjectEntry, type ProjectsSummary, type WeekSummary } from './digest'
+import { OVERVIEW_LIST_LENGTH, overviewStateIsCurrent, trackedWeeks, type BenchEntry, type OverEntry, type ProjectEntry, type ProjectsSummary, type WeekSummary } from './digest'
 
 export interface BenchPerson {
   id: string
@@ -104,7 +104,7 @@ export async function getFirmOverview(actor: Actor | null, today: string = today
       .sort((a, b) => a.d.localeCompare(b.d) || a.n.localeCompare(b.n))
       .slice(0, OVERVIEW_LIST_LENGTH)
       .map(toOverviewProject),
-    upToDate: Boolean(state && JSON.stringify(state.weeks) === JSON.stringify(trackedWeeks(today)) && state.projectsDerivedOn === today),
+    upToDate: overviewStateIsCurrent(state, today),
   }
 }
 
