@@ -15,6 +15,8 @@ import { getClientDashboard } from '../lib/clients/queries'
 import { seedSizes } from '../lib/seed/demo-data'
 import { loadDemoData } from '../lib/seed/load'
 import { refreshOverview } from '../lib/overview/maintain'
+import { getTechnologyPage } from '../lib/technologies/queries'
+import { listPlannerPeople } from '../lib/planner/queries'
 import { manager } from './helpers/actors'
 
 useTestDatabase()
@@ -62,4 +64,23 @@ it('data written by an older Roster (bookings as a list, no versions, one job pa
   assert.deepEqual((await getEmployeeStaffing(manager, { employeeId: person.id }))!.employee.bookings.map((b) => b.allocation), [70])
   assert.equal((await getClientDashboard(manager, { clientId: client.id }))!.client.staffedCount, 1)
   assert.equal(await getClientDashboard(manager, { clientId: doomed.id }), null)
+})
+
+it('index keys written by the release before the planner are rewritten: technology and planner pages find their items again', async () => {
+  const person = await anEmployee()
+  const technology = await aTechnology()
+  await setSkill(manager, { employeeId: person.id, technologyId: technology.id, level: 4 })
+  // The previous release's keys: the technology first in its partition, skills by person, people in the
+  // firm partition and not in the planner's indexes.
+  const { documentClient, config } = getDb()
+  await documentClient.send(new UpdateCommand({ TableName: config.tableName, Key: { PK: `TECH#${technology.id}`, SK: 'TECH' }, UpdateExpression: 'SET GSI2SK = :old', ExpressionAttributeValues: { ':old': '#TECH' } }))
+  await documentClient.send(new UpdateCommand({ TableName: config.tableName, Key: { PK: `EMP#${person.id}`, SK: `SKILL#${technology.id}` }, UpdateExpression: 'SET GSI2SK = :old REMOVE employeePractice', ExpressionAttributeValues: { ':old': `SKILL#${person.id}` } }))
+  await documentClient.send(new UpdateCommand({ TableName: config.tableName, Key: { PK: `EMP#${person.id}`, SK: 'EMP' }, UpdateExpression: 'SET GSI4PK = :firm, GSI4SK = :sk REMOVE GSI5PK, GSI5SK, GSI6PK, GSI6SK', ExpressionAttributeValues: { ':firm': 'FIRM', ':sk': `EMP#${person.id}` } }))
+  assert.equal(await getTechnologyPage(manager, { technologyId: technology.id }), null, 'the old key order hides the technology from its page')
+
+  await repairDerivedData()
+  assert.equal(await needsRepair(), false)
+  assert.deepEqual((await getTechnologyPage(manager, { technologyId: technology.id }))?.people.map((p) => [p.employeeId, p.level]), [[person.id, 4]])
+  assert.ok((await listPlannerPeople(manager, { practice: 'Backend', limit: 100 })).people.some((p) => p.id === person.id))
+  assert.deepEqual((await auditDerivedData()).problems, [])
 })

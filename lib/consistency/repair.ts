@@ -1,5 +1,7 @@
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { JobEntity, PutItemCommand, entityNames, forEachBounded, getDb, listPartitions } from '../db'
+import { JobEntity, PutItemCommand, entityNames, firmPartition, forEachBounded, getDb, listPartitions, peopleKeys } from '../db'
+import { indexKeys } from '../db/keys'
+import { employeeCopyOf } from '../employees/derived'
 import { expectedAggregates, scanAll } from './audit'
 import { refreshOverview } from '../overview/maintain'
 
@@ -14,7 +16,7 @@ export async function repairDerivedData(log: (message: string) => void = () => u
   const expected = expectedAggregates(items)
   const employees = new Map<string, Record<string, unknown>>()
   for (const item of items) if (item._type === entityNames.employee) employees.set(item.id as string, item)
-  const writes: { key: Record<string, unknown>; values: Record<string, unknown>; aggregate: boolean }[] = []
+  const writes: { key: Record<string, unknown>; values: Record<string, unknown>; remove: string[]; aggregate: boolean }[] = []
   const aggregates = [entityNames.client, entityNames.employee, entityNames.technology] as string[]
   for (const item of items) {
     const key = { PK: item.PK, SK: item.SK }
@@ -25,16 +27,22 @@ export async function repairDerivedData(log: (message: string) => void = () => u
     }
     const editable = [entityNames.client, entityNames.project, entityNames.employee, entityNames.technology, entityNames.assignment] as string[]
     if (editable.includes(item._type as string) && typeof item.version !== 'number') values.version = 1
-    if (Object.keys(values).length) writes.push({ key, values, aggregate: aggregates.includes(item._type as string) })
+    const keys = currentIndexKeys(item, employees)
+    Object.assign(values, keys.set)
+    if (Object.keys(values).length || keys.remove.length) writes.push({ key, values, remove: keys.remove, aggregate: aggregates.includes(item._type as string) })
   }
-  await forEachBounded(writes, 8, async ({ key, values, aggregate }) => {
+  await forEachBounded(writes, 8, async ({ key, values, remove, aggregate }) => {
     const entries = Object.entries(values)
     await documentClient.send(
       new UpdateCommand({
         TableName: config.tableName,
         Key: key,
-        UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}${aggregate ? ' ADD aggRev :one' : ''}`,
-        ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
+        UpdateExpression: [
+          entries.length ? `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}` : '',
+          remove.length ? `REMOVE ${remove.map((_, i) => `#r${i}`).join(', ')}` : '',
+          aggregate ? 'ADD aggRev :one' : '',
+        ].filter(Boolean).join(' '),
+        ExpressionAttributeNames: { ...Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])), ...Object.fromEntries(remove.map((name, i) => [`#r${i}`, name])) },
         ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])), ...(aggregate ? { ':one': 1 } : {}) },
         ConditionExpression: 'attribute_exists(PK)',
       }),
@@ -52,12 +60,57 @@ export async function repairDerivedData(log: (message: string) => void = () => u
   return { items: items.length, rewritten: writes.length }
 }
 
-/** True when the table holds people written by an older Roster (bookings as a list, no versions). */
+/**
+ * The index keys this Roster gives an item, where an older one gave others (people out of GSI4 and
+ * into GSI5/GSI6, a technology's partition sorted by level, projects over FIRM#0..7), and the copies
+ * a skill keeps of its person. Items being deleted keep the keys their delete gave them.
+ */
+function currentIndexKeys(item: Record<string, unknown>, employees: Map<string, Record<string, unknown>>): { set: Record<string, unknown>; remove: string[] } {
+  const set: Record<string, unknown> = {}
+  const remove: string[] = []
+  const want = (name: string, value: unknown) => item[name] !== value && (set[name] = value)
+  if (item.deletingAt) return { set, remove }
+  switch (item._type) {
+    case entityNames.employee:
+      want('GSI5PK', peopleKeys.practice(item.practice as string))
+      want('GSI5SK', peopleKeys.byPractice(item.name as string, item.id as string))
+      want('GSI6PK', peopleKeys.location(item.location as string))
+      want('GSI6SK', peopleKeys.byLocation(item.practice as string, item.name as string, item.id as string))
+      for (const name of ['GSI4PK', 'GSI4SK']) if (name in item) remove.push(name)
+      break
+    case entityNames.technology:
+      want('GSI2SK', indexKeys.technologySelf)
+      break
+    case entityNames.stackEntry:
+      want('GSI2SK', indexKeys.stackByTechnology(item.clientId as string, item.projectId as string))
+      break
+    case entityNames.skill: {
+      want('GSI2SK', indexKeys.skillByTechnology(item.level as number, item.employeeId as string))
+      const employee = employees.get(item.employeeId as string)
+      if (employee) for (const [name, value] of Object.entries(employeeCopyOf(employee))) want(name, value)
+      break
+    }
+    case entityNames.project:
+      want('GSI4PK', firmPartition(item.id as string))
+      break
+  }
+  return { set, remove }
+}
+
+/**
+ * True when the table holds items written by an older Roster: people with bookings as a list or no
+ * versions, or without the planner's keys, or a technology's partition in the old order.
+ */
 export async function needsRepair(): Promise<boolean> {
   const { documentClient, config } = getDb()
-  const { Items = [] } = await documentClient.send(
-    new QueryCommand({ TableName: config.tableName, IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': listPartitions.employees }, Limit: 1 }),
-  )
-  const sample = Items[0]
-  return Boolean(sample && (Array.isArray(sample.bookings) || typeof sample.version !== 'number'))
+  const first = async (partition: string) =>
+    (
+      await documentClient.send(
+        new QueryCommand({ TableName: config.tableName, IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': partition }, Limit: 1 }),
+      )
+    ).Items?.[0]
+  const [person, technology] = await Promise.all([first(listPartitions.employees), first(listPartitions.technologies)])
+  const oldPerson = Boolean(person && (Array.isArray(person.bookings) || typeof person.version !== 'number' || !person.GSI5PK || 'GSI4PK' in person))
+  const oldTechnology = Boolean(technology && technology.GSI2SK !== indexKeys.technologySelf)
+  return oldPerson || oldTechnology
 }
