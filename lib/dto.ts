@@ -9,6 +9,8 @@ import type {
   TechnologyEntity,
 } from './db/entities'
 
+import type { UnfilledRoleView } from './roles/view'
+
 // Plain objects handed to pages, actions and route handlers: no keys, no toolbox types.
 
 export interface ClientSummary {
@@ -67,6 +69,8 @@ export interface ProjectSummary {
 export interface ProjectDetail extends ProjectSummary {
   assignments: AssignmentView[]
   stack: StackEntryView[]
+  /** Unfilled roles (placeholders): demand not yet given to anyone. */
+  roles: UnfilledRoleView[]
 }
 
 export interface Booking {
@@ -249,6 +253,7 @@ export function byStartThenName(a: AssignmentView, b: AssignmentView): number {
 export type ProjectSectionData = Pick<ProjectDetail, 'id' | 'clientId' | 'name' | 'status' | 'startDate' | 'endDate'> & {
   assignments: Pick<AssignmentView, 'id' | 'employeeId' | 'employeeName' | 'role' | 'allocation' | 'startDate' | 'endDate' | 'status'>[]
   stack: Pick<StackEntryView, 'technologyId' | 'technologyName' | 'note'>[]
+  roles: Pick<UnfilledRoleView, 'id' | 'role' | 'practice' | 'requirements' | 'allocation' | 'startDate' | 'endDate' | 'status' | 'fillingWith'>[]
 }
 
 /** What a dashboard section shows of a project, and nothing else: what the dashboard sends to the browser. */
@@ -272,5 +277,16 @@ export function toProjectSectionData(project: ProjectDetail): ProjectSectionData
       status: assignmentStatus,
     })),
     stack: project.stack.map(({ technologyId, technologyName, note }) => ({ technologyId, technologyName, note })),
+    roles: project.roles.map(({ id: roleId, role, practice, requirements, allocation, startDate: start, endDate: end, status: roleStatus, fillingWith }) => ({
+      id: roleId,
+      role,
+      practice,
+      requirements,
+      allocation,
+      startDate: start,
+      endDate: end,
+      status: roleStatus,
+      fillingWith,
+    })),
   }
 }

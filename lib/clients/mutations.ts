@@ -5,6 +5,7 @@ import {
   ClientEntity,
   GetItemCommand,
   ProjectEntity,
+  UnfilledRoleEntity,
   PutItemCommand,
   QueryCommand,
   RosterTable,
@@ -30,6 +31,7 @@ import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../c
 import { parseInput, isEntityId } from '../validation'
 import { createClientInput, updateClientInput } from './schemas'
 import { syncProjectOverview } from '../overview/maintain'
+import { syncUnfilledRole } from '../roles/sync'
 
 /** The client, read consistently (write paths decide from it). */
 export async function readClient(clientId: string) {
@@ -40,7 +42,7 @@ export async function readClient(clientId: string) {
 /** Projects, assignments and stack entries of a client (or of one project), read consistently. */
 export async function readClientEdges(clientId: string, projectId?: string) {
   const { Items = [] } = await RosterTable.build(QueryCommand)
-    .entities(ProjectEntity, AssignmentEntity, StackEntryEntity)
+    .entities(ProjectEntity, AssignmentEntity, StackEntryEntity, UnfilledRoleEntity)
     .query({ partition: partitions.client(clientId), range: { beginsWith: projectId ? sortKeys.projectEdges(projectId) : 'PROJECT#' } })
     .options({ consistent: true, maxPages: Infinity, showEntityAttr: true })
     .send()
@@ -108,6 +110,8 @@ export async function propagateClientName(clientId: string): Promise<void> {
     if (item.entity === 'Project') await copyFields(ProjectEntity, { clientId, id: item.id }, copied, 'clientNameVersion', client.version)
     if (item.entity === 'Assignment') await copyFields(AssignmentEntity, { clientId, projectId: item.projectId, id: item.id }, copied, 'clientNameVersion', client.version)
     if (item.entity === 'StackEntry') await copyFields(StackEntryEntity, { clientId, projectId: item.projectId, technologyId: item.technologyId }, copied, 'clientNameVersion', client.version)
+    // A role's sync copies the names and brings its capacity entry (which lists them) up to date.
+    if (item.entity === 'UnfilledRole') await syncUnfilledRole({ clientId, projectId: item.projectId, roleId: item.id })
   })
   // The overview lists projects starting soon with their client's name.
   // Every project, not only those copied by this run: a resumed job may have copied some already.
@@ -170,6 +174,7 @@ export async function sweepClient(clientId: string, context: JobContext, onProgr
     const edges = items.flatMap((item): EdgeRef[] => {
       if (item.entity === 'Assignment') return [{ kind: 'assignment', clientId, projectId: item.projectId, assignmentId: item.id, employeeId: item.employeeId }]
       if (item.entity === 'StackEntry') return [{ kind: 'stack', clientId, projectId: item.projectId, technologyId: item.technologyId }]
+      if (item.entity === 'UnfilledRole') return [{ kind: 'role', clientId, projectId: item.projectId, roleId: item.id }]
       return []
     })
     const removed = await removeEdgesJournalled(edges, context, async (done) => {

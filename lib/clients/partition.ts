@@ -1,4 +1,5 @@
-import { AssignmentEntity, ClientEntity, ProjectEntity, QueryCommand, RosterTable, StackEntryEntity, partitions, sortKeys } from '../db'
+import { AssignmentEntity, ClientEntity, ProjectEntity, QueryCommand, RosterTable, StackEntryEntity, UnfilledRoleEntity, partitions, sortKeys } from '../db'
+import { toUnfilledRoleView } from '../roles/view'
 import { byStartThenName, toAssignmentView, toProjectSummary, toStackEntryView, type ProjectDetail } from '../dto'
 
 /**
@@ -8,7 +9,7 @@ import { byStartThenName, toAssignmentView, toProjectSummary, toStackEntryView, 
 export async function queryClientPartition(clientId: string, projectId?: string) {
   const range = projectId ? { between: [sortKeys.project(projectId), `${sortKeys.projectEdges(projectId)}~`] as [string, string] } : undefined
   const { Items = [] } = await RosterTable.build(QueryCommand)
-    .entities(ClientEntity, ProjectEntity, AssignmentEntity, StackEntryEntity)
+    .entities(ClientEntity, ProjectEntity, AssignmentEntity, StackEntryEntity, UnfilledRoleEntity)
     .query({ partition: partitions.client(clientId), ...(range ? { range } : {}) })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
@@ -21,16 +22,18 @@ export type ClientPartitionItem = Awaited<ReturnType<typeof queryClientPartition
 export function assembleProjects(items: ClientPartitionItem[]): ProjectDetail[] {
   const projects = new Map<string, ProjectDetail>()
   for (const item of items) {
-    if (item.entity === 'Project' && !item.deletingAt) projects.set(item.id, { ...toProjectSummary(item), assignments: [], stack: [] })
+    if (item.entity === 'Project' && !item.deletingAt) projects.set(item.id, { ...toProjectSummary(item), assignments: [], stack: [], roles: [] })
   }
   for (const item of items) {
     if (item.entity === 'Assignment') projects.get(item.projectId)?.assignments.push(toAssignmentView(item))
     if (item.entity === 'StackEntry') projects.get(item.projectId)?.stack.push(toStackEntryView(item))
+    if (item.entity === 'UnfilledRole' && !item.deletingAt) projects.get(item.projectId)?.roles.push(toUnfilledRoleView(item))
   }
   const result = [...projects.values()]
   for (const project of result) {
     project.assignments.sort(byStartThenName)
     project.stack.sort((a, b) => a.technologyName.localeCompare(b.technologyName))
+    project.roles.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.role.localeCompare(b.role))
   }
   return result.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.name.localeCompare(b.name))
 }

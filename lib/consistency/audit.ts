@@ -3,6 +3,7 @@ import { entityNames, getDb, indexNames } from '../db'
 import { toBookings, toTimeOff, type StoredBookings, type StoredTimeOff } from '../dto'
 import { loadSpansOf, skillCopyIsStale } from '../employees/derived'
 import { auditOverview } from '../overview/digest'
+import { auditCapacity } from '../capacity/audit'
 import { OVERVIEW_SHARDS, overviewKeys, overviewShardOf } from '../db/overview-store'
 import { todayIso } from '../staffing/allocation'
 
@@ -124,6 +125,13 @@ export async function auditDerivedData(): Promise<AuditReport> {
       problems.push(`stack entry ${entry.projectId}/${entry.technologyId} shows stale names`)
     }
   }
+  for (const role of of(entityNames.unfilledRole)) {
+    const client = clients.get(role.clientId as string)
+    const project = projects.get(`${role.clientId}#${role.projectId}`)
+    if (!client || !project) problems.push(`unfilled role ${role.id} is an orphan (client ${Boolean(client)}, project ${Boolean(project)})`)
+    else if (role.clientName !== client.name || role.projectName !== project.name) problems.push(`unfilled role ${role.id} shows stale names`)
+    if (role.fillToken) problems.push(`unfilled role ${role.id} is left half-assigned`)
+  }
   for (const skill of skills) {
     const employee = employees.get(skill.employeeId as string)
     const technology = technologies.get(skill.technologyId as string)
@@ -145,6 +153,7 @@ export async function auditDerivedData(): Promise<AuditReport> {
   }
 
   problems.push(...auditOverview(items, todayIso(), overviewKeys, overviewShardOf, OVERVIEW_SHARDS))
+  problems.push(...auditCapacity(items, todayIso()))
 
   // Each index holds only projections of items that exist in the table.
   for (const index of indexNames) {

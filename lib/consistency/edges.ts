@@ -1,7 +1,8 @@
-import { AssignmentEntity, GetItemCommand, SkillEntity, StackEntryEntity, forEachBounded } from '../db'
+import { AssignmentEntity, GetItemCommand, SkillEntity, StackEntryEntity, UnfilledRoleEntity, forEachBounded } from '../db'
 import { removeSkillEdge, syncSkill } from '../employees/skill-sync'
 import { removeStackEntryEdge, syncStackEntry } from '../projects/sync'
 import { removeAssignment, syncAssignment } from '../staffing/sync'
+import { removeUnfilledRole, syncUnfilledRole } from '../roles/sync'
 import type { JobContext } from '../jobs/runner'
 
 // An edge a sweep is about to remove, written down (in its job) before it is touched. Removing an
@@ -13,10 +14,12 @@ export type EdgeRef =
   | { kind: 'assignment'; clientId: string; projectId: string; assignmentId: string; employeeId: string }
   | { kind: 'skill'; employeeId: string; technologyId: string }
   | { kind: 'stack'; clientId: string; projectId: string; technologyId: string }
+  | { kind: 'role'; clientId: string; projectId: string; roleId: string }
 
 export function encodeEdge(edge: EdgeRef): string {
   if (edge.kind === 'assignment') return ['assignment', edge.clientId, edge.projectId, edge.assignmentId, edge.employeeId].join('|')
   if (edge.kind === 'skill') return ['skill', edge.employeeId, edge.technologyId].join('|')
+  if (edge.kind === 'role') return ['role', edge.clientId, edge.projectId, edge.roleId].join('|')
   return ['stack', edge.clientId, edge.projectId, edge.technologyId].join('|')
 }
 
@@ -25,6 +28,7 @@ export function decodeEdge(text: string): EdgeRef | null {
   if (kind === 'assignment' && parts.length === 4) return { kind, clientId: parts[0], projectId: parts[1], assignmentId: parts[2], employeeId: parts[3] }
   if (kind === 'skill' && parts.length === 2) return { kind, employeeId: parts[0], technologyId: parts[1] }
   if (kind === 'stack' && parts.length === 3) return { kind, clientId: parts[0], projectId: parts[1], technologyId: parts[2] }
+  if (kind === 'role' && parts.length === 3) return { kind, clientId: parts[0], projectId: parts[1], roleId: parts[2] }
   return null
 }
 
@@ -32,6 +36,7 @@ export function decodeEdge(text: string): EdgeRef | null {
 async function removeEdge(edge: EdgeRef): Promise<boolean> {
   if (edge.kind === 'assignment') return removeAssignment(edge)
   if (edge.kind === 'skill') return removeSkillEdge(edge)
+  if (edge.kind === 'role') return removeUnfilledRole(edge)
   return removeStackEntryEdge(edge)
 }
 
@@ -41,6 +46,7 @@ async function exists(edge: EdgeRef): Promise<boolean> {
     return Boolean((await AssignmentEntity.build(GetItemCommand).key({ clientId: edge.clientId, projectId: edge.projectId, id: edge.assignmentId }).options(consistent).send()).Item)
   }
   if (edge.kind === 'skill') return Boolean((await SkillEntity.build(GetItemCommand).key(edge).options(consistent).send()).Item)
+  if (edge.kind === 'role') return Boolean((await UnfilledRoleEntity.build(GetItemCommand).key({ clientId: edge.clientId, projectId: edge.projectId, id: edge.roleId }).options(consistent).send()).Item)
   return Boolean((await StackEntryEntity.build(GetItemCommand).key(edge).options(consistent).send()).Item)
 }
 
@@ -59,6 +65,7 @@ export async function stillPresent(edges: EdgeRef[]): Promise<EdgeRef[]> {
 async function resyncEdge(edge: EdgeRef): Promise<void> {
   if (edge.kind === 'assignment') return void (await syncAssignment(edge))
   if (edge.kind === 'skill') return void (await syncSkill(edge))
+  if (edge.kind === 'role') return void (await syncUnfilledRole(edge))
   return void (await syncStackEntry(edge))
 }
 
@@ -74,7 +81,7 @@ export async function removeEdgesJournalled(
   context: JobContext,
   onBatch?: (done: number, total: number) => Promise<void> | void,
 ): Promise<Record<EdgeRef['kind'], number>> {
-  const counts = { assignment: 0, skill: 0, stack: 0 }
+  const counts = { assignment: 0, skill: 0, stack: 0, role: 0 }
   const batchSize = 25
   for (let start = 0; start < edges.length; start += batchSize) {
     const batch = edges.slice(start, start + batchSize)

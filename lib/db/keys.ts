@@ -27,6 +27,8 @@ export const sortKeys = {
   projectEdges: (projectId: string) => `PROJECT#${projectId}#`,
   assignment: (projectId: string, assignmentId: string) => `PROJECT#${projectId}#ASSIGN#${assignmentId}`,
   stackEntry: (projectId: string, technologyId: string) => `PROJECT#${projectId}#TECH#${technologyId}`,
+  /** An unfilled role (a placeholder): demand on the project until someone is assigned to it. */
+  unfilledRole: (projectId: string, roleId: string) => `PROJECT#${projectId}#ROLE#${roleId}`,
   employee: 'EMP',
   skill: (technologyId: string) => `SKILL#${technologyId}`,
   technology: 'TECH',

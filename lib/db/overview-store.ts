@@ -102,16 +102,22 @@ export async function writeDigestSummary(partition: string, rev: number, summary
   }
 }
 
-/** One BatchGetItem of digest summaries and the state (at most 100 keys); unprocessed keys are asked for again. */
-export async function readDigestSummaries(partitions: string[]): Promise<{ summaries: Map<string, RawItem>; state: RawItem | null }> {
+/** One BatchGetItem (at most 100 keys), items by partition; unprocessed keys are asked for again. */
+export async function batchGetByPartition(keys: { PK: string; SK: string }[]): Promise<Map<string, RawItem>> {
   const { documentClient, config } = getDb()
   const found = new Map<string, RawItem>()
-  let keys = [...partitions.map((PK) => ({ PK, SK: 'SUMMARY' })), { PK: overviewKeys.state, SK: 'STATE' }]
-  for (let attempt = 0; keys.length && attempt < 5; attempt++) {
-    const { Responses, UnprocessedKeys } = await documentClient.send(new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: keys } } }))
+  let pending = keys
+  for (let attempt = 0; pending.length && attempt < 5; attempt++) {
+    const { Responses, UnprocessedKeys } = await documentClient.send(new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: pending } } }))
     for (const item of Responses?.[config.tableName] ?? []) found.set(item.PK as string, item as RawItem)
-    keys = (UnprocessedKeys?.[config.tableName]?.Keys ?? []) as { PK: string; SK: string }[]
+    pending = (UnprocessedKeys?.[config.tableName]?.Keys ?? []) as { PK: string; SK: string }[]
   }
+  return found
+}
+
+/** One BatchGetItem of digest summaries and the state. */
+export async function readDigestSummaries(partitions: string[]): Promise<{ summaries: Map<string, RawItem>; state: RawItem | null }> {
+  const found = await batchGetByPartition([...partitions.map((PK) => ({ PK, SK: 'SUMMARY' })), { PK: overviewKeys.state, SK: 'STATE' }])
   const state = found.get(overviewKeys.state) ?? null
   found.delete(overviewKeys.state)
   return { summaries: found, state }

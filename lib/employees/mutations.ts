@@ -29,7 +29,7 @@ import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { indexSettleMs, sleep } from '../jobs/settle'
-import { finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../consistency/edges'
+import { encodeEdge, finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../consistency/edges'
 import { parseInput, isEntityId } from '../validation'
 import { MAX_SKILLS_PER_PERSON, employeeCopyOf, skillCopyIsStale } from './derived'
 import { createEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
@@ -158,8 +158,9 @@ export async function updateEmployee(actor: Actor | null, input: unknown): Promi
       throw error
     }
   }
-  const copied = ['name', 'practice', 'location', 'title'] as const
-  if (copied.every((field) => current[field] === data[field])) return save()
+  // Copied onto skills, or counted in the overview and capacity digests: a change runs the job that refreshes them.
+  const propagated = ['name', 'practice', 'location', 'title', 'capacityHours'] as const
+  if (propagated.every((field) => data[field] === undefined || current[field] === data[field])) return save()
   return runAsJob('rename-employee', employeeId, {}, async () => {
     const saved = await save()
     await propagateEmployeeName(employeeId)
@@ -242,7 +243,7 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
         ...stragglers.assignments.map((edge) => ({ kind: 'assignment' as const, clientId: edge.clientId, projectId: edge.projectId, assignmentId: edge.id, employeeId })),
         ...stragglers.skills.map((technologyId) => ({ kind: 'skill' as const, employeeId, technologyId })),
       ]
-      for (const edge of await stillPresent(found)) edges.set(edge.kind === 'assignment' ? edge.assignmentId : `skill:${edge.technologyId}`, edge)
+      for (const edge of await stillPresent(found)) edges.set(edge.kind === 'assignment' ? edge.assignmentId : edge.kind === 'skill' ? `skill:${edge.technologyId}` : encodeEdge(edge), edge)
       if (edges.size === 0) break
     }
     const removed = await removeEdgesJournalled([...edges.values()], context)

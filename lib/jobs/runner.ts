@@ -15,6 +15,8 @@ export const jobKinds = [
   'sync-project',
   'sync-time-off',
   'sync-person',
+  'sync-role',
+  'fill-role',
   'refresh-overview',
   'delete-client',
   'delete-project',

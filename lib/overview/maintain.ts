@@ -13,6 +13,10 @@ import {
 } from '../db/overview-store'
 import { toBookings, toTimeOff } from '../dto'
 import { todayIso } from '../staffing/allocation'
+import { applyCapacity, personCapacityChange } from '../capacity/maintain'
+import { CAPACITY_SHARDS, capacityPartitions, capacityShardOf } from '../db/capacity-store'
+import { roleCapacityChange } from '../capacity/maintain'
+import { syncUnfilledRole } from '../roles/sync'
 import { overviewStateIsCurrent, summarisePeople, summariseProjects, summariseWeek, trackedWeeks, weekStatus, type ProjectEntry } from './digest'
 
 // Keeping the overview's digests (lib/db/overview-store.ts) up to date. Each write path that changes
@@ -62,16 +66,18 @@ function personChanges(person: Awaited<ReturnType<typeof readPerson>>, employeeI
 }
 
 /**
- * Brings a person's overview entries up to date: their status in each tracked week and, when
+ * Brings a person's overview entries up to date: their capacity entry, their status in each tracked week and, when
  * `membership` is asked for (create, delete), their place in the headcount.
  */
 export async function syncPersonOverview(employeeId: string, options: { membership?: boolean; today?: string } = {}): Promise<void> {
   const shard = overviewShardOf(employeeId)
-  const weeks = trackedWeeks(options.today ?? todayIso())
+  const today = options.today ?? todayIso()
+  const weeks = trackedWeeks(today)
   let person = await readPerson(employeeId)
   for (let round = 0; round < 10; round++) {
     await Promise.all([
       ...weeks.map((week) => applyWeek(week, shard, personChanges(person, employeeId, week))),
+      applyCapacity(capacityShardOf(employeeId), [personCapacityChange(person as never, employeeId, today)], today),
       ...(options.membership ? [applyPeople(shard, [{ map: 'people', entry: employeeId, value: person && !person.deletingAt ? 1 : undefined }])] : []),
     ])
     const now = await readPerson(employeeId)
@@ -134,21 +140,27 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
   // The digests as they are, read before the index: anyone they name is read too, so a person or
   // project the lagging index does not list yet keeps their entries (an entry is only ever removed
   // because a consistent read found its item gone or being deleted).
-  const [weekSets, peopleSets, projectSets, sources] = await Promise.all([
+  const [weekSets, peopleSets, projectSets, capacitySets, sources] = await Promise.all([
     Promise.all(shards.map((shard) => Promise.all(weeks.map((week) => readDigestSet(overviewKeys.week(week, shard)))))),
     Promise.all(shards.map((shard) => readDigestSet(overviewKeys.people(shard)))),
     Promise.all(shards.map((shard) => readDigestSet(overviewKeys.projects(shard)))),
+    Promise.all(capacityPartitions.map((partition) => readDigestSet(partition))),
     listOverviewSources(),
   ])
   const employeeIds = new Set(sources.employeeIds)
-  for (const set of [...weekSets.flat(), ...peopleSets]) {
+  for (const set of [...weekSets.flat(), ...peopleSets, ...capacitySets]) {
     for (const map of ['bench', 'over', 'people']) for (const id of Object.keys((set?.[map] as object) ?? {})) employeeIds.add(id)
   }
+  // Unfilled roles have no index: the capacity digests name every one whose sync has run (a role
+  // whose sync has not run yet still has its job, which the sweep finishes).
+  const roleKeys = capacitySets.flatMap((set) =>
+    Object.entries((set?.roles as Record<string, { c: string; j: string }>) ?? {}).map(([roleId, entry]) => ({ PK: partitions.client(entry.c), SK: sortKeys.unfilledRole(entry.j, roleId) })),
+  )
   const projectRefs = new Map(sources.projects.map((ref) => [ref.projectId, ref.clientId]))
   for (const set of projectSets) for (const [id, entry] of Object.entries((set?.projects as Record<string, ProjectEntry>) ?? {})) projectRefs.set(id, entry.c)
   const personKeys = [...employeeIds].map((id) => ({ PK: partitions.employee(id), SK: sortKeys.employee }))
   const projectKeys = [...projectRefs].map(([projectId, clientId]) => ({ PK: partitions.client(clientId), SK: sortKeys.project(projectId) }))
-  const [people, projects] = await Promise.all([batchGetConsistent(personKeys), batchGetConsistent(projectKeys)])
+  const [people, projects, roles] = await Promise.all([batchGetConsistent(personKeys), batchGetConsistent(projectKeys), batchGetConsistent(roleKeys)])
   const livePeople = people.filter((person) => !person.deletingAt)
   const liveProjects = projects.filter((project) => !project.deletingAt)
   let done = 0
@@ -179,8 +191,20 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
       await options.onProgress?.(done, livePeople.length)
     },
   )
+  await forEachBounded(
+    Array.from({ length: CAPACITY_SHARDS }, (_, shard) => shard),
+    4,
+    async (shard) => {
+      const entries = (changes: EntryChange[]) => Object.fromEntries(changes.filter((change) => change.value !== undefined).map((change) => [change.entry, change.value]))
+      const desiredPeople = entries(livePeople.filter((person) => capacityShardOf(person.id as string) === shard).map((person) => personCapacityChange(person, person.id as string, today)))
+      const desiredRoles = entries(roles.filter((role) => capacityShardOf(role.id as string) === shard).map((role) => roleCapacityChange(role, role.id as string)))
+      const current = capacitySets[shard]
+      const changes = [...diff('people', current?.people as RawItem, desiredPeople), ...diff('roles', current?.roles as RawItem, desiredRoles)]
+      await applyInChunks((chunk) => applyCapacity(shard, chunk, today), changes)
+    },
+  )
   // Whoever changed while this ran gets their own sync, from a read made after the writes above.
-  const [peopleAgain, projectsAgain] = await Promise.all([batchGetConsistent(personKeys), batchGetConsistent(projectKeys)])
+  const [peopleAgain, projectsAgain, rolesAgain] = await Promise.all([batchGetConsistent(personKeys), batchGetConsistent(projectKeys), batchGetConsistent(roleKeys)])
   const keyOf = (item: RawItem) => `${item.PK}|${item.SK}`
   const personNow = new Map(peopleAgain.map((item) => [keyOf(item), item]))
   const projectNow = new Map(projectsAgain.map((item) => [keyOf(item), item]))
@@ -194,6 +218,12 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
     projects.filter((project) => projectStamp(project) !== projectStamp(projectNow.get(keyOf(project)))),
     8,
     (project) => syncProjectOverview(project.clientId as string, project.id as string, { today }),
+  )
+  const roleNow = new Map(rolesAgain.map((item) => [keyOf(item), item]))
+  await forEachBounded(
+    roles.filter((role) => JSON.stringify(roleCapacityChange(role, role.id as string)) !== JSON.stringify(roleCapacityChange(roleNow.get(keyOf(role)) ?? null, role.id as string))),
+    8,
+    async (role) => void (await syncUnfilledRole({ clientId: role.clientId as string, projectId: role.projectId as string, roleId: role.id as string }, { today })),
   )
   await writeOverviewState({ weeks, projectsDerivedOn: today })
   return { people: livePeople.length, projects: liveProjects.length }

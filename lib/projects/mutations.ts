@@ -27,6 +27,7 @@ import { runAsJob, type JobContext } from '../jobs/runner'
 import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
 import { parseInput, isEntityId } from '../validation'
 import { createProjectInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
+import { syncUnfilledRole } from '../roles/sync'
 import { syncProject, syncStackEntry } from './sync'
 import { syncProjectOverview } from '../overview/maintain'
 
@@ -123,6 +124,7 @@ export async function propagateProjectName(clientId: string, projectId: string):
     const copied = { projectName: project.name }
     if (item.entity === 'Assignment') await copyFields(AssignmentEntity, { clientId, projectId, id: item.id }, copied, 'projectNameVersion', project.version)
     if (item.entity === 'StackEntry') await copyFields(StackEntryEntity, { clientId, projectId, technologyId: item.technologyId }, copied, 'projectNameVersion', project.version)
+    if (item.entity === 'UnfilledRole') await syncUnfilledRole({ clientId, projectId, roleId: item.id })
   })
   await syncProjectOverview(clientId, projectId)
 }
@@ -156,6 +158,7 @@ export async function sweepProject(
     const edges = items.flatMap((item): EdgeRef[] => {
       if (item.entity === 'Assignment') return [{ kind: 'assignment', clientId, projectId, assignmentId: item.id, employeeId: item.employeeId }]
       if (item.entity === 'StackEntry') return [{ kind: 'stack', clientId, projectId, technologyId: item.technologyId }]
+      if (item.entity === 'UnfilledRole') return [{ kind: 'role', clientId, projectId, roleId: item.id }]
       return []
     })
     const removed = await removeEdgesJournalled(edges, context, (done, total) => onProgress?.({ phase: 'deleting', deleted: done, total }))

@@ -11,6 +11,7 @@ export const entityNames = {
   project: 'Project',
   assignment: 'Assignment',
   stackEntry: 'StackEntry',
+  unfilledRole: 'UnfilledRole',
   employee: 'Employee',
   skill: 'Skill',
   technology: 'Technology',

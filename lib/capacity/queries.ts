@@ -1,0 +1,19 @@
+import { authorize, type Actor } from '../auth/roles'
+import { nameAccessPattern } from '../db'
+import { capacityPartitions } from '../db/capacity-store'
+import { batchGetByPartition } from '../db/overview-store'
+import { todayIso } from '../staffing/allocation'
+import { mergeCapacity, type CapacitySummary, type CapacityView } from './figures'
+
+/**
+ * `/capacity`: every practice's capacity and demand for the next 26 weeks, from the capacity
+ * digests' summaries: one BatchGetItem of a fixed number of keys (one per shard), the same size at
+ * any firm size.
+ */
+export async function getCapacity(actor: Actor | null, options: { today?: string } = {}): Promise<CapacityView> {
+  authorize(actor, 'read')
+  nameAccessPattern('Capacity')
+  const found = await batchGetByPartition(capacityPartitions.map((PK) => ({ PK, SK: 'SUMMARY' })))
+  const summaries = [...found.values()] as unknown as CapacitySummary[]
+  return mergeCapacity(summaries, options.today ?? todayIso())
+}
