@@ -17,6 +17,8 @@ import { changeAssignment, staffEmployee, unstaffEmployee } from '../lib/staffin
 import { deleteTechnology, updateTechnology } from '../lib/technologies/mutations'
 import { ClientEntity, EmployeeEntity, GetItemCommand, ProjectEntity, TechnologyEntity } from '../lib/db'
 import { manager } from './helpers/actors'
+import { assignUnfilledRole, createUnfilledRole, deleteUnfilledRole } from '../lib/roles/mutations'
+import { addTimeOff } from '../lib/employees/time-off'
 
 // Model-based: random sequences of creates, edits, staffing, skill and stack changes, renames and
 // deletes over a small firm, each possibly cut off by a crash after a random number of writes, all
@@ -34,6 +36,7 @@ interface Firm {
   people: { id: string; email: string }[]
   technologies: { id: string }[]
   assignments: { clientId: string; projectId: string; id: string }[]
+  roles: { clientId: string; projectId: string; id: string }[]
 }
 
 const pick = <T>(list: T[], n: number): T => list[n % list.length]
@@ -51,6 +54,11 @@ const operation = fc.oneof(
   fc.record({ kind: fc.constant('newProject' as const), client: fc.nat() }),
   fc.record({ kind: fc.constant('rename' as const), target: fc.constantFrom('client', 'project', 'person', 'technology'), which: fc.nat(), name: fc.string({ minLength: 1, maxLength: 8 }) }),
   fc.record({ kind: fc.constant('delete' as const), target: fc.constantFrom('client', 'project', 'person', 'technology'), which: fc.nat() }),
+  // Unfilled roles and time off, weighted up so that most runs plan, assign and delete several roles.
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('role' as const), project: fc.nat(), technology: fc.nat(), allocation: fc.integer({ min: 10, max: 100 }), start: fc.nat({ max: 8 }), tentative: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('unrole' as const), role: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('assignRole' as const), role: fc.nat(), person: fc.nat(), token: fc.nat({ max: 3 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('timeOff' as const), person: fc.nat(), start: fc.nat({ max: 8 }), days: fc.integer({ min: 1, max: 10 }) }) },
 )
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never
 
@@ -58,6 +66,31 @@ const step = fc.record({ operation, crashAfter: fc.option(fc.nat({ max: 12 }), {
 
 async function apply(firm: Firm, op: Operation): Promise<void> {
   switch (op.kind) {
+    case 'role': {
+      const project = pick(firm.projects, op.project)
+      const role = await createUnfilledRole(manager, {
+        clientId: project.clientId, projectId: project.id, role: 'Placeholder', practice: 'Backend', requirements: [{ technologyId: pick(firm.technologies, op.technology).id, minLevel: 2 }],
+        allocation: op.allocation, startDate: week(op.start), endDate: week(op.start + 3), status: op.tentative ? 'tentative' : 'confirmed',
+      })
+      firm.roles.push({ clientId: role.clientId, projectId: role.projectId, id: role.id })
+      return
+    }
+    case 'unrole': {
+      if (!firm.roles.length) return
+      const target = pick(firm.roles, op.role)
+      return deleteUnfilledRole(manager, { clientId: target.clientId, projectId: target.projectId, roleId: target.id })
+    }
+    case 'assignRole': {
+      if (!firm.roles.length) return
+      const target = pick(firm.roles, op.role)
+      await assignUnfilledRole(manager, { clientId: target.clientId, projectId: target.projectId, roleId: target.id, employeeId: pick(firm.people, op.person).id, fillToken: `token-${target.id}-${op.token}` })
+      return
+    }
+    case 'timeOff': {
+      const start = week(op.start)
+      const end = new Date(Date.parse(`${start}T00:00:00Z`) + (op.days - 1) * 86_400_000).toISOString().slice(0, 10)
+      return void (await addTimeOff(manager, { employeeId: pick(firm.people, op.person).id, kind: 'vacation', startDate: start, endDate: end }))
+    }
     case 'staff': {
       const project = pick(firm.projects, op.project)
       const assignment = await staffEmployee(manager, { ...project, projectId: project.id, employeeId: pick(firm.people, op.person).id, role: 'Dev', allocation: op.allocation, startDate: week(op.start), endDate: week(op.start + 2) })
@@ -154,6 +187,7 @@ describe('random work with crashes under a lagging index', () => {
           people,
           technologies,
           assignments: [],
+          roles: [],
         }
         for (const { operation: op, crashAfter } of steps) {
           crash.after(crashAfter)
@@ -173,6 +207,7 @@ describe('random work with crashes under a lagging index', () => {
         }
         await lag.settle()
         const { problems } = await auditDerivedData()
+        if (process.env.ROSTER_MODEL_TRACE) console.log('ROLES', firm.roles.length, 'PROBLEMS', problems.length)
         const jobs = await listAllJobs()
         if (problems.length || jobs.length) console.log(JSON.stringify({ steps, problems, jobs }, null, 1))
         assert.deepEqual(problems, [])

@@ -11,7 +11,7 @@ import { forEachBounded } from '../db'
 import { overviewIsCurrent, refreshOverview, syncPersonOverview } from '../overview/maintain'
 import { isAppError } from '../errors'
 import { syncUnfilledRole } from '../roles/sync'
-import { finishFill } from '../roles/mutations'
+import { resumeFill } from '../roles/mutations'
 
 // What each kind of job does when it is resumed: the same idempotent step its mutation runs.
 const steps: Record<JobKind, JobStep> = {
@@ -23,7 +23,7 @@ const steps: Record<JobKind, JobStep> = {
   'sync-time-off': ({ params }) => refreshTimeOffCopies(params.employeeId),
   'sync-person': ({ targetId }) => syncPersonOverview(targetId, { membership: true }),
   'sync-role': ({ targetId, params }) => syncUnfilledRole({ clientId: params.clientId, projectId: params.projectId, roleId: targetId }),
-  'fill-role': ({ targetId, params }) => finishFill({ clientId: params.clientId, projectId: params.projectId, roleId: targetId }),
+  'fill-role': ({ params }) => resumeFill({ clientId: params.clientId, projectId: params.projectId, roleId: params.roleId }, params.fillToken),
   'refresh-overview': (_job, context) => refreshOverview({ onProgress: (done, total) => context.heartbeat({ done, total }) }),
   'delete-client': ({ targetId }, context) => sweepClient(targetId, context),
   'delete-project': ({ targetId, params }, context) => sweepProject(params.clientId, targetId, context),

@@ -115,7 +115,8 @@ const alreadyFilled = (name: string) =>
  * 2. Staff: the assignment, with the token as its idempotency key (so its id too), through the same
  *    staffing path as the project page (overlap checks, bookings, digests).
  * 3. Delete the role, conditional on the token, and take it out of capacity.
- * Steps 2 and 3 run as a job, so a crash is finished by the sweep; each is safe to repeat.
+ * All three run as one job, recorded before the claim, so a crash after any of them is finished by
+ * the sweep (which goes on only if the claim was made); each step is safe to repeat.
  */
 export async function assignUnfilledRole(actor: Actor | null, input: unknown): Promise<AssignmentView> {
   authorize(actor, 'manage')
@@ -125,8 +126,19 @@ export async function assignUnfilledRole(actor: Actor | null, input: unknown): P
   const role = await readRole(ref)
   if (!role) return answerForMissingRole(ref, fillToken)
   if (role.fillToken && role.fillToken !== fillToken) throw alreadyFilled(role.fillEmployeeName ?? 'someone else')
-  if (!role.fillToken) await claimRole(ref, { fillToken, employeeId, employeeName: employee.name })
-  return runAsJob('fill-role', ref.roleId, { clientId: ref.clientId, projectId: ref.projectId }, () => finishFill(ref, actor))
+  return runAsJob('fill-role', fillJobTarget(ref.roleId, fillToken), { clientId: ref.clientId, projectId: ref.projectId, roleId: ref.roleId, fillToken }, async () => {
+    await claimRole(ref, { fillToken, employeeId, employeeName: employee.name })
+    return finishFill(ref, fillToken, actor)
+  })
+}
+
+/** One job per click: two managers' clicks run side by side, and the claim decides between them. */
+const fillJobTarget = (roleId: string, fillToken: string) => `${roleId}#${fillToken}`
+
+/** The sweep's step for a "fill-role" job cut off by a crash: goes on only if that click's claim was made. */
+export async function resumeFill(ref: RoleRef, fillToken: string): Promise<void> {
+  const role = await readRole(ref)
+  if (role?.fillToken === fillToken) await finishFill(ref, fillToken)
 }
 
 async function claimRole(ref: RoleRef, claim: { fillToken: string; employeeId: string; employeeName: string }): Promise<void> {
@@ -160,13 +172,13 @@ async function answerForMissingRole(ref: RoleRef, fillToken: string): Promise<As
 }
 
 /**
- * Steps 2 and 3 of "Assign", from the role as it is now: also what the sweep runs after a crash. A
- * refusal from staffing (the person is already on this project for these dates) gives the role back.
+ * Steps 2 and 3 of "Assign", from the role as it is now. A refusal from staffing (the person is
+ * already on this project for these dates) gives the role back.
  */
-export async function finishFill(ref: RoleRef, actor: Actor = systemActor): Promise<AssignmentView> {
+async function finishFill(ref: RoleRef, fillToken: string, actor: Actor = systemActor): Promise<AssignmentView> {
   const role = await readRole(ref)
-  if (!role) return answerForMissingRole(ref, '')
-  if (!role.fillToken || !role.fillEmployeeId) throw new AppError('conflict:role', 'Nobody is being assigned to this role.')
+  if (!role) return answerForMissingRole(ref, fillToken)
+  if (role.fillToken !== fillToken || !role.fillEmployeeId) throw alreadyFilled(role.fillEmployeeName ?? 'someone else')
   await syncUnfilledRole(ref)
   let assignment: AssignmentView
   try {
