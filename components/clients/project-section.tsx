@@ -7,6 +7,7 @@ import { linkClass } from '@/components/ui/page-header'
 import { TableHead } from '@/components/ui/table'
 import type { ProjectSectionData } from '@/lib/dto'
 import { formatDateRange } from '@/lib/format'
+import { requirementsText } from '@/components/projects/unfilled-roles'
 
 // One project on a client's dashboard, with its staffing and stack. A client component, so that a
 // dashboard of many projects sends each one's data once (as props) rather than its rendered tree a
@@ -27,12 +28,33 @@ export function ProjectSection({ project }: { project: ProjectSectionData }) {
       </header>
       <div className="space-y-4 px-4 py-3">
         <StaffingTable project={project} />
+        {project.roles.length ? <UnfilledRoleList project={project} /> : null}
         <div>
           <h4 className="text-sm font-medium text-slate-700">Tech stack</h4>
           <StackChips stack={project.stack} label={`${project.name} tech stack`} />
         </div>
       </div>
     </section>
+  )
+}
+
+/** The project's unfilled roles on the dashboard: demand nobody fills yet. */
+function UnfilledRoleList({ project }: { project: Pick<ProjectSectionData, 'id' | 'clientId' | 'name' | 'roles'> }) {
+  return (
+    <div>
+      <h4 className="text-sm font-medium text-slate-700">Unfilled roles</h4>
+      <ul className="mt-1 space-y-1 text-sm" aria-label={`${project.name} unfilled roles`}>
+        {project.roles.map((role) => (
+          <li key={role.id} className="flex flex-wrap items-center gap-2">
+            <Badge tone="red">Unfilled</Badge>
+            <Link href={`/clients/${project.clientId}/projects/${project.id}/roles/${role.id}`} className={linkClass}>{role.role}</Link>
+            <span className="text-slate-700">{role.practice} · {role.allocation}% · {formatDateRange(role.startDate, role.endDate)}</span>
+            {role.requirements.length ? <span className="text-slate-600">needs {requirementsText(role.requirements)}</span> : null}
+            {role.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }
 

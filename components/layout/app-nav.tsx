@@ -8,6 +8,7 @@ const sections = [
   { href: '/clients', label: 'Clients' },
   { href: '/employees', label: 'Employees' },
   { href: '/planner', label: 'Planner' },
+  { href: '/capacity', label: 'Capacity' },
   { href: '/technologies', label: 'Technologies' },
 ]
 

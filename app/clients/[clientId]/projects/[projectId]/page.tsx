@@ -9,6 +9,7 @@ import { DeleteProjectDialog } from '@/components/projects/delete-project-dialog
 import { ProjectForm } from '@/components/projects/project-form'
 import { StackEditor } from '@/components/projects/stack-editor'
 import { StaffForm } from '@/components/projects/staff-form'
+import { UnfilledRoleForm, UnfilledRolesTable } from '@/components/projects/unfilled-roles'
 import { StatusBadge } from '@/components/ui/badge'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { todayIso } from '@/lib/staffing/allocation'
@@ -20,12 +21,13 @@ import { updateProjectAction } from '@/lib/actions/projects'
 
 export const metadata: Metadata = { title: 'Project' }
 
-export default async function ProjectPage({ params }: { params: Promise<{ clientId: string; projectId: string }> }) {
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ clientId: string; projectId: string }>; searchParams: Promise<{ assigned?: string }> }) {
   const actor = await requireActor()
   const { clientId, projectId } = await params
+  const { assigned } = await searchParams
   const { result: project, recording } = await withRecording(() => getProjectPage(actor, { clientId, projectId }))
   if (!project) notFound()
-  const { assignments, stack, ...summary } = project
+  const { assignments, stack, roles, ...summary } = project
   const canManage = can(actor, 'manage')
   return (
     <>
@@ -39,6 +41,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ client
         }
         actions={canManage && <DeleteProjectDialog clientId={clientId} projectId={projectId} projectName={project.name} assignments={assignments.length} stackEntries={stack.length} />}
       />
+      {typeof assigned === 'string' && assigned ? (
+        <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {assigned} was assigned to the role; it is no longer unfilled.
+        </p>
+      ) : null}
       {project.description ? <p className="mb-6 max-w-3xl text-slate-700">{project.description}</p> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2 [&>*]:min-w-0">
         <section aria-labelledby="staffing-heading" className="rounded-lg border border-slate-200 bg-white p-4 xl:col-span-2">
@@ -48,6 +55,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ client
             <>
               <h3 className="mb-2 mt-6 font-medium">Staff a person</h3>
               <StaffForm clientId={clientId} projectId={projectId} defaultStart={project.startDate > todayIso() ? project.startDate : todayIso()} stack={stack.map(({ technologyId, technologyName }) => ({ technologyId, technologyName }))} />
+            </>
+          ) : null}
+        </section>
+        <section aria-labelledby="roles-heading" className="rounded-lg border border-slate-200 bg-white p-4 xl:col-span-2">
+          <h2 id="roles-heading" className="mb-3 text-lg font-semibold">Unfilled roles</h2>
+          <UnfilledRolesTable roles={roles} clientId={clientId} projectId={projectId} projectName={project.name} editable={canManage} />
+          {canManage ? (
+            <>
+              <h3 className="mb-2 mt-6 font-medium">Plan an unfilled role</h3>
+              <UnfilledRoleForm clientId={clientId} projectId={projectId} defaultStart={project.startDate > todayIso() ? project.startDate : todayIso()} />
             </>
           ) : null}
         </section>

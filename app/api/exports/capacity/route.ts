@@ -1,0 +1,22 @@
+import { actorFromHeaders } from '@/lib/auth/actor'
+import { toErrorBody } from '@/lib/errors'
+import { exportCapacity } from '@/lib/exports/csv'
+import { searchParamsOf } from '@/lib/http'
+import { todayIso } from '@/lib/staffing/allocation'
+
+/** The capacity figures as CSV; query: `practice` (its key, as /capacity uses), `tentative=ignore`. */
+export async function GET(request: Request) {
+  try {
+    const csv = await exportCapacity(await actorFromHeaders(request.headers), searchParamsOf(request))
+    return new Response(csv, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="roster-capacity-${todayIso()}.csv"`,
+        'cache-control': 'no-store',
+      },
+    })
+  } catch (error) {
+    const { status, body } = toErrorBody(error)
+    return Response.json(body, { status })
+  }
+}

@@ -1,0 +1,39 @@
+import { actorFromHeaders } from '@/lib/auth/actor'
+import { toErrorBody } from '@/lib/errors'
+import { exportStaffingPlan } from '@/lib/exports/csv'
+import { searchParamsOf } from '@/lib/http'
+
+/** The staffing plan as CSV, streamed; query: `from`, `to` (ISO dates; today and 26 weeks on by default). */
+export async function GET(request: Request) {
+  let exported
+  try {
+    exported = exportStaffingPlan(await actorFromHeaders(request.headers), searchParamsOf(request))
+  } catch (error) {
+    const { status, body } = toErrorBody(error)
+    return Response.json(body, { status })
+  }
+  const { from, to, chunks } = exported
+  const encoder = new TextEncoder()
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next()
+        if (next.done) controller.close()
+        else controller.enqueue(encoder.encode(next.value))
+      } catch (error) {
+        console.error(error)
+        controller.error(new Error('The export stopped part-way; please try again.'))
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined)
+    },
+  })
+  return new Response(stream, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="roster-staffing-${from}-to-${to}.csv"`,
+      'cache-control': 'no-store',
+    },
+  })
+}

@@ -1,0 +1,65 @@
+import Link from 'next/link'
+import { Badge } from '@/components/ui/badge'
+import { linkClass } from '@/components/ui/page-header'
+import type { RoleListing } from '@/lib/capacity/figures'
+import type { PlannerColumn } from '@/lib/planner/grid'
+import { periodLoad } from '@/lib/staffing/allocation'
+import { formatDateRange } from '@/lib/format'
+
+/**
+ * The planner's "Unfilled roles" group per practice: each role's demand in the shown columns, in the
+ * same units as a person's cells (percent of a week), so a free person and the role they could fill
+ * line up. From the capacity digests (the first 12 roles of each practice, by start).
+ */
+export function UnfilledRolesGroup({ groups, columns }: { groups: { practice: string; count: number; roles: RoleListing[] }[]; columns: PlannerColumn[] }) {
+  if (groups.length === 0) return null
+  return (
+    <section aria-labelledby="planner-unfilled-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="planner-unfilled-heading" className="text-lg font-semibold">Unfilled roles</h2>
+      <p className="mb-2 text-sm text-slate-600">Demand nobody fills yet, by practice: the role’s allocation in each column. Open one to see who could fill it.</p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Unfilled roles by practice, per column</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-slate-600">
+              <th scope="col" className="py-1.5 pr-4 font-medium">Role</th>
+              {columns.map((column) => (
+                <th key={column.start} scope="col" className="px-1 py-1.5 text-center text-xs font-medium whitespace-nowrap">
+                  <span aria-hidden>{column.label}</span>
+                  <span className="sr-only">{column.longLabel}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {groups.map((group) => (
+            <tbody key={group.practice} className="divide-y divide-slate-100">
+              <tr className="bg-slate-50">
+                <th scope="rowgroup" colSpan={columns.length + 1} className="py-1.5 pr-4 text-left font-semibold">
+                  {group.practice}: {group.count} unfilled {group.count === 1 ? 'role' : 'roles'}
+                  {group.count > group.roles.length ? <span className="font-normal text-slate-600"> (the {group.roles.length} starting first)</span> : null}
+                </th>
+              </tr>
+              {group.roles.map((role) => (
+                <tr key={role.id}>
+                  <th scope="row" className="py-1.5 pr-4 text-left font-normal">
+                    <Badge tone="red">Unfilled</Badge>{' '}
+                    <Link href={`/clients/${role.c}/projects/${role.j}/roles/${role.id}`} className={linkClass}>{role.r}</Link>
+                    <div className="text-xs text-slate-600">{role.cn} · {role.pn} · {formatDateRange(role.s, role.e)}{role.t ? ' · tentative' : ''}</div>
+                  </th>
+                  {columns.map((column) => {
+                    const load = periodLoad([{ start: role.s, end: role.e, allocation: role.a, tentative: Boolean(role.t) }], column.start, column.end).total
+                    return (
+                      <td key={column.start} className={`px-1 py-1.5 text-center text-xs tabular-nums ${load ? 'bg-red-50 text-red-900' : 'text-slate-400'}`}>
+                        {load ? `${load}%` : <span aria-label="none">–</span>}
+                      </td>
+                    )
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </section>
+  )
+}

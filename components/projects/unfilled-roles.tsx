@@ -1,0 +1,197 @@
+'use client'
+
+import Link from 'next/link'
+import { useQuery } from '@tanstack/react-query'
+import { useRouter } from 'next/navigation'
+import { useRef, useState, useTransition } from 'react'
+import { createUnfilledRoleAction, deleteUnfilledRoleAction } from '@/lib/actions/roles'
+import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
+import { FormError, SelectField, TextField } from '@/components/ui/field'
+import { linkClass } from '@/components/ui/page-header'
+import { SearchPicker } from '@/components/ui/search-picker'
+import { TableHead } from '@/components/ui/table'
+import { useToast } from '@/components/ui/toast'
+import { useActionForm } from '@/components/ui/use-action-form'
+import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
+import { practiceNames } from '@/lib/employees/practices'
+import { formatDateRange } from '@/lib/format'
+import type { UnfilledRoleView } from '@/lib/roles/view'
+import { MAX_REQUIREMENTS } from '@/lib/roles/schemas'
+import { assignmentStatusOptions } from '@/lib/staffing/schemas'
+import { technologySearchOptions } from '@/lib/technologies/query-options'
+
+type RoleRow = Pick<UnfilledRoleView, 'id' | 'role' | 'practice' | 'requirements' | 'allocation' | 'startDate' | 'endDate' | 'status' | 'fillingWith'>
+
+/** "TypeScript 3+, React 2+": what a role needs. */
+export function requirementsText(requirements: RoleRow['requirements']): string {
+  return requirements.length ? requirements.map((r) => `${r.technologyName} ${r.minLevel}+`).join(', ') : 'No technology required'
+}
+
+/** A project's unfilled roles; managers get "Find people" and "Delete". */
+export function UnfilledRolesTable({ roles, clientId, projectId, projectName, editable }: { roles: RoleRow[]; clientId: string; projectId: string; projectName: string; editable: boolean }) {
+  if (roles.length === 0) return <p className="text-sm text-slate-600">No unfilled roles.</p>
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Unfilled roles of {projectName}</caption>
+        <TableHead
+          columns={[
+            { label: 'Role' },
+            { label: 'Practice' },
+            { label: 'Needs' },
+            { label: 'Allocation', align: 'right' },
+            { label: 'Dates' },
+            { label: 'Status' },
+            ...(editable ? [{ label: 'Actions', srOnly: true }] : []),
+          ]}
+        />
+        <tbody className="divide-y divide-slate-100">
+          {roles.map((role) => (
+            <UnfilledRoleRow key={role.id} role={role} clientId={clientId} projectId={projectId} editable={editable} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function UnfilledRoleRow({ role, clientId, projectId, editable }: { role: RoleRow; clientId: string; projectId: string; editable: boolean }) {
+  const router = useRouter()
+  const toast = useToast()
+  const [deleting, startDeleting] = useTransition()
+  return (
+    <tr>
+      <td className="py-1.5 pr-4">
+        <span className="font-medium">{role.role}</span> <Badge tone="red">Unfilled</Badge>
+      </td>
+      <td className="py-1.5 pr-4">{role.practice}</td>
+      <td className="py-1.5 pr-4">{requirementsText(role.requirements)}</td>
+      <td className="py-1.5 pr-4 text-right tabular-nums">{role.allocation}%</td>
+      <td className="py-1.5 pr-4 whitespace-nowrap">{formatDateRange(role.startDate, role.endDate)}</td>
+      <td className="py-1.5 pr-4">
+        {role.fillingWith ? <Badge tone="blue">Being assigned to {role.fillingWith}</Badge> : role.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : <Badge tone="green">Confirmed</Badge>}
+      </td>
+      {editable ? (
+        <td className="py-1.5 whitespace-nowrap text-right">
+          <Link href={`/clients/${clientId}/projects/${projectId}/roles/${role.id}`} className={`${linkClass} mr-2`} aria-label={`Find people for ${role.role}`}>
+            Find people
+          </Link>
+          <Button
+            variant="ghost"
+            disabled={deleting}
+            aria-label={`Delete unfilled role ${role.role}`}
+            onClick={() =>
+              startDeleting(async () => {
+                const result = await deleteUnfilledRoleAction({ clientId, projectId, roleId: role.id })
+                toast(result.status === 'idle' ? '' : result.message, result.status === 'error' ? 'error' : 'success')
+                router.refresh()
+              })
+            }
+          >
+            {deleting ? 'Deleting…' : 'Delete'}
+          </Button>
+        </td>
+      ) : null}
+    </tr>
+  )
+}
+
+type Requirement = { technologyId: string; technologyName: string; minLevel: number }
+
+const levelOptions = [1, 2, 3, 4, 5].map((level) => ({ value: String(level), label: `${level} or more` }))
+
+/** Plans an unfilled role: title, practice, required technologies with minimum levels, allocation, dates, status. */
+export function UnfilledRoleForm({ clientId, projectId, defaultStart }: { clientId: string; projectId: string; defaultStart: string }) {
+  const router = useRouter()
+  const formRef = useRef<HTMLFormElement>(null)
+  const [requirements, setRequirements] = useState<Requirement[]>([])
+  const [search, setSearch] = useState('')
+  const [technology, setTechnology] = useState<{ id: string; name: string } | null>(null)
+  const [level, setLevel] = useState('3')
+  const [pickerError, setPickerError] = useState<string | undefined>()
+  const results = useQuery({ ...technologySearchOptions(search), enabled: search.trim().length > 0 })
+  const [idempotencyKey, renewIdempotencyKey] = useIdempotencyKey()
+  const { formAction, pending, errors, formError } = useActionForm(createUnfilledRoleAction, () => {
+    setRequirements([])
+    setTechnology(null)
+    setSearch('')
+    renewIdempotencyKey()
+    formRef.current?.reset()
+    router.refresh()
+  })
+
+  function addRequirement() {
+    if (!technology) return setPickerError('Choose a technology first')
+    if (requirements.some((r) => r.technologyId === technology.id)) return setPickerError(`${technology.name} is listed already`)
+    if (requirements.length >= MAX_REQUIREMENTS) return setPickerError(`At most ${MAX_REQUIREMENTS} required technologies`)
+    setRequirements([...requirements, { technologyId: technology.id, technologyName: technology.name, minLevel: Number(level) }])
+    setTechnology(null)
+    setSearch('')
+    setPickerError(undefined)
+  }
+
+  return (
+    <form ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Plan an unfilled role">
+      <div className="sm:col-span-2">{formError ? <FormError errors={[formError]} /> : null}</div>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="requirements" value={JSON.stringify(requirements.map(({ technologyId, minLevel }) => ({ technologyId, minLevel })))} />
+      <TextField id="role-title" name="role" label="Role" errors={errors.role} required />
+      <TextField id="role-practice" name="practice" label="Practice" list="role-practices" errors={errors.practice} required />
+      <datalist id="role-practices">
+        {practiceNames.map((practice) => <option key={practice} value={practice} />)}
+      </datalist>
+      <fieldset className="rounded-md border border-slate-200 p-3 sm:col-span-2">
+        <legend className="px-1 text-sm font-medium text-slate-800">Required technologies</legend>
+        {requirements.length ? (
+          <ul className="mb-3 flex flex-wrap gap-2" aria-label="Required technologies">
+            {requirements.map((requirement) => (
+              <li key={requirement.technologyId} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-2 py-0.5 text-sm text-indigo-900">
+                {requirement.technologyName} {requirement.minLevel}+
+                <button
+                  type="button"
+                  className="rounded-full px-1 text-indigo-900 hover:bg-indigo-100"
+                  aria-label={`Remove ${requirement.technologyName}`}
+                  onClick={() => setRequirements(requirements.filter((r) => r.technologyId !== requirement.technologyId))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mb-3 text-sm text-slate-600">None yet: suggestions then come from the practice.</p>
+        )}
+        <div className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-start">
+          <SearchPicker
+            label="Technology"
+            placeholder="Type a technology"
+            text={technology ? technology.name : search}
+            onTextChange={(text) => {
+              setTechnology(null)
+              setSearch(text)
+            }}
+            options={(results.data?.items ?? []).map((item) => ({ id: item.id, label: item.name }))}
+            loading={results.isFetching}
+            onPick={(option) => {
+              setTechnology({ id: option.id, name: option.label })
+              setPickerError(undefined)
+            }}
+            errors={pickerError ? [pickerError] : errors.requirements}
+          />
+          <SelectField id="role-min-level" name="minLevelChoice" label="Minimum level" value={level} onChange={(e) => setLevel(e.target.value)} options={levelOptions} />
+          <Button type="button" variant="secondary" className="sm:mt-6" onClick={addRequirement}>Add requirement</Button>
+        </div>
+      </fieldset>
+      <TextField id="role-allocation" name="allocation" label="Allocation (%)" type="number" min={1} max={100} defaultValue="100" errors={errors.allocation} required />
+      <SelectField id="role-status" name="status" label="Status" defaultValue="confirmed" errors={errors.status} options={assignmentStatusOptions} />
+      <TextField id="role-start" name="startDate" label="Start date" type="date" defaultValue={defaultStart} errors={errors.startDate} required />
+      <TextField id="role-end" name="endDate" label="End date" type="date" errors={errors.endDate} required />
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={pending}>{pending ? 'Planning…' : 'Plan unfilled role'}</Button>
+      </div>
+    </form>
+  )
+}
