@@ -7,7 +7,7 @@ import { linkClass } from '@/components/ui/page-header'
 import { TableHead } from '@/components/ui/table'
 import type { ProjectSectionData } from '@/lib/dto'
 import { formatDateRange } from '@/lib/format'
-import { requirementsText } from '@/components/projects/unfilled-roles'
+import { requirementsText } from '@/lib/roles/format'
 
 // One project on a client's dashboard, with its staffing and stack. A client component, so that a
 // dashboard of many projects sends each one's data once (as props) rather than its rendered tree a

@@ -17,16 +17,12 @@ import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
 import { practiceNames } from '@/lib/employees/practices'
 import { formatDateRange } from '@/lib/format'
 import type { UnfilledRoleView } from '@/lib/roles/view'
+import { requirementsText } from '@/lib/roles/format'
 import { MAX_REQUIREMENTS } from '@/lib/roles/schemas'
 import { assignmentStatusOptions } from '@/lib/staffing/schemas'
 import { technologySearchOptions } from '@/lib/technologies/query-options'
 
 type RoleRow = Pick<UnfilledRoleView, 'id' | 'role' | 'practice' | 'requirements' | 'allocation' | 'startDate' | 'endDate' | 'status' | 'fillingWith'>
-
-/** "TypeScript 3+, React 2+": what a role needs. */
-export function requirementsText(requirements: RoleRow['requirements']): string {
-  return requirements.length ? requirements.map((r) => `${r.technologyName} ${r.minLevel}+`).join(', ') : 'No technology required'
-}
 
 /** A project's unfilled roles; managers get "Find people" and "Delete". */
 export function UnfilledRolesTable({ roles, clientId, projectId, projectName, editable }: { roles: RoleRow[]; clientId: string; projectId: string; projectName: string; editable: boolean }) {

@@ -1,5 +1,5 @@
-import { loadSpansOf, parseLoadSpans } from '../employees/derived'
-import { normalizeName } from '../db/keys'
+import { loadSpansOf, parseLoadSpans } from '../employees/load-spans'
+import { normalizeName } from '../text'
 import { addWeeks, mondayOf, periodLoad, type TimeOffSpan } from '../staffing/allocation'
 
 // Capacity against demand by practice, week by week: pure arithmetic shared by the maintenance on

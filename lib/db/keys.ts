@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { normalizeName } from '../text'
 
 // The spelling of every key string. The entities (lib/db/entities) derive their keys from their
 // attributes with these, and the read paths use the partition builders for their key conditions;
@@ -9,9 +10,7 @@ export function nameSortKey(name: string, id: string): string {
   return `${normalizeName(name)}#${id}`
 }
 
-export function normalizeName(name: string): string {
-  return name.trim().toLocaleLowerCase('en')
-}
+export { normalizeName } from '../text'
 
 export const partitions = {
   client: (clientId: string) => `CLIENT#${clientId}`,

@@ -3,6 +3,7 @@ import {
   AssignmentEntity,
   ClientEntity,
   EmailClaimEntity,
+  UnfilledRoleEntity,
   EmployeeEntity,
   ProjectEntity,
   SkillEntity,
@@ -73,7 +74,11 @@ const parse = {
   skill: SkillEntity.build(EntityParser),
   technology: TechnologyEntity.build(EntityParser),
   emailClaim: EmailClaimEntity.build(EntityParser),
+  role: UnfilledRoleEntity.build(EntityParser),
 }
+
+/** Unfilled roles in the demo: about one open project in four has one, at most this many. */
+const MAX_DEMO_ROLES = 100
 
 export interface DemoData {
   items: Record<string, unknown>[]
@@ -241,7 +246,38 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     skills.push({ employee, technology, level })
   }
 
+  // Unfilled roles on open projects, from a random stream of their own so that the rest of the demo
+  // is what it was before they existed.
+  const roleRandom = createRandom((options.seed ?? 42) + 2)
+  const openProjects = projects.filter((project) => (project.status === 'active' || project.status === 'proposed') && (!project.endDate || project.endDate > addDays(anchor, 28)))
+  const roles = openProjects
+    .filter(() => roleRandom.next() < 0.25)
+    .slice(0, Math.min(MAX_DEMO_ROLES, Math.ceil(size.projects / 8)))
+    .map((project, i) => {
+      const practice = roleRandom.pick(practices)
+      const start = [addDays(anchor, 7 * roleRandom.int(0, 8)), project.startDate].sort()[1]
+      const requirements = [...new Set([roleRandom.pick(practice.skills), roleRandom.pick(practice.skills)])]
+        .map((id) => technologyById.get(id))
+        .filter((technology): technology is (typeof technologies)[number] => Boolean(technology))
+        .map((technology) => ({ technologyId: technology.id, technologyName: technology.name, minLevel: roleRandom.int(2, 4) }))
+      return {
+        id: seededId('r', i + 1),
+        clientId: project.clientId,
+        clientName: project.clientName,
+        projectId: project.id,
+        projectName: project.name,
+        role: roleRandom.pick(rolesByPractice[practice.name]),
+        practice: practice.name,
+        requirements,
+        allocation: roleRandom.pick([50, 80, 100, 100]),
+        startDate: start,
+        endDate: addDays(start, 7 * roleRandom.int(6, 16) - 3),
+        status: project.status === 'proposed' || roleRandom.next() < 0.2 ? ('tentative' as const) : ('confirmed' as const),
+      }
+    })
+
   const items: Record<string, unknown>[] = []
+  for (const role of roles) items.push(parse.role.parse(role).item)
   for (const technology of technologies) {
     items.push(parse.technology.parse(technology).item)
   }
@@ -322,6 +358,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       assignments: assignments.length,
       stackEntries: stackEntries.length,
       skills: skills.length,
+      unfilledRoles: roles.length,
     },
   }
 }

@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { batchPutItems, getDb, listPartitions } from '../db'
+import { batchPutItems, entityNames, forEachBounded, getDb, listPartitions } from '../db'
+import { syncUnfilledRole } from '../roles/sync'
 import { generateDemoData, type SeedSize } from './demo-data'
 
 /** True when the table holds no clients (what start-up checks before loading demo data). */
@@ -53,5 +54,9 @@ export async function loadDemoData(
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
     options.onProgress?.(Math.min(start + chunk, items.length), items.length)
   }
+  // Unfilled roles reach the capacity digests through their own sync, as after a planner's write
+  // (people reach them through the overview's refresh, which follows every seed).
+  const roles = items.filter((item) => item._type === entityNames.unfilledRole)
+  await forEachBounded(roles, 8, async (role) => void (await syncUnfilledRole({ clientId: role.clientId as string, projectId: role.projectId as string, roleId: role.id as string })))
   return { ...counts, items: items.length }
 }

@@ -10,7 +10,7 @@ import { formatDateRange } from '@/lib/format'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { Badge, StatusBadge } from '@/components/ui/badge'
 import { SuggestionsTable } from '@/components/roles/suggestions-table'
-import { requirementsText } from '@/components/projects/unfilled-roles'
+import { requirementsText } from '@/lib/roles/format'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 
 export const metadata: Metadata = { title: 'Unfilled role' }
