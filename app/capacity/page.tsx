@@ -60,7 +60,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
           <p id="capacity-practice-error" aria-live="polite" className="mt-1 text-sm text-red-700">{unknownPractice ? 'No such practice: showing all practices' : ''}</p>
         </div>
         {includeTentative ? null : <input type="hidden" name="tentative" value="ignore" />}
-        <button type="submit" className={`${secondaryLinkClass} mb-7`}>Show</button>
+        <button type="submit" className={`${secondaryLinkClass} mb-7`}>Show practice</button>
         <div className="mb-7 ml-auto"><TentativeToggle on={includeTentative} /></div>
       </form>
       {view.missing ? (
