@@ -17,6 +17,9 @@ import { getEmployeeStaffing } from '../lib/employees/queries'
 import { withRecording } from '../lib/db/recorder'
 import { auditDerivedData } from '../lib/consistency/audit'
 import { AppError } from '../lib/errors'
+import { overviewIsCurrent, refreshOverview } from '../lib/overview/maintain'
+import { writeOverviewState } from '../lib/db/overview-store'
+import { trackedWeeks } from '../lib/overview/digest'
 import { addWeeks, mondayOf, todayIso } from '../lib/staffing/allocation'
 
 useTestDatabase()
@@ -153,6 +156,17 @@ describe('unfilled roles', () => {
     assert.equal((await practiceWeeks(practice))[1].unfilled, 20)
     await deleteClient(manager, { clientId: client.id })
     assert.equal((await practiceWeeks(practice))[1]?.unfilled ?? 0, 0)
+    assert.deepEqual((await auditDerivedData()).problems, [])
+  })
+
+  it('digests filled by an older Roster (before capacity) are refreshed once, and capacity then counts everyone', async () => {
+    const practice = unique('Practice')
+    await aPerson('Upgrade Person', practice)
+    await writeOverviewState({ weeks: trackedWeeks(todayIso()), projectsDerivedOn: todayIso() } as never)
+    assert.equal(await overviewIsCurrent(), false, 'a state without the digests version is not current')
+    await refreshOverview()
+    assert.equal(await overviewIsCurrent(), true)
+    assert.equal((await getCapacity(manager)).practices.find((entry) => entry.name === practice)?.people, 1)
     assert.deepEqual((await auditDerivedData()).problems, [])
   })
 

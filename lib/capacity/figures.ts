@@ -125,6 +125,9 @@ const friday = (monday: string) => {
 
 const tenth = (hours: number) => Math.round(hours * 10) / 10
 
+/** Of two spellings of one practice, the one shown: capitals first, then alphabetical, so every shard picks the same. */
+const shownFirst = (a: string, b: string) => a.localeCompare(b, 'en', { caseFirst: 'upper' }) < 0
+
 /** The practice a free-text practice name counts under ("data" and "Data " are one). */
 export const practiceKey = (practice: string) => normalizeName(practice) || '(none)'
 
@@ -165,7 +168,7 @@ export function summariseCapacity(
     const found = practices[key]
     if (found) {
       // The same practice spelled differently: the name shown is the first in order, whoever wrote last.
-      if (name.trim() && name.trim().localeCompare(found.name) < 0) found.name = name.trim()
+      if (name.trim() && shownFirst(name.trim(), found.name)) found.name = name.trim()
       return found
     }
     return (practices[key] = emptyPractice(name.trim() || '(none)', weeks))
@@ -240,7 +243,7 @@ export function mergeCapacity(summaries: CapacitySummary[], today: string, weekC
         practice = { key, name: figures.name, people: 0, weeks: weeks.map((weekStart) => ({ weekStart, capacity: 0, confirmed: 0, tentative: 0, unfilled: 0, unfilledTentative: 0 })) }
         practices.set(key, practice)
       }
-      if (figures.name.localeCompare(practice.name) < 0) practice.name = figures.name
+      if (shownFirst(figures.name, practice.name)) practice.name = figures.name
       practice.people += figures.people
       practice.weeks.forEach((week, i) => {
         const at = offset + i

@@ -129,7 +129,7 @@ export async function readOverviewState(): Promise<RawItem | null> {
   return (Item as RawItem | undefined) ?? null
 }
 
-export async function writeOverviewState(state: { weeks: string[]; projectsDerivedOn: string }): Promise<void> {
+export async function writeOverviewState(state: { weeks: string[]; projectsDerivedOn: string; digestsVersion: number }): Promise<void> {
   const { documentClient, config } = getDb()
   await documentClient.send(new PutCommand({ TableName: config.tableName, Item: { PK: overviewKeys.state, SK: 'STATE', _type: overviewType.state, ...state } }))
 }

@@ -14,9 +14,15 @@ export function trackedWeeks(today: string): string[] {
   return Array.from({ length: TRACKED_WEEKS }, (_, i) => addWeeks(monday, i))
 }
 
-/** Whether the digests' state covers this week's tracked weeks and "starting soon" was derived today. */
+/**
+ * What the refresh fills, by version: a table whose digests were filled by an older Roster (before
+ * the capacity digests, version 2) is refreshed once at start-up, whatever the day.
+ */
+export const DIGESTS_VERSION = 2
+
+/** Whether the digests' state covers this week's tracked weeks, "starting soon" was derived today, and the refresh that filled them fills every digest this Roster reads. */
 export function overviewStateIsCurrent(state: Record<string, unknown> | null, today: string): boolean {
-  return Boolean(state && JSON.stringify(state.weeks) === JSON.stringify(trackedWeeks(today)) && state.projectsDerivedOn === today)
+  return Boolean(state && JSON.stringify(state.weeks) === JSON.stringify(trackedWeeks(today)) && state.projectsDerivedOn === today && state.digestsVersion === DIGESTS_VERSION)
 }
 
 type PersonLoad = {

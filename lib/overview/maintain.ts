@@ -17,7 +17,7 @@ import { applyCapacity, personCapacityChange } from '../capacity/maintain'
 import { CAPACITY_SHARDS, capacityPartitions, capacityShardOf } from '../db/capacity-store'
 import { roleCapacityChange } from '../capacity/maintain'
 import { syncUnfilledRole } from '../roles/sync'
-import { overviewStateIsCurrent, summarisePeople, summariseProjects, summariseWeek, trackedWeeks, weekStatus, type ProjectEntry } from './digest'
+import { DIGESTS_VERSION, overviewStateIsCurrent, summarisePeople, summariseProjects, summariseWeek, trackedWeeks, weekStatus, type ProjectEntry } from './digest'
 
 // Keeping the overview's digests (lib/db/overview-store.ts) up to date. Each write path that changes
 // what the overview shows of a person or a project calls the sync for it from inside its job, so a
@@ -225,6 +225,6 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
     8,
     async (role) => void (await syncUnfilledRole({ clientId: role.clientId as string, projectId: role.projectId as string, roleId: role.id as string }, { today })),
   )
-  await writeOverviewState({ weeks, projectsDerivedOn: today })
+  await writeOverviewState({ weeks, projectsDerivedOn: today, digestsVersion: DIGESTS_VERSION })
   return { people: livePeople.length, projects: liveProjects.length }
 }
