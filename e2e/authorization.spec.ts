@@ -100,6 +100,8 @@ test('reads: every route answers 401 to anonymous callers and 200 to everyone si
     `/api/technologies/${fixture.technologyId}`,
     `/api/jobs/delete-client/${fixture.clientId}`,
     '/api/planner?practice=Data&freeAtLeast=50&freeWeeks=4',
+    '/api/exports/staffing?from=2031-01-01&to=2031-02-01',
+    '/api/exports/capacity',
   ]
   for (const path of paths) {
     for (const who of everyone) {
@@ -242,6 +244,25 @@ test('server actions: each caller gets the answer its role allows, and a refused
     expect((await project()).assignments.some((a: { role: string }) => a.role === `Action changed ${tag}`)).toBe(allowed)
     expectOutcome(await callAction(call, action('unstaffEmployeeAction'), [{ clientId: fixture.clientId, projectId: fixture.projectId, assignmentId: assignment.id }]), 'success', 'unstaffEmployeeAction')
     expect((await project()).assignments.some((a: { id: string }) => a.id === assignment.id)).toBe(!allowed)
+
+    // Unfilled roles: planned, assigned and deleted by managers only
+    const roleOf = async (name: string) => (await project()).roles.find((r: { role: string }) => r.role === name) as { id: string } | undefined
+    const planned = await callAction(call, action('createUnfilledRoleAction'), [idle, { clientId: fixture.clientId, projectId: fixture.projectId, role: `Action role ${tag}`, practice: 'Data', allocation: '20', startDate: '2034-01-02', endDate: '2034-01-27', requirements: '[]' }])
+    expectOutcome(planned, 'success', 'createUnfilledRoleAction')
+    expect(Boolean(await roleOf(`Action role ${tag}`))).toBe(allowed)
+    if (!allowed) await callAction(manager, action('createUnfilledRoleAction'), [idle, { clientId: fixture.clientId, projectId: fixture.projectId, role: `Action role ${tag}`, practice: 'Data', allocation: '20', startDate: '2034-01-02', endDate: '2034-01-27', requirements: '[]' }])
+    const openRole = (await roleOf(`Action role ${tag}`))!
+    const assign = await callAction(call, action('assignUnfilledRoleAction'), [idle, { clientId: fixture.clientId, projectId: fixture.projectId, roleId: openRole.id, employeeId: fixture.employeeId, fillToken: `fill-${who}-${run}`.replace(/\W/g, '-') }])
+    expectOutcome(assign, 'redirect', 'assignUnfilledRoleAction')
+    expect(Boolean(await roleOf(`Action role ${tag}`))).toBe(!allowed)
+    if (allowed) {
+      const made = (await project()).assignments.find((a: { role: string }) => a.role === `Action role ${tag}`) as { id: string }
+      await callAction(manager, action('unstaffEmployeeAction'), [{ clientId: fixture.clientId, projectId: fixture.projectId, assignmentId: made.id }])
+    } else {
+      expectOutcome(await callAction(call, action('deleteUnfilledRoleAction'), [{ clientId: fixture.clientId, projectId: fixture.projectId, roleId: openRole.id }]), 'success', 'deleteUnfilledRoleAction')
+      expect(Boolean(await roleOf(`Action role ${tag}`))).toBe(true)
+      await callAction(manager, action('deleteUnfilledRoleAction'), [{ clientId: fixture.clientId, projectId: fixture.projectId, roleId: openRole.id }])
+    }
 
     // Stacks and technologies
     const stackTech = await createTechnology(`Stack tech ${tag}`)

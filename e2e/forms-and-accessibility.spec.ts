@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { createPerson, stamp, staff } from './helpers'
 
 test('every form names the field and the rule when input is wrong', async ({ page }) => {
@@ -58,16 +58,25 @@ test('route handlers answer bad input with 400 naming the field, unknown ids wit
 })
 
 test('unknown ids show a not-found page with a 404 status', async ({ page }) => {
-  for (const path of ['/clients/nosuchclient', '/clients/c00000000001/projects/nosuchproject', '/employees/nosuchperson', '/technologies/nosuchtech', '/clients/nosuchclient/edit', '/employees/nosuchperson/edit']) {
+  for (const path of ['/clients/c00000000001/projects/nosuchproject/roles/nosuchrole', '/clients/nosuchclient', '/clients/c00000000001/projects/nosuchproject', '/employees/nosuchperson', '/technologies/nosuchtech', '/clients/nosuchclient/edit', '/employees/nosuchperson/edit']) {
     const response = await page.goto(path)
     expect(response?.status(), path).toBe(404)
     await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
   }
 })
 
+/** An unfilled role's suggestions page, from the demo's first listed role on /capacity. */
+async function aRolePage(page: Page): Promise<string> {
+  await page.goto('/capacity')
+  const href = await page.getByRole('region', { name: 'Unfilled roles', exact: true }).getByRole('link').first().getAttribute('href')
+  expect(href).toMatch(/\/roles\//)
+  return href!
+}
+
 test('no screen has serious or critical accessibility violations', async ({ page }) => {
   const dashboard = await (await page.request.get('/api/clients/c00000000001')).json()
-  const screens = ['/', '/clients', '/clients/new', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/new', '/employees/e00000000001', '/employees/e00000000001/edit', '/technologies', '/technologies/typescript', '/planner', '/planner?zoom=months&technologyId=typescript&technologyName=TypeScript', '/about', '/me', '/settings']
+  const rolePage = await aRolePage(page)
+  const screens = ['/capacity', '/capacity?practice=frontend&tentative=ignore', rolePage, '/', '/clients', '/clients/new', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/new', '/employees/e00000000001', '/employees/e00000000001/edit', '/technologies', '/technologies/typescript', '/planner', '/planner?zoom=months&technologyId=typescript&technologyName=TypeScript', '/about', '/me', '/settings']
   for (const path of screens) {
     await page.goto(path)
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
@@ -82,7 +91,9 @@ test('every screen works at phone width with no sideways page scroll', async ({ 
   await page.goto('/clients/c00000000001')
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible()
   const dashboard = await (await page.request.get('/api/clients/c00000000001')).json()
-  const screens = ['/', '/clients', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/e00000000001', '/technologies', '/technologies/typescript', '/planner', '/planner?zoom=months', '/me', '/settings']
+  const rolePage = await aRolePage(page)
+  await page.setViewportSize({ width: 390, height: 844 })
+  const screens = ['/capacity', rolePage, '/', '/clients', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/e00000000001', '/technologies', '/technologies/typescript', '/planner', '/planner?zoom=months', '/me', '/settings']
   for (const path of screens) {
     await page.goto(path)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
@@ -93,7 +104,7 @@ test('every screen works at phone width with no sideways page scroll', async ({ 
 test('the sign-in page, an employee’s screens and the admin’s users page: no serious accessibility violations, no sideways scroll on a phone', async ({ browser }) => {
   const cases: { storageState?: string; paths: string[] }[] = [
     { paths: ['/sign-in'] },
-    { storageState: 'e2e/.auth/employee.json', paths: ['/me', '/clients/c00000000001', '/employees/e00000000002', '/planner', '/settings'] },
+    { storageState: 'e2e/.auth/employee.json', paths: ['/me', '/clients/c00000000001', '/employees/e00000000002', '/planner', '/capacity', '/settings'] },
     { storageState: 'e2e/.auth/admin.json', paths: ['/admin/users'] },
   ]
   for (const { storageState, paths } of cases) {

@@ -7,7 +7,7 @@ const hours = (value: number) => `${value.toLocaleString('en-GB', { maximumFract
 /** The chart's figures as a table: every week, with its deficit named in words, not only by colour. */
 export function CapacityTable({ weeks, includeTentative, title }: { weeks: CapacityWeek[]; includeTentative: boolean; title: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: week by week figures (scrolls sideways)`}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{title}: capacity and demand per week, in hours</caption>
         <TableHead

@@ -17,7 +17,7 @@ export function UnfilledRolesGroup({ groups, columns }: { groups: { practice: st
     <section aria-labelledby="planner-unfilled-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="planner-unfilled-heading" className="text-lg font-semibold">Unfilled roles</h2>
       <p className="mb-2 text-sm text-slate-600">Demand nobody fills yet, by practice: the role’s allocation in each column. Open one to see who could fill it.</p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Unfilled roles by practice (scrolls sideways)">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Unfilled roles by practice, per column</caption>
           <thead>

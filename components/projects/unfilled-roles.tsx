@@ -28,7 +28,7 @@ type RoleRow = Pick<UnfilledRoleView, 'id' | 'role' | 'practice' | 'requirements
 export function UnfilledRolesTable({ roles, clientId, projectId, projectName, editable }: { roles: RoleRow[]; clientId: string; projectId: string; projectName: string; editable: boolean }) {
   if (roles.length === 0) return <p className="text-sm text-slate-600">No unfilled roles.</p>
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Unfilled roles of ${projectName} (scrolls sideways)`}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Unfilled roles of {projectName}</caption>
         <TableHead

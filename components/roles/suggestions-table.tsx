@@ -18,7 +18,7 @@ export function SuggestionsTable({ suggestions, role, canAssign, pageToken }: { 
     return <EmptyState title="Nobody to suggest">Nobody has the required technologies at these levels. Lower a minimum level, or staff someone from the project page.</EmptyState>
   }
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Suggested people (scrolls sideways)">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Suggested people, best first</caption>
         <TableHead
