@@ -74,6 +74,8 @@ const routes: { name: string; request: fc.Arbitrary<{ method: 'GET' | 'POST' | '
   { name: 'POST /api/technologies', request: bodyWith(technologyFields).map((body) => ({ method: 'POST' as const, url: '/api/technologies', body })) },
   { name: 'GET /api/technologies/:id', request: pathId.map((id) => ({ method: 'GET' as const, url: `/api/technologies/${id}` })) },
   { name: 'PATCH /api/technologies/:id', request: fc.tuple(pathId, bodyWith(technologyFields)).map(([id, body]) => ({ method: 'PATCH' as const, url: `/api/technologies/${id}`, body })) },
+  { name: 'GET /api/exports/staffing', request: fc.dictionary(fc.constantFrom('from', 'to'), text, { maxKeys: 2 }).map((p) => ({ method: 'GET' as const, url: `/api/exports/staffing?${query(p)}` })) },
+  { name: 'GET /api/exports/capacity', request: fc.dictionary(fc.constantFrom('practice', 'tentative'), text, { maxKeys: 2 }).map((p) => ({ method: 'GET' as const, url: `/api/exports/capacity?${query(p)}` })) },
   { name: 'GET /api/jobs/:kind/:id', request: fc.tuple(pathId, pathId).map(([kind, id]) => ({ method: 'GET' as const, url: `/api/jobs/${kind}/${id}` })) },
 ]
 
@@ -100,7 +102,7 @@ test('route handlers: generated bad input gets a 4xx naming the field, never a 5
 test('server actions: generated argument shapes and bodies get a typed error, never a 5xx', async ({ request }) => {
   test.setTimeout(180_000)
   const actions = serverActions({ clientId: 'c00000000001', projectId: 'nope', employeeId: 'nope', technologyId: 'nope' })
-  const fields = [...new Set([...clientFields, ...projectFields, ...assignmentFields, ...employeeFields, ...technologyFields, 'clientId', 'projectId', 'assignmentId', 'technologyId', 'level', 'userId', 'role', 'tokenId', 'expiresInDays'])]
+  const fields = [...new Set([...clientFields, ...projectFields, ...assignmentFields, ...employeeFields, ...technologyFields, 'clientId', 'projectId', 'assignmentId', 'technologyId', 'level', 'userId', 'role', 'tokenId', 'expiresInDays', 'roleId', 'practice', 'requirements', 'fillToken'])]
   const args = fc.oneof(
     fc.constant([]),
     fc.array(value, { maxLength: 3 }),
@@ -137,6 +139,8 @@ test('pages: odd ids, cursors and filters give a page or a 404, never a 5xx or a
     listParams.map((p) => `/employees?${query(p)}`),
     listParams.map((p) => `/technologies?${query(p)}`),
     plannerParams.map((p) => `/planner?${query(p)}`),
+    fc.dictionary(fc.constantFrom('practice', 'tentative'), text, { maxKeys: 2 }).map((p) => `/capacity?${query(p)}`),
+    fc.tuple(pathId, pathId, pathId).map(([c, p, r]) => `/clients/${c}/projects/${p}/roles/${r}`),
   )
   await fc.assert(
     fc.asyncProperty(pages, async (url) => {
