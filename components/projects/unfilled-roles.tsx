@@ -4,7 +4,8 @@ import Link from 'next/link'
 import { useQuery } from '@tanstack/react-query'
 import { useRouter } from 'next/navigation'
 import { useRef, useState, useTransition } from 'react'
-import { createUnfilledRoleAction, deleteUnfilledRoleAction } from '@/lib/actions/roles'
+import { changeUnfilledRoleAction, createUnfilledRoleAction, deleteUnfilledRoleAction } from '@/lib/actions/roles'
+import { Dialog } from '@/components/ui/dialog'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
@@ -22,7 +23,7 @@ import { MAX_REQUIREMENTS } from '@/lib/roles/schemas'
 import { assignmentStatusOptions } from '@/lib/staffing/schemas'
 import { technologySearchOptions } from '@/lib/technologies/query-options'
 
-type RoleRow = Pick<UnfilledRoleView, 'id' | 'role' | 'practice' | 'requirements' | 'allocation' | 'startDate' | 'endDate' | 'status' | 'fillingWith'>
+type RoleRow = Pick<UnfilledRoleView, 'id' | 'role' | 'practice' | 'requirements' | 'allocation' | 'startDate' | 'endDate' | 'status' | 'fillingWith'> & { version?: number }
 
 /** A project's unfilled roles; managers get "Find people" and "Delete". */
 export function UnfilledRolesTable({ roles, clientId, projectId, projectName, editable }: { roles: RoleRow[]; clientId: string; projectId: string; projectName: string; editable: boolean }) {
@@ -56,6 +57,7 @@ function UnfilledRoleRow({ role, clientId, projectId, editable }: { role: RoleRo
   const router = useRouter()
   const toast = useToast()
   const [deleting, startDeleting] = useTransition()
+  const [editing, setEditing] = useState(false)
   return (
     <tr>
       <td className="py-1.5 pr-4">
@@ -73,6 +75,9 @@ function UnfilledRoleRow({ role, clientId, projectId, editable }: { role: RoleRo
           <Link href={`/clients/${clientId}/projects/${projectId}/roles/${role.id}`} className={`${linkClass} mr-2`} aria-label={`Find people for ${role.role}`}>
             Find people
           </Link>
+          {role.version && !role.fillingWith ? (
+            <Button variant="ghost" onClick={() => setEditing(true)} aria-label={`Change unfilled role ${role.role}`}>Change</Button>
+          ) : null}
           <Button
             variant="ghost"
             disabled={deleting}
@@ -87,6 +92,9 @@ function UnfilledRoleRow({ role, clientId, projectId, editable }: { role: RoleRo
           >
             {deleting ? 'Deleting…' : 'Delete'}
           </Button>
+          <Dialog open={editing} onClose={() => setEditing(false)} title={`Change unfilled role ${role.role}`}>
+            {editing ? <UnfilledRoleForm clientId={clientId} projectId={projectId} defaultStart={role.startDate} existing={role} onDone={() => setEditing(false)} /> : null}
+          </Dialog>
         </td>
       ) : null}
     </tr>
@@ -97,25 +105,32 @@ type Requirement = { technologyId: string; technologyName: string; minLevel: num
 
 const levelOptions = [1, 2, 3, 4, 5].map((level) => ({ value: String(level), label: `${level} or more` }))
 
-/** Plans an unfilled role: title, practice, required technologies with minimum levels, allocation, dates, status. */
-export function UnfilledRoleForm({ clientId, projectId, defaultStart }: { clientId: string; projectId: string; defaultStart: string }) {
+/**
+ * Plans an unfilled role (title, practice, required technologies with minimum levels, allocation,
+ * dates, status), or changes `existing`, against the version it was loaded at.
+ */
+export function UnfilledRoleForm({ clientId, projectId, defaultStart, existing, onDone }: { clientId: string; projectId: string; defaultStart: string; existing?: RoleRow; onDone?: () => void }) {
   const router = useRouter()
   const formRef = useRef<HTMLFormElement>(null)
-  const [requirements, setRequirements] = useState<Requirement[]>([])
+  const [requirements, setRequirements] = useState<Requirement[]>(existing?.requirements ?? [])
   const [search, setSearch] = useState('')
   const [technology, setTechnology] = useState<{ id: string; name: string } | null>(null)
   const [level, setLevel] = useState('3')
   const [pickerError, setPickerError] = useState<string | undefined>()
   const results = useQuery({ ...technologySearchOptions(search), enabled: search.trim().length > 0 })
   const [idempotencyKey, renewIdempotencyKey] = useIdempotencyKey()
-  const { formAction, pending, errors, formError } = useActionForm(createUnfilledRoleAction, () => {
-    setRequirements([])
+  const { formAction, pending, errors, values, formError, current } = useActionForm(existing ? changeUnfilledRoleAction : createUnfilledRoleAction, () => {
+    setRequirements(existing ? requirements : [])
     setTechnology(null)
     setSearch('')
     renewIdempotencyKey()
-    formRef.current?.reset()
+    if (!existing) formRef.current?.reset()
     router.refresh()
+    onDone?.()
   })
+  const prefix = existing ? `role-${existing.id}` : 'role'
+  // After a refusal the form shows what was typed, not what was loaded.
+  const value = (name: string, loaded: string | number | undefined) => values?.[name] ?? (loaded === undefined ? undefined : String(loaded))
 
   function addRequirement() {
     if (!technology) return setPickerError('Choose a technology first')
@@ -128,14 +143,22 @@ export function UnfilledRoleForm({ clientId, projectId, defaultStart }: { client
   }
 
   return (
-    <form ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Plan an unfilled role">
+    <form ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate aria-label={existing ? `Change unfilled role ${existing.role}` : 'Plan an unfilled role'}>
       <div className="sm:col-span-2">{formError ? <FormError errors={[formError]} /> : null}</div>
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="projectId" value={projectId} />
-      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {existing ? (
+        <>
+          <input type="hidden" name="roleId" value={existing.id} />
+          {/* After a stale save, saving again overwrites the version now stored (the message says so). */}
+          <input type="hidden" name="version" value={String(current?.version ?? existing.version)} />
+        </>
+      ) : (
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      )}
       <input type="hidden" name="requirements" value={JSON.stringify(requirements.map(({ technologyId, minLevel }) => ({ technologyId, minLevel })))} />
-      <TextField id="role-title" name="role" label="Role" errors={errors.role} required />
-      <TextField id="role-practice" name="practice" label="Practice" list="role-practices" errors={errors.practice} required />
+      <TextField id={`${prefix}-title`} name="role" label="Role" defaultValue={value('role', existing?.role)} errors={errors.role} required />
+      <TextField id={`${prefix}-practice`} name="practice" label="Practice" list="role-practices" defaultValue={value('practice', existing?.practice)} errors={errors.practice} required />
       <datalist id="role-practices">
         {practiceNames.map((practice) => <option key={practice} value={practice} />)}
       </datalist>
@@ -177,16 +200,16 @@ export function UnfilledRoleForm({ clientId, projectId, defaultStart }: { client
             }}
             errors={pickerError ? [pickerError] : errors.requirements}
           />
-          <SelectField id="role-min-level" name="minLevelChoice" label="Minimum level" value={level} onChange={(e) => setLevel(e.target.value)} options={levelOptions} />
+          <SelectField id={`${prefix}-min-level`} name="minLevelChoice" label="Minimum level" value={level} onChange={(e) => setLevel(e.target.value)} options={levelOptions} />
           <Button type="button" variant="secondary" className="sm:mt-6" onClick={addRequirement}>Add requirement</Button>
         </div>
       </fieldset>
-      <TextField id="role-allocation" name="allocation" label="Allocation (%)" type="number" min={1} max={100} defaultValue="100" errors={errors.allocation} required />
-      <SelectField id="role-status" name="status" label="Status" defaultValue="confirmed" errors={errors.status} options={assignmentStatusOptions} />
-      <TextField id="role-start" name="startDate" label="Start date" type="date" defaultValue={defaultStart} errors={errors.startDate} required />
-      <TextField id="role-end" name="endDate" label="End date" type="date" errors={errors.endDate} required />
+      <TextField id={`${prefix}-allocation`} name="allocation" label="Allocation (%)" type="number" min={1} max={100} defaultValue={value('allocation', existing?.allocation ?? 100)} errors={errors.allocation} required />
+      <SelectField id={`${prefix}-status`} name="status" label="Status" defaultValue={value('status', existing?.status ?? 'confirmed')} errors={errors.status} options={assignmentStatusOptions} />
+      <TextField id={`${prefix}-start`} name="startDate" label="Start date" type="date" defaultValue={value('startDate', defaultStart)} errors={errors.startDate} required />
+      <TextField id={`${prefix}-end`} name="endDate" label="End date" type="date" defaultValue={value('endDate', existing?.endDate)} errors={errors.endDate} required />
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>{pending ? 'Planning…' : 'Plan unfilled role'}</Button>
+        <Button type="submit" disabled={pending}>{existing ? (pending ? 'Saving…' : 'Save role') : pending ? 'Planning…' : 'Plan unfilled role'}</Button>
       </div>
     </form>
   )

@@ -2,11 +2,15 @@
 
 import { redirect } from 'next/navigation'
 import type { ActionState } from '../action-state'
-import { assignUnfilledRole, createUnfilledRole, deleteUnfilledRole } from '../roles/mutations'
+import { assignUnfilledRole, changeUnfilledRole, createUnfilledRole, deleteUnfilledRole } from '../roles/mutations'
 import { runAction, runActionForResult } from './run'
 
 export async function createUnfilledRoleAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, createUnfilledRole, (role) => `Unfilled role "${role.role}" planned`)
+}
+
+export async function changeUnfilledRoleAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formData, changeUnfilledRole, (role) => `Unfilled role "${role.role}" saved`)
 }
 
 export async function deleteUnfilledRoleAction(input: { clientId: string; projectId: string; roleId: string }): Promise<ActionState> {
