@@ -9,6 +9,11 @@ import { withRecording } from '../lib/db/recorder'
 import { listPlannerPeople } from '../lib/planner/queries'
 import { getFirmOverview } from '../lib/overview/queries'
 import { refreshOverview } from '../lib/overview/maintain'
+import { getCapacity } from '../lib/capacity/queries'
+import { getRoleSuggestions } from '../lib/roles/queries'
+import { getClientDashboard } from '../lib/clients/queries'
+import { readDigestSet } from '../lib/db/overview-store'
+import { capacityPartitions } from '../lib/db/capacity-store'
 import { expectedItemReadUnits, expectedReadUnits, itemSizeBytes } from './item-size'
 import type { Actor } from '../lib/auth/roles'
 
@@ -25,8 +30,14 @@ started = Date.now()
 await refreshOverview()
 console.log(`${size}: overview digests computed in ${Math.round((Date.now() - started) / 1000)} s (the refresh after a seed)`)
 
+// A seeded unfilled role (the one starting first) and the client with the most projects.
+const capacity = await getCapacity(actor)
+const firstRole = Object.values(capacity.roles).flatMap((listed) => listed.first).sort((a, b) => a.s.localeCompare(b.s))[0]
 const screens: [string, () => Promise<unknown>][] = [
   ['overview (home)', () => getFirmOverview(actor)],
+  ['capacity, all practices', () => getCapacity(actor)],
+  ['unfilled role and its suggestions', () => getRoleSuggestions(actor, { clientId: firstRole.c, projectId: firstRole.j, roleId: firstRole.id })],
+  ['client dashboard with an unfilled role', () => getClientDashboard(actor, { clientId: firstRole.c })],
   ['planner, first page', () => listPlannerPeople(actor, {})],
   ['planner, practice Data', () => listPlannerPeople(actor, { practice: 'Data' })],
   ['planner, Berlin + Backend', () => listPlannerPeople(actor, { location: 'Berlin', practice: 'Backend' })],
@@ -36,10 +47,19 @@ for (const [label, read] of screens) {
   const { recording } = await withRecording(read)
   const items = recording.requests.flatMap((request) => request.items)
   const bytes = items.reduce((sum, item) => sum + itemSizeBytes(item), 0)
-  const units = recording.requests[0].operation === 'Query' ? expectedReadUnits(items) : expectedItemReadUnits(items)
+  const units = recording.requests.reduce((sum, request) => sum + (request.operation === 'Query' ? expectedReadUnits(request.items) : expectedItemReadUnits(request.items)), 0)
   console.log(
     `${size} · ${label}: ${recording.requests.length} request (${recording.requests.map((r) => r.operation).join(', ')}), ${items.length} items, ` +
       `${(bytes / 1024).toFixed(1)} KB by DynamoDB's rules, ${units} read units expected (engine: ${recording.requests[0].consumedCapacity?.total ?? '–'})`,
   )
 }
+
+// What a write to the capacity digests costs: DynamoDB charges an UpdateItem by the size of the
+// whole item, so a person's or role's capacity entry costs the size of its shard's SET item.
+const sets = (await Promise.all(capacityPartitions.map((partition) => readDigestSet(partition)))).filter((set): set is Record<string, unknown> => Boolean(set))
+const setSizes = sets.map(itemSizeBytes).sort((a, b) => a - b)
+console.log(
+  `${size} · capacity SET items: ${sets.length}, ${(setSizes[0] / 1024).toFixed(1)}–${(setSizes.at(-1)! / 1024).toFixed(1)} KB by DynamoDB's rules ` +
+    `(so ${Math.ceil(setSizes[0] / 1024)}–${Math.ceil(setSizes.at(-1)! / 1024)} write units per capacity update)`,
+)
 await engine.close()

@@ -62,6 +62,15 @@ for (const scale of scales) {
   })
   await measure(scale, 'change an assignment', () => changeAssignment(benchActor, { clientId, projectId: project, assignmentId, version: 1, role: 'Reviewer', allocation: 20, startDate: '2031-01-06', endDate: '2031-02-28', status: 'confirmed' }))
   await measure(scale, 'unstaff a person', () => unstaffEmployee(benchActor, { clientId, projectId: project, assignmentId }))
+  const { createUnfilledRole, assignUnfilledRole, deleteUnfilledRole } = await import('../lib/roles/mutations')
+  const roleInput = { clientId, projectId: project, role: 'Placeholder', practice: busiest.practice as string, requirements: [{ technologyId: popular.id as string, minLevel: 3 }], allocation: 50, startDate: '2031-03-03', endDate: '2031-03-28' }
+  let roleId = ''
+  await measure(scale, 'plan an unfilled role', async () => {
+    roleId = (await createUnfilledRole(benchActor, roleInput)).id
+  })
+  await measure(scale, 'delete an unfilled role', () => deleteUnfilledRole(benchActor, { clientId, projectId: project, roleId }))
+  roleId = (await createUnfilledRole(benchActor, roleInput)).id
+  await measure(scale, 'assign an unfilled role to a person', () => assignUnfilledRole(benchActor, { clientId, projectId: project, roleId, employeeId: busiest.id, fillToken: `bench-${scale}-fill` }))
   await measure(scale, 'add a skill', () => setSkill(benchActor, { employeeId: busiest.id, technologyId: other.id, level: 3 }))
   await measure(scale, 'change a skill level', () => setSkill(benchActor, { employeeId: busiest.id, technologyId: other.id, level: 4 }))
   await measure(scale, 'remove a skill', () => removeSkill(benchActor, { employeeId: busiest.id, technologyId: other.id }))
