@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { useTestDatabase } from './helpers/database'
 import { aClient, aProject, aTechnology } from './helpers/fixtures'
 import { employeeActor, manager } from './helpers/actors'
-import { createEmployee, setSkill } from '../lib/employees/mutations'
+import { createEmployee, setSkill, updateEmployee } from '../lib/employees/mutations'
 import { staffEmployee } from '../lib/staffing/mutations'
 import { addTimeOff } from '../lib/employees/time-off'
 import { getClientDashboard } from '../lib/clients/queries'
@@ -157,6 +157,18 @@ describe('unfilled roles', () => {
     await deleteClient(manager, { clientId: client.id })
     assert.equal((await practiceWeeks(practice))[1]?.unfilled ?? 0, 0)
     assert.deepEqual((await auditDerivedData()).problems, [])
+  })
+
+  it('a change of weekly hours or of practice moves the person’s capacity', async () => {
+    const practice = unique('Practice')
+    const other = unique('Practice')
+    const person = await aPerson('Hours Person', practice)
+    assert.equal((await practiceWeeks(practice))[1].capacity, 40)
+    const saved = await updateEmployee(manager, { employeeId: person.id, version: person.version, name: person.name, email: person.email, title: person.title, practice, location: person.location, capacityHours: 32 })
+    assert.equal((await practiceWeeks(practice))[1].capacity, 32)
+    await updateEmployee(manager, { employeeId: person.id, version: saved.version, name: person.name, email: person.email, title: person.title, practice: other, location: person.location, capacityHours: 32 })
+    assert.equal((await practiceWeeks(practice))[1]?.capacity ?? 0, 0)
+    assert.equal((await practiceWeeks(other))[1].capacity, 32)
   })
 
   it('digests filled by an older Roster (before capacity) are refreshed once, and capacity then counts everyone', async () => {
