@@ -137,8 +137,8 @@ function emptyPractice(name: string, weeks: number): PracticeWeeks {
 }
 
 /** A person's hours in one week: capacity after time off, and confirmed and tentative demand. */
-export function personWeek(entry: PersonCapacityEntry, monday: string): { capacity: number; confirmed: number; tentative: number } {
-  const { bookings, timeOff } = parseLoadSpans(entry.s)
+export function personWeek(entry: PersonCapacityEntry, monday: string, parsed = parseLoadSpans(entry.s)): { capacity: number; confirmed: number; tentative: number } {
+  const { bookings, timeOff } = parsed
   const all = periodLoad(bookings, monday, friday(monday), { timeOff })
   const confirmed = periodLoad(bookings, monday, friday(monday), { timeOff, includeTentative: false })
   return {
@@ -176,8 +176,10 @@ export function summariseCapacity(
   for (const entry of Object.values(set.people ?? {})) {
     const practice = practiceOf(entry.p)
     practice.people++
+    const parsed = parseLoadSpans(entry.s)
     mondays.forEach((monday, i) => {
-      const week = personWeek(entry, monday)
+      // Nothing booked and no time off: the whole week is capacity (most people, most weeks, cheaply).
+      const week = entry.s.length ? personWeek(entry, monday, parsed) : { capacity: entry.h, confirmed: 0, tentative: 0 }
       practice.capacity[i] += week.capacity
       practice.confirmed[i] += week.confirmed
       practice.tentative[i] += week.tentative

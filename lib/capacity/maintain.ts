@@ -12,10 +12,14 @@ import { personCapacityEntry, roleDemandEntry, summariseCapacity } from './figur
 
 type RawItem = Record<string, unknown>
 
-/** Sets or removes entries in one shard and stores its summary, derived as of `today`. */
-export async function applyCapacity(shard: number, changes: EntryChange[], today: string): Promise<void> {
+/**
+ * Sets or removes entries in one shard and stores its summary, derived as of `today`. The refresh,
+ * writing a shard in chunks, derives only after its last chunk (`derive: false` before).
+ */
+export async function applyCapacity(shard: number, changes: EntryChange[], today: string, options: { derive?: boolean } = {}): Promise<void> {
   const partition = capacityKeys.shard(shard)
   const set = await applyDigestEntries(partition, changes)
+  if (options.derive === false) return
   await writeDigestSummary(partition, set.rev as number, { ...summariseCapacity(set as never, today) })
 }
 

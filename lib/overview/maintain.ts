@@ -121,9 +121,9 @@ function diff(map: string, current: Record<string, unknown> | undefined, desired
 }
 
 /** Applies changes to a digest 25 at a time (an update expression's size), deriving its summary each time. */
-async function applyInChunks(apply: (changes: EntryChange[]) => Promise<void>, changes: EntryChange[]): Promise<void> {
+async function applyInChunks(apply: (changes: EntryChange[], last: boolean) => Promise<void>, changes: EntryChange[]): Promise<void> {
   // At least once: the summary is derived again even when no entry changed (the date moved on).
-  for (let start = 0; start === 0 || start < changes.length; start += 25) await apply(changes.slice(start, start + 25))
+  for (let start = 0; start === 0 || start < changes.length; start += 25) await apply(changes.slice(start, start + 25), start + 25 >= changes.length)
 }
 
 /**
@@ -200,7 +200,8 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
       const desiredRoles = entries(roles.filter((role) => capacityShardOf(role.id as string) === shard).map((role) => roleCapacityChange(role, role.id as string)))
       const current = capacitySets[shard]
       const changes = [...diff('people', current?.people as RawItem, desiredPeople), ...diff('roles', current?.roles as RawItem, desiredRoles)]
-      await applyInChunks((chunk) => applyCapacity(shard, chunk, today), changes)
+      // A capacity summary adds up every person of the shard: derived once, after the last chunk.
+      await applyInChunks((chunk, last) => applyCapacity(shard, chunk, today, { derive: last }), changes)
     },
   )
   // Whoever changed while this ran gets their own sync, from a read made after the writes above.
