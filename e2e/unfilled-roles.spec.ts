@@ -74,6 +74,11 @@ test('a manager plans an unfilled role, sees it as demand, and assigns the best 
   expect(before).toMatchObject({ capacity: '80 h', confirmed: '40 h', unfilled: '32 h' })
   expect(before.balance).toBe('8 h free')
   expect((await capacityWeek(page, practice, addDays(start, 7 * 8))).unfilled).toBe('0 h')
+  // The chart answers the keyboard: focus it, and the arrow keys show a week's figures.
+  const chart = page.getByRole('application', { name: `${practice}: capacity and demand per week` })
+  await chart.focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.locator('.recharts-tooltip-wrapper')).toContainText(/Week of .*Capacity.*80 h/s)
 
   // The suggestions: the free, skilled person first, with the evidence.
   await page.goto(`/clients/${CLIENT}/projects/${project.id}`)
@@ -111,8 +116,10 @@ test('a second manager assigning a role already filled is told so, and nothing c
   expect(created.state).toBe('success')
   await page.goto(`/clients/${CLIENT}/projects/${project.id}`)
   await page.getByRole('link', { name: `Find people for Race ${id}` }).click()
+  await expect(page.getByRole('heading', { name: `Unfilled role: Race ${id}` })).toBeVisible()
   const other = await browser.newPage({ storageState: 'e2e/.auth/manager.json' })
   await other.goto(page.url())
+  await expect(other.getByRole('heading', { name: `Unfilled role: Race ${id}` })).toBeVisible()
 
   await page.getByRole('button', { name: `Assign ${first.name}` }).click()
   await expect(page.getByRole('status').filter({ hasText: 'was assigned' })).toContainText(`${first.name} was assigned`)

@@ -23,7 +23,13 @@ export function CapacityChart({ weeks, includeTentative, title }: { weeks: Capac
   return (
     <figure aria-label={`${title}: capacity against demand, week by week`} className="h-80 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer>
+        <ComposedChart
+          data={data}
+          margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+          accessibilityLayer
+          title={`${title}: capacity and demand per week`}
+          desc="Focus the chart and use the left and right arrow keys to read each week's figures. The table below has every week's figures."
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="week" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
           <YAxis tick={{ fontSize: 11 }} unit=" h" width={56} />
