@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { assignmentStatuses } from '../staffing/schemas'
+import { allocationPercent, assignmentStatus } from '../staffing/schemas'
 import { entityId, expectedVersion, idempotencyKey, isoDate, requiredText } from '../validation'
 
 /** At most this many required technologies: each is one Query when suggesting people. */
@@ -35,14 +35,10 @@ const roleShape = {
   role: requiredText('Role', 80),
   practice: requiredText('Practice', 60),
   requirements: requirementList,
-  allocation: z.coerce
-    .number({ error: 'Allocation must be a number' })
-    .int('Allocation must be a whole number')
-    .min(1, 'Allocation must be between 1 and 100')
-    .max(100, 'Allocation must be between 1 and 100'),
+  allocation: allocationPercent,
   startDate: isoDate('Start date'),
   endDate: isoDate('End date'),
-  status: z.enum(assignmentStatuses, { error: 'Status must be tentative or confirmed' }).default('confirmed'),
+  status: assignmentStatus,
 }
 
 const endNotBeforeStart = (value: { startDate: string; endDate: string }) => value.endDate >= value.startDate

@@ -9,16 +9,21 @@ export const assignmentStatusOptions = [
   { value: 'tentative', label: 'Tentative' },
 ] as const satisfies readonly { value: (typeof assignmentStatuses)[number]; label: string }[]
 
+/** A share of someone's week (assignments and unfilled roles alike). */
+export const allocationPercent = z.coerce
+  .number({ error: 'Allocation must be a number' })
+  .int('Allocation must be a whole number')
+  .min(1, 'Allocation must be between 1 and 100')
+  .max(100, 'Allocation must be between 1 and 100')
+
+export const assignmentStatus = z.enum(assignmentStatuses, { error: 'Status must be tentative or confirmed' }).default('confirmed')
+
 const assignmentShape = {
   role: requiredText('Role', 80),
-  allocation: z.coerce
-    .number({ error: 'Allocation must be a number' })
-    .int('Allocation must be a whole number')
-    .min(1, 'Allocation must be between 1 and 100')
-    .max(100, 'Allocation must be between 1 and 100'),
+  allocation: allocationPercent,
   startDate: isoDate('Start date'),
   endDate: optionalIsoDate('End date'),
-  status: z.enum(assignmentStatuses, { error: 'Status must be tentative or confirmed' }).default('confirmed'),
+  status: assignmentStatus,
 }
 
 const endNotBeforeStart = (value: { startDate: string; endDate?: string }) => !value.endDate || value.endDate >= value.startDate

@@ -1,16 +1,13 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { indexKeys, partitions, sortKeys } from '../keys'
-import { editable, entityNames, timestamps } from './common'
+import { editable, entityNames, timestamps, projectEdgeNames } from './common'
 
 const attributes = item({
   clientId: string().key(),
   projectId: string().key(),
   id: string().key(),
-  clientName: string(),
-  clientNameVersion: number().optional(),
-  projectName: string(),
-  projectNameVersion: number().optional(),
+  ...projectEdgeNames,
   employeeId: string(),
   employeeName: string(),
   employeeNameVersion: number().optional(),

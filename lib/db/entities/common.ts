@@ -32,6 +32,15 @@ export const editable = {
   idempotencyKey: string().optional(),
 }
 
+// An edge of a project carries its client's and project's names, each with the version it was
+// copied from (lib/db/aggregates.ts copyFields).
+export const projectEdgeNames = {
+  clientName: string(),
+  clientNameVersion: number().optional(),
+  projectName: string(),
+  projectNameVersion: number().optional(),
+}
+
 // Aggregates (maps keyed by edge id) bump aggRev on every change; the figures derived from the maps
 // are written only while aggRev is unchanged, so an older computation never overwrites a newer one.
 export const aggregate = {

@@ -1,16 +1,13 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { indexKeys, partitions, sortKeys } from '../keys'
-import { entityNames, timestamps } from './common'
+import { entityNames, timestamps, projectEdgeNames } from './common'
 
 const attributes = item({
   clientId: string().key(),
   projectId: string().key(),
   technologyId: string().key(),
-  clientName: string(),
-  clientNameVersion: number().optional(),
-  projectName: string(),
-  projectNameVersion: number().optional(),
+  ...projectEdgeNames,
   technologyName: string(),
   technologyCategory: string(),
   technologyNameVersion: number().optional(),

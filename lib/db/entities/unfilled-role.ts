@@ -1,16 +1,13 @@
 import { Entity, item, list, map, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { partitions, sortKeys } from '../keys'
-import { editable, entityNames, timestamps } from './common'
+import { editable, entityNames, timestamps, projectEdgeNames } from './common'
 
 const attributes = item({
   clientId: string().key(),
   projectId: string().key(),
   id: string().key(),
-  clientName: string(),
-  clientNameVersion: number().optional(),
-  projectName: string(),
-  projectNameVersion: number().optional(),
+  ...projectEdgeNames,
   role: string(),
   practice: string(),
   // What the person must know: technology, its name (copied, for the suggestions' evidence), and the lowest level that will do.
