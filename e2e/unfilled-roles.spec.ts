@@ -130,7 +130,7 @@ test('a second manager assigning a role already filled is told so, and nothing c
   expect(staffing.assignments.filter((a) => a.employeeId === first.id || a.employeeId === second.id).map((a) => a.employeeId)).toEqual([first.id])
 })
 
-test('the staffing plan and the capacity figures export as CSV; a bad period is named', async ({ request }) => {
+test('the staffing plan and the capacity figures export as CSV; a bad period is named', async ({ page, request }) => {
   const id = stamp()
   const practice = `QA ${id}`
   const person = await personIn(request, `Export ${id}`, practice)
@@ -159,6 +159,15 @@ test('the staffing plan and the capacity figures export as CSV; a bad period is 
   expect(rows.find((row) => row.startsWith(`${practice},${start},`))).toBe(`${practice},${start},1,40,0,16,0,0,16,0`)
   const unknown = await request.get('/api/exports/capacity?practice=nobody-here')
   expect(unknown.status()).toBe(400)
+
+  // From /capacity: the staffing plan over a chosen period, downloaded.
+  await page.goto('/capacity')
+  const form = page.getByRole('form', { name: 'Export the staffing plan' })
+  await form.getByLabel('From').fill(start)
+  await form.getByLabel('To').fill(addDays(start, 30))
+  const download = page.waitForEvent('download')
+  await form.getByRole('button', { name: 'Export staffing plan (CSV)' }).click()
+  expect((await download).suggestedFilename()).toBe(`roster-staffing-${start}-to-${addDays(start, 30)}.csv`)
 })
 
 test('a manager changes an unfilled role in its dialog; a bad end date is named and what was typed stays', async ({ page, request }) => {

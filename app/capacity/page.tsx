@@ -37,7 +37,6 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
         actions={
           <>
             <a href={`/api/exports/capacity?${exportQuery}`} className={secondaryLinkClass} download>Export capacity (CSV)</a>
-            <a href="/api/exports/staffing" className={secondaryLinkClass} download>Export staffing plan (CSV)</a>
           </>
         }
       />
@@ -110,6 +109,21 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
           </section>
         </>
       )}
+      <section aria-labelledby="export-plan-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="export-plan-heading" className="text-lg font-semibold">Export the staffing plan</h2>
+        <p className="mb-3 mt-1 text-sm text-slate-600">Every assignment and unfilled role that overlaps the period, as CSV: person or role, client, project, role, allocation, dates and status.</p>
+        <form method="get" action="/api/exports/staffing" className="flex flex-wrap items-end gap-3" aria-label="Export the staffing plan">
+          <div>
+            <label htmlFor="export-from" className="block text-sm font-medium text-slate-800">From</label>
+            <input id="export-from" name="from" type="date" defaultValue={view.weeks[0]} required className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+          </div>
+          <div>
+            <label htmlFor="export-to" className="block text-sm font-medium text-slate-800">To</label>
+            <input id="export-to" name="to" type="date" defaultValue={view.weeks.at(-1)} required className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+          </div>
+          <button type="submit" className={secondaryLinkClass}>Export staffing plan (CSV)</button>
+        </form>
+      </section>
       <p className="mt-4 text-xs text-slate-600">Weeks from {formatDate(view.weeks[0])}. An unfilled role counts its allocation of a 40-hour week.</p>
       <UnderTheHood recording={recording} />
     </>
