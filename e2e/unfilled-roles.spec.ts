@@ -160,6 +160,25 @@ test('the staffing plan and the capacity figures export as CSV; a bad period is 
   const unknown = await request.get('/api/exports/capacity?practice=nobody-here')
   expect(unknown.status()).toBe(400)
 
+  // An unfilled role of a full week on top: the week is in deficit while tentative work counts, and
+  // just full without it; the planner lists the role in the practice's "Unfilled roles" group.
+  const createRole = serverActions({ clientId: CLIENT, projectId: project.id }).get('createUnfilledRoleAction')!
+  await callAction(request, createRole, [{ status: 'idle' }, { clientId: CLIENT, projectId: project.id, role: `Overflow ${id}`, practice, allocation: '100', startDate: start, endDate: addDays(start, 4) }])
+  await page.goto('/capacity')
+  await page.getByRole('combobox', { name: 'Practice' }).selectOption({ label: practice })
+  await page.getByRole('button', { name: 'Show practice' }).click()
+  const week = page.getByRole('table', { name: `${practice}: capacity and demand per week, in hours` }).getByRole('row', { name: new RegExp(`^${formatDate(start)}`) })
+  await expect(week).toContainText('Deficit 16 h')
+  await expect(page.getByText('1 week in deficit (shaded)')).toBeVisible()
+  await page.getByRole('switch', { name: 'Count tentative work' }).click()
+  await expect(page.getByRole('switch', { name: 'Count tentative work' })).toHaveAttribute('aria-checked', 'false')
+  await expect(week).toContainText('0 h free')
+  await expect(page.getByText('no week in deficit')).toBeVisible()
+  await page.goto(`/planner?practice=${encodeURIComponent(practice)}`)
+  const group = page.getByRole('region', { name: 'Unfilled roles', exact: true })
+  await expect(group.getByRole('rowheader', { name: new RegExp(`Overflow ${id}`) })).toBeVisible()
+  await expect(group.getByRole('row', { name: new RegExp(`Overflow ${id}`) }).getByRole('cell').filter({ hasText: '100%' })).toHaveCount(1)
+
   // From /capacity: the staffing plan over a chosen period, downloaded.
   await page.goto('/capacity')
   const form = page.getByRole('form', { name: 'Export the staffing plan' })

@@ -14,18 +14,25 @@ export async function GET(request: Request) {
   }
   const { from, to, chunks } = exported
   const encoder = new TextEncoder()
+  // The browser may stop reading (a cancelled download) while a chunk is being read: from then on
+  // nothing more is written to the stream.
+  let cancelled = false
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
+      let next: IteratorResult<string>
       try {
-        const next = await chunks.next()
-        if (next.done) controller.close()
-        else controller.enqueue(encoder.encode(next.value))
+        next = await chunks.next()
       } catch (error) {
         console.error(error)
-        controller.error(new Error('The export stopped part-way; please try again.'))
+        if (!cancelled) controller.error(new Error('The export stopped part-way; please try again.'))
+        return
       }
+      if (cancelled) return
+      if (next.done) controller.close()
+      else controller.enqueue(encoder.encode(next.value))
     },
     async cancel() {
+      cancelled = true
       await chunks.return(undefined)
     },
   })
