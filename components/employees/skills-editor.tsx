@@ -3,11 +3,11 @@
 import { useQuery } from '@tanstack/react-query'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
-import { useActionState, useState, useTransition } from 'react'
+import { useActionState, useTransition } from 'react'
 import { removeSkillAction, setSkillAction } from '@/lib/actions/employees'
 import { Button } from '@/components/ui/button'
 import { FormError, SelectField } from '@/components/ui/field'
-import { SearchPicker } from '@/components/ui/search-picker'
+import { SearchPicker, usePick } from '@/components/ui/search-picker'
 import { useToast } from '@/components/ui/toast'
 import { useActionForm } from '@/components/ui/use-action-form'
 import type { SkillView } from '@/lib/dto'
@@ -17,12 +17,11 @@ const levels = [1, 2, 3, 4, 5].map((level) => ({ value: String(level), label: `$
 
 /** The person's skills; `editable` (a manager, or the person themselves) adds the controls. */
 export function SkillsEditor({ employeeId, skills, editable }: { employeeId: string; skills: SkillView[]; editable: boolean }) {
-  const [search, setSearch] = useState('')
-  const [technology, setTechnology] = useState<{ id: string; name: string } | null>(null)
-  const results = useQuery({ ...technologySearchOptions(search), enabled: search.trim().length > 0 })
+  const pick = usePick()
+  const technology = pick.picked
+  const results = useQuery({ ...technologySearchOptions(pick.search), enabled: pick.searching })
   const { formAction, pending, errors, formError } = useActionForm(setSkillAction, () => {
-    setTechnology(null)
-    setSearch('')
+    pick.clear()
   })
   const known = new Set(skills.map((skill) => skill.technologyId))
   return (
@@ -44,14 +43,9 @@ export function SkillsEditor({ employeeId, skills, editable }: { employeeId: str
         <SearchPicker
           placeholder="Type a technology"
           label="Technology"
-          text={technology ? technology.name : search}
-          onTextChange={(text) => {
-            setTechnology(null)
-            setSearch(text)
-          }}
+          {...pick.pickerProps}
           options={(results.data?.items ?? []).filter((t) => !known.has(t.id)).map((t) => ({ id: t.id, label: t.name, detail: t.category }))}
           loading={results.isFetching}
-          onPick={(option) => setTechnology({ id: option.id, name: option.label })}
           errors={errors.technologyId}
         />
         <SelectField id="new-skill-level" name="level" label="Level" defaultValue="3" options={levels} errors={errors.level} />

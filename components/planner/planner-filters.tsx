@@ -2,10 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query'
 import Link from 'next/link'
-import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
-import { SearchPicker } from '@/components/ui/search-picker'
+import { SearchPicker, usePick } from '@/components/ui/search-picker'
 import { secondaryLinkClass } from '@/components/ui/page-header'
 import { locationNames, practiceNames } from '@/lib/employees/practices'
 import { technologySearchOptions } from '@/lib/technologies/query-options'
@@ -18,9 +17,9 @@ type Params = Record<string, string | undefined>
  * shared, and the server answers it with one request.
  */
 export function PlannerFilters({ params, errors }: { params: Params; errors: FieldErrors }) {
-  const [technology, setTechnology] = useState(params.technologyId ? { id: params.technologyId, name: params.technologyName ?? params.technologyId } : null)
-  const [search, setSearch] = useState('')
-  const results = useQuery({ ...technologySearchOptions(search), enabled: search.trim().length > 0 })
+  const pick = usePick(params.technologyId ? { id: params.technologyId, name: params.technologyName ?? params.technologyId } : null)
+  const technology = pick.picked
+  const results = useQuery({ ...technologySearchOptions(pick.search), enabled: pick.searching })
   return (
     <form method="get" action="/planner" role="search" aria-label="Planner filters" className="mb-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       {(['zoom', 'from', 'tentative'] as const).map((name) => (params[name] ? <input key={name} type="hidden" name={name} value={params[name]} /> : null))}
@@ -44,14 +43,9 @@ export function PlannerFilters({ params, errors }: { params: Params; errors: Fie
           <SearchPicker
             label="Skill"
             placeholder="Any skill"
-            text={technology ? technology.name : search}
-            onTextChange={(text) => {
-              setTechnology(null)
-              setSearch(text)
-            }}
+            {...pick.pickerProps}
             options={(results.data?.items ?? []).map((t) => ({ id: t.id, label: t.name, detail: t.category }))}
             loading={results.isFetching}
-            onPick={(option) => setTechnology({ id: option.id, name: option.label })}
             errors={errors.technologyId}
           />
         </div>

@@ -6,7 +6,7 @@ import { staffEmployeeAction } from '@/lib/actions/projects'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
-import { SearchPicker } from '@/components/ui/search-picker'
+import { SearchPicker, usePick } from '@/components/ui/search-picker'
 import { useActionForm } from '@/components/ui/use-action-form'
 import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
 import { ProposalWarning } from '@/components/projects/staff-form'
@@ -32,8 +32,8 @@ export function StaffFromPlanner({
   onStaffed: () => void
 }) {
   const queryClient = useQueryClient()
-  const [search, setSearch] = useState('')
-  const [client, setClient] = useState<{ id: string; name: string } | null>(null)
+  const pick = usePick()
+  const client = pick.picked
   const [projectId, setProjectId] = useState('')
   // What the person has free in every selected week, as a round figure; half time when they have none.
   const [allocation, setAllocation] = useState(String(free >= 5 ? Math.floor(free / 5) * 5 : 50))
@@ -41,7 +41,7 @@ export function StaffFromPlanner({
   const [endDate, setEndDate] = useState(end)
   const [status, setStatus] = useState('confirmed')
   const [idempotencyKey] = useIdempotencyKey()
-  const clients = useQuery({ ...clientSearchOptions(search), enabled: search.trim().length > 0 })
+  const clients = useQuery({ ...clientSearchOptions(pick.search), enabled: pick.searching })
   const dashboard = useQuery(clientDashboardOptions(client?.id ?? ''))
   const projects = (dashboard.data?.projects ?? []).filter((project) => project.status !== 'completed')
   const { formAction, pending, errors, formError } = useActionForm(staffEmployeeAction, () => {
@@ -59,15 +59,13 @@ export function StaffFromPlanner({
         <SearchPicker
           label="Client"
           placeholder="Type a client's name"
-          text={client ? client.name : search}
+          {...pick.pickerProps}
           onTextChange={(text) => {
-            setClient(null)
+            pick.pickerProps.onTextChange(text)
             setProjectId('')
-            setSearch(text)
           }}
           options={(clients.data?.items ?? []).map((item) => ({ id: item.id, label: item.name, detail: item.industry }))}
           loading={clients.isFetching}
-          onPick={(option) => setClient({ id: option.id, name: option.label })}
           errors={errors.clientId}
         />
         <SelectField

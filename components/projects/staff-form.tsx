@@ -5,7 +5,7 @@ import { useRef, useState } from 'react'
 import { staffEmployeeAction } from '@/lib/actions/projects'
 import { Button } from '@/components/ui/button'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
-import { SearchPicker } from '@/components/ui/search-picker'
+import { SearchPicker, usePick } from '@/components/ui/search-picker'
 import { useActionForm } from '@/components/ui/use-action-form'
 import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
 import { employeeKeys, employeeSearchOptions, employeeStaffingOptions } from '@/lib/employees/query-options'
@@ -20,19 +20,18 @@ type StackTechnology = { technologyId: string; technologyName: string }
 export function StaffForm({ clientId, projectId, defaultStart, stack }: { clientId: string; projectId: string; defaultStart: string; stack: StackTechnology[] }) {
   const queryClient = useQueryClient()
   const formRef = useRef<HTMLFormElement>(null)
-  const [search, setSearch] = useState('')
-  const [employee, setEmployee] = useState<{ id: string; name: string } | null>(null)
+  const pick = usePick()
+  const employee = pick.picked
   const [allocation, setAllocation] = useState('50')
   const [startDate, setStartDate] = useState(defaultStart)
   const [endDate, setEndDate] = useState('')
   const [status, setStatus] = useState('confirmed')
-  const results = useQuery({ ...employeeSearchOptions(search), enabled: search.trim().length > 0 })
+  const results = useQuery({ ...employeeSearchOptions(pick.search), enabled: pick.searching })
   const [idempotencyKey, renewIdempotencyKey] = useIdempotencyKey()
 
   const { formAction, pending, errors, formError } = useActionForm(staffEmployeeAction, () => {
     void queryClient.invalidateQueries({ queryKey: employeeKeys.all })
-    setEmployee(null)
-    setSearch('')
+    pick.clear()
     renewIdempotencyKey()
     formRef.current?.reset()
   })
@@ -48,11 +47,7 @@ export function StaffForm({ clientId, projectId, defaultStart, stack }: { client
         <SearchPicker
           placeholder="Type a name"
           label="Person"
-          text={employee ? employee.name : search}
-          onTextChange={(text) => {
-            setEmployee(null)
-            setSearch(text)
-          }}
+          {...pick.pickerProps}
           // Best candidates first: room over the dates, then skill in the project's technologies.
           options={rankCandidates(results.data?.items ?? [], {
             start: /^\d{4}-\d{2}-\d{2}$/.test(startDate) ? startDate : todayIso(),
@@ -62,7 +57,6 @@ export function StaffForm({ clientId, projectId, defaultStart, stack }: { client
             today: todayIso(),
           }).map((ranked) => ({ id: ranked.candidate.id, label: ranked.candidate.name, detail: candidateDetail(ranked) }))}
           loading={results.isFetching}
-          onPick={(option) => setEmployee({ id: option.id, name: option.label })}
           errors={errors.employeeId}
         />
       </div>

@@ -10,7 +10,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
 import { linkClass } from '@/components/ui/page-header'
-import { SearchPicker } from '@/components/ui/search-picker'
+import { SearchPicker, usePick } from '@/components/ui/search-picker'
 import { TableHead } from '@/components/ui/table'
 import { useToast } from '@/components/ui/toast'
 import { useActionForm } from '@/components/ui/use-action-form'
@@ -113,16 +113,15 @@ export function UnfilledRoleForm({ clientId, projectId, defaultStart, existing, 
   const router = useRouter()
   const formRef = useRef<HTMLFormElement>(null)
   const [requirements, setRequirements] = useState<Requirement[]>(existing?.requirements ?? [])
-  const [search, setSearch] = useState('')
-  const [technology, setTechnology] = useState<{ id: string; name: string } | null>(null)
+  const pick = usePick()
+  const technology = pick.picked
   const [level, setLevel] = useState('3')
   const [pickerError, setPickerError] = useState<string | undefined>()
-  const results = useQuery({ ...technologySearchOptions(search), enabled: search.trim().length > 0 })
+  const results = useQuery({ ...technologySearchOptions(pick.search), enabled: pick.searching })
   const [idempotencyKey, renewIdempotencyKey] = useIdempotencyKey()
   const { formAction, pending, errors, values, formError, current } = useActionForm(existing ? changeUnfilledRoleAction : createUnfilledRoleAction, () => {
     setRequirements(existing ? requirements : [])
-    setTechnology(null)
-    setSearch('')
+    pick.clear()
     renewIdempotencyKey()
     if (!existing) formRef.current?.reset()
     router.refresh()
@@ -137,8 +136,7 @@ export function UnfilledRoleForm({ clientId, projectId, defaultStart, existing, 
     if (requirements.some((r) => r.technologyId === technology.id)) return setPickerError(`${technology.name} is listed already`)
     if (requirements.length >= MAX_REQUIREMENTS) return setPickerError(`At most ${MAX_REQUIREMENTS} required technologies`)
     setRequirements([...requirements, { technologyId: technology.id, technologyName: technology.name, minLevel: Number(level) }])
-    setTechnology(null)
-    setSearch('')
+    pick.clear()
     setPickerError(undefined)
   }
 
@@ -187,15 +185,11 @@ export function UnfilledRoleForm({ clientId, projectId, defaultStart, existing, 
           <SearchPicker
             label="Technology"
             placeholder="Type a technology"
-            text={technology ? technology.name : search}
-            onTextChange={(text) => {
-              setTechnology(null)
-              setSearch(text)
-            }}
+            {...pick.pickerProps}
             options={(results.data?.items ?? []).map((item) => ({ id: item.id, label: item.name }))}
             loading={results.isFetching}
             onPick={(option) => {
-              setTechnology({ id: option.id, name: option.label })
+              pick.pickerProps.onPick(option)
               setPickerError(undefined)
             }}
             errors={pickerError ? [pickerError] : errors.requirements}

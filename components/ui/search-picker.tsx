@@ -8,6 +8,38 @@ export interface PickerOption {
   detail?: string
 }
 
+export interface Picked {
+  id: string
+  name: string
+}
+
+/**
+ * The state of a SearchPicker that picks one thing: the text typed (what to search for) and what was
+ * picked; typing again unpicks it. Spread `pickerProps` onto the SearchPicker.
+ */
+export function usePick(initial: Picked | null = null) {
+  const [search, setSearch] = useState('')
+  const [picked, setPicked] = useState<Picked | null>(initial)
+  return {
+    picked,
+    search,
+    /** Whether there is text to search for (a query runs only then). */
+    searching: search.trim().length > 0,
+    clear: () => {
+      setPicked(null)
+      setSearch('')
+    },
+    pickerProps: {
+      text: picked ? picked.name : search,
+      onTextChange: (text: string) => {
+        setPicked(null)
+        setSearch(text)
+      },
+      onPick: (option: PickerOption) => setPicked({ id: option.id, name: option.label }),
+    },
+  }
+}
+
 /**
  * A combobox (WAI-ARIA 1.2 pattern): type to search, arrow keys move, Enter picks, Escape closes.
  * `options` come from the caller's query for the current text.
