@@ -7,6 +7,7 @@ import { removeSkill, setSkill } from '../lib/employees/mutations'
 import { addTechnologyToProject, removeTechnologyFromProject } from '../lib/projects/mutations'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../lib/staffing/mutations'
 import { manager } from './helpers/actors'
+import { CAPACITY_PARTS_PER_SHARD } from '../lib/db/capacity-store'
 import { assignUnfilledRole, createUnfilledRole, deleteUnfilledRole } from '../lib/roles/mutations'
 
 useTestDatabase()
@@ -64,7 +65,7 @@ async function costsOfWrites(scale: { projects: number; assignmentsPerPerson: nu
 }
 
 /** Bounds per write: the edge writes, and "Assign", which is a claim, a staffing and a delete in one. */
-const bound = (name: string) => (name === 'assign an unfilled role' ? 50 : 24)
+const bound = (name: string) => (name === 'assign an unfilled role' ? 50 : 26)
 
 it('staffing, skill and stack writes cost the same number of requests whatever the size of the client, person and technology', async () => {
   const small = await costsOfWrites({ projects: 1, assignmentsPerPerson: 0, peoplePerTechnology: 0 })
@@ -72,8 +73,10 @@ it('staffing, skill and stack writes cost the same number of requests whatever t
   for (const name of Object.keys(small)) {
     // A figure that does not change is not rewritten, so a large case may cost one request less.
     assert.ok(large[name].requests <= small[name].requests, `${name}: ${small[name].requests} requests when small, ${large[name].requests} when large`)
-    assert.ok(large[name].itemsRead <= small[name].itemsRead, `${name} reads ${large[name].itemsRead} items when large, ${small[name].itemsRead} when small`)
-    // Staffing changes also keep the overview's three week digests (two reads, six writes) and the capacity digest (two writes).
+    // Adding up a capacity shard reads its parts' summaries: 8 keys, of which a small firm has fewer written yet.
+    assert.ok(large[name].itemsRead <= small[name].itemsRead + CAPACITY_PARTS_PER_SHARD, `${name} reads ${large[name].itemsRead} items when large, ${small[name].itemsRead} when small`)
+    // Staffing changes also keep the overview's three week digests (two reads, six writes) and the
+    // capacity digest (its part's entry and summary, then the shard's sum: a read and three writes).
     assert.ok(small[name].requests <= bound(name), `${name} costs ${small[name].requests} requests`)
   }
   console.log(Object.entries(small).map(([name, cost]) => `${name}: ${cost.requests} requests`).join('; '))

@@ -205,6 +205,39 @@ export function summariseCapacity(
   return { from, weeks, practices, roles }
 }
 
+/**
+ * Parts' summaries added up into one (a shard's), from the Monday of `today`. A figure for a week
+ * does not depend on the day a part was derived, so parts derived on different days add up; the sum
+ * covers the weeks every part covers.
+ */
+export function addSummaries(parts: CapacitySummary[], today: string): CapacitySummary {
+  const from = mondayOf(today)
+  const offsetOf = (summary: CapacitySummary) => Math.round((Date.parse(from) - Date.parse(summary.from)) / (7 * 86_400_000))
+  const weeks = Math.max(0, Math.min(SUMMARY_WEEKS, ...parts.map((part) => part.weeks - offsetOf(part))))
+  const practices: Record<string, PracticeWeeks> = {}
+  const roles: CapacitySummary['roles'] = {}
+  for (const part of parts) {
+    const offset = offsetOf(part)
+    for (const [key, figures] of Object.entries(part.practices)) {
+      const practice = (practices[key] ??= emptyPractice(figures.name, weeks))
+      if (shownFirst(figures.name, practice.name)) practice.name = figures.name
+      practice.people += figures.people
+      for (const series of ['capacity', 'confirmed', 'tentative', 'unfilled', 'unfilledTentative'] as const) {
+        for (let i = 0; i < weeks; i++) practice[series][i] += figures[series][i + offset] ?? 0
+      }
+    }
+    for (const [key, listed] of Object.entries(part.roles ?? {})) {
+      const merged = (roles[key] ??= { count: 0, first: [] })
+      merged.count += listed.count
+      merged.first = [...merged.first, ...listed.first].sort(byStart).slice(0, ROLE_LIST_LENGTH)
+    }
+  }
+  for (const practice of Object.values(practices)) {
+    for (const series of ['capacity', 'confirmed', 'tentative', 'unfilled', 'unfilledTentative'] as const) practice[series] = practice[series].map(tenth)
+  }
+  return { from, weeks, practices, roles }
+}
+
 const byStart = (a: RoleListing, b: RoleListing) => a.s.localeCompare(b.s) || a.r.localeCompare(b.r) || a.id.localeCompare(b.id)
 
 /** One week of one practice (or of several added up), as the screen shows it. */

@@ -1,26 +1,50 @@
 import type { EntryChange } from '../db'
-import { applyDigestEntries, writeDigestSummary } from '../db/overview-store'
-import { capacityKeys } from '../db/capacity-store'
+import { applyDigestEntries, batchGetConsistent, writeDigestSummary } from '../db/overview-store'
+import { capacityKeys, partsOfShard, readShardSummary, writeShardSummary, type CapacityPart } from '../db/capacity-store'
 import { toBookings, toTimeOff, type StoredBookings, type StoredTimeOff } from '../dto'
-import { personCapacityEntry, roleDemandEntry, summariseCapacity } from './figures'
+import { addSummaries, personCapacityEntry, roleDemandEntry, summariseCapacity, type CapacitySummary } from './figures'
 
 // Writing the capacity digests (lib/db/capacity-store.ts). The person's sync (lib/overview/maintain.ts,
 // called from every write path that changes a person's bookings, time off, practice or hours) and the
-// unfilled role's sync (lib/roles/sync.ts) set their entry here from a consistent read of the item,
-// and store the shard's summary derived from the SET item as it is after that write, unless a newer
-// revision's summary is stored already. Same rules as the overview's digests.
+// unfilled role's sync (lib/roles/sync.ts) set their entry in their part from a consistent read of
+// the item, store the part's summary derived from the SET item as it is after that write (unless a
+// newer revision's is stored), then add the shard's parts up into the shard's summary. Same rules as
+// the overview's digests, one level more.
 
 type RawItem = Record<string, unknown>
 
 /**
- * Sets or removes entries in one shard and stores its summary, derived as of `today`. The refresh,
- * writing a shard in chunks, derives only after its last chunk (`derive: false` before).
+ * Sets or removes entries in one part, stores its summary (derived as of `today`), and brings its
+ * shard's summary up to date. The refresh, writing a part in chunks, derives only after its last
+ * chunk (`derive: false` before).
  */
-export async function applyCapacity(shard: number, changes: EntryChange[], today: string, options: { derive?: boolean } = {}): Promise<void> {
-  const partition = capacityKeys.shard(shard)
+export async function applyCapacity(part: CapacityPart, changes: EntryChange[], today: string, options: { derive?: boolean } = {}): Promise<void> {
+  const partition = capacityKeys.part(part)
   const set = await applyDigestEntries(partition, changes)
   if (options.derive === false) return
   await writeDigestSummary(partition, set.rev as number, { ...summariseCapacity(set as never, today) })
+  await rollUpShard(part, today)
+}
+
+/**
+ * Adds the shard's part summaries up (read consistently) and stores the sum with the revision of each
+ * part it came from, on the condition that no stored revision is newer. When another writer got in
+ * first, its sum is enough if it includes this part's revision; otherwise read and add up again.
+ * Stored revisions only move forward, and every writer sees its own part in, so the last one leaves
+ * the sum of the newest summaries.
+ */
+export async function rollUpShard(part: CapacityPart, today: string): Promise<void> {
+  const parts = partsOfShard(part.shard)
+  for (let round = 0; round < 10; round++) {
+    const found = new Map((await batchGetConsistent(parts.map((p) => ({ PK: capacityKeys.part(p), SK: 'SUMMARY' })))).map((item) => [item.PK as string, item]))
+    const summaries = parts.map((p) => found.get(capacityKeys.part(p)))
+    const revs = summaries.map((summary) => (summary?.rev as number | undefined) ?? 0)
+    const sum = addSummaries(summaries.filter((summary): summary is RawItem => Boolean(summary)) as unknown as CapacitySummary[], today)
+    if (await writeShardSummary(part.shard, revs, { ...sum })) return
+    const stored = await readShardSummary(part.shard)
+    if (((stored?.parts as Record<string, number> | undefined)?.[String(part.sub)] ?? -1) >= revs[part.sub]) return
+  }
+  throw new Error(`Capacity shard ${part.shard} kept changing while it was being added up`)
 }
 
 /** A person's entry as it should be (undefined when they are gone or being deleted). */

@@ -104,15 +104,16 @@ export async function propagateClientName(clientId: string): Promise<void> {
   const client = await readClient(clientId)
   if (!client) return
   const edges = await readClientEdges(clientId)
-  const copies = edges.filter((item) => item.clientName !== client.name)
+  const copies = edges.filter((item) => item.entity !== 'UnfilledRole' && item.clientName !== client.name)
   await forEachBounded(copies, 8, async (item) => {
     const copied = { clientName: client.name }
     if (item.entity === 'Project') await copyFields(ProjectEntity, { clientId, id: item.id }, copied, 'clientNameVersion', client.version)
     if (item.entity === 'Assignment') await copyFields(AssignmentEntity, { clientId, projectId: item.projectId, id: item.id }, copied, 'clientNameVersion', client.version)
     if (item.entity === 'StackEntry') await copyFields(StackEntryEntity, { clientId, projectId: item.projectId, technologyId: item.technologyId }, copied, 'clientNameVersion', client.version)
-    // A role's sync copies the names and brings its capacity entry (which lists them) up to date.
-    if (item.entity === 'UnfilledRole') await syncUnfilledRole({ clientId, projectId: item.projectId, roleId: item.id })
   })
+  // Every unfilled role, not only those still showing the old name: a role's sync copies the name and
+  // then its capacity entry (which lists it), and a resumed job may find the copy made but not the entry.
+  await forEachBounded(edges.filter((item) => item.entity === 'UnfilledRole'), 8, async (role) => void (await syncUnfilledRole({ clientId, projectId: role.projectId, roleId: role.id })))
   // The overview lists projects starting soon with their client's name.
   // Every project, not only those copied by this run: a resumed job may have copied some already.
   await forEachBounded(edges.filter((item) => item.entity === 'Project'), 8, (project) => syncProjectOverview(clientId, project.id as string))

@@ -14,7 +14,7 @@ import {
 import { toBookings, toTimeOff } from '../dto'
 import { todayIso } from '../staffing/allocation'
 import { applyCapacity, personCapacityChange } from '../capacity/maintain'
-import { CAPACITY_SHARDS, capacityPartitions, capacityShardOf } from '../db/capacity-store'
+import { capacityKeys, capacityPartOf, capacityParts } from '../db/capacity-store'
 import { roleCapacityChange } from '../capacity/maintain'
 import { syncUnfilledRole } from '../roles/sync'
 import { DIGESTS_VERSION, overviewStateIsCurrent, summarisePeople, summariseProjects, summariseWeek, trackedWeeks, weekStatus, type ProjectEntry } from './digest'
@@ -77,7 +77,7 @@ export async function syncPersonOverview(employeeId: string, options: { membersh
   for (let round = 0; round < 10; round++) {
     await Promise.all([
       ...weeks.map((week) => applyWeek(week, shard, personChanges(person, employeeId, week))),
-      applyCapacity(capacityShardOf(employeeId), [personCapacityChange(person as never, employeeId, today)], today),
+      applyCapacity(capacityPartOf(employeeId), [personCapacityChange(person as never, employeeId, today)], today),
       ...(options.membership ? [applyPeople(shard, [{ map: 'people', entry: employeeId, value: person && !person.deletingAt ? 1 : undefined }])] : []),
     ])
     const now = await readPerson(employeeId)
@@ -144,7 +144,7 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
     Promise.all(shards.map((shard) => Promise.all(weeks.map((week) => readDigestSet(overviewKeys.week(week, shard)))))),
     Promise.all(shards.map((shard) => readDigestSet(overviewKeys.people(shard)))),
     Promise.all(shards.map((shard) => readDigestSet(overviewKeys.projects(shard)))),
-    Promise.all(capacityPartitions.map((partition) => readDigestSet(partition))),
+    Promise.all(capacityParts.map((part) => readDigestSet(capacityKeys.part(part)))),
     listOverviewSources(),
   ])
   const employeeIds = new Set(sources.employeeIds)
@@ -191,17 +191,18 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
       await options.onProgress?.(done, livePeople.length)
     },
   )
+  const samePart = (a: { shard: number; sub: number }, b: { shard: number; sub: number }) => a.shard === b.shard && a.sub === b.sub
   await forEachBounded(
-    Array.from({ length: CAPACITY_SHARDS }, (_, shard) => shard),
+    capacityParts.map((part, index) => ({ part, index })),
     4,
-    async (shard) => {
+    async ({ part, index }) => {
       const entries = (changes: EntryChange[]) => Object.fromEntries(changes.filter((change) => change.value !== undefined).map((change) => [change.entry, change.value]))
-      const desiredPeople = entries(livePeople.filter((person) => capacityShardOf(person.id as string) === shard).map((person) => personCapacityChange(person, person.id as string, today)))
-      const desiredRoles = entries(roles.filter((role) => capacityShardOf(role.id as string) === shard).map((role) => roleCapacityChange(role, role.id as string)))
-      const current = capacitySets[shard]
+      const desiredPeople = entries(livePeople.filter((person) => samePart(capacityPartOf(person.id as string), part)).map((person) => personCapacityChange(person, person.id as string, today)))
+      const desiredRoles = entries(roles.filter((role) => samePart(capacityPartOf(role.id as string), part)).map((role) => roleCapacityChange(role, role.id as string)))
+      const current = capacitySets[index]
       const changes = [...diff('people', current?.people as RawItem, desiredPeople), ...diff('roles', current?.roles as RawItem, desiredRoles)]
-      // A capacity summary adds up every person of the shard: derived once, after the last chunk.
-      await applyInChunks((chunk, last) => applyCapacity(shard, chunk, today, { derive: last }), changes)
+      // A part's summary adds up every person of the part: derived once, after the last chunk.
+      await applyInChunks((chunk, last) => applyCapacity(part, chunk, today, { derive: last }), changes)
     },
   )
   // Whoever changed while this ran gets their own sync, from a read made after the writes above.

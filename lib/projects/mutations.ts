@@ -115,17 +115,19 @@ export async function updateProject(actor: Actor | null, input: unknown): Promis
   })
 }
 
-/** Copies the project's current name onto its assignments and stack entries. Idempotent. */
+/** Copies the project's current name onto its assignments, stack entries and unfilled roles. Idempotent. */
 export async function propagateProjectName(clientId: string, projectId: string): Promise<void> {
   const project = await readProject(clientId, projectId)
   if (!project) return
-  const copies = (await readClientEdges(clientId, projectId)).filter((item) => item.entity !== 'Project' && item.projectName !== project.name)
+  const edges = await readClientEdges(clientId, projectId)
+  const copies = edges.filter((item) => item.entity !== 'Project' && item.entity !== 'UnfilledRole' && item.projectName !== project.name)
   await forEachBounded(copies, 8, async (item) => {
     const copied = { projectName: project.name }
     if (item.entity === 'Assignment') await copyFields(AssignmentEntity, { clientId, projectId, id: item.id }, copied, 'projectNameVersion', project.version)
     if (item.entity === 'StackEntry') await copyFields(StackEntryEntity, { clientId, projectId, technologyId: item.technologyId }, copied, 'projectNameVersion', project.version)
-    if (item.entity === 'UnfilledRole') await syncUnfilledRole({ clientId, projectId, roleId: item.id })
   })
+  // Every unfilled role, not only stale copies: see propagateClientName.
+  await forEachBounded(edges.filter((item) => item.entity === 'UnfilledRole'), 8, async (role) => void (await syncUnfilledRole({ clientId, projectId, roleId: role.id })))
   await syncProjectOverview(clientId, projectId)
 }
 

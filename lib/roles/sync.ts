@@ -1,5 +1,5 @@
 import { ClientEntity, GetItemCommand, ProjectEntity, UnfilledRoleEntity, copyFields, deleteItemOf } from '../db'
-import { capacityShardOf } from '../db/capacity-store'
+import { capacityPartOf } from '../db/capacity-store'
 import { applyCapacity, roleCapacityChange } from '../capacity/maintain'
 import { todayIso } from '../staffing/allocation'
 
@@ -42,7 +42,7 @@ export async function syncUnfilledRole(ref: RoleRef, options: { today?: string }
       }
       role = await readRole(ref)
     }
-    await applyCapacity(capacityShardOf(ref.roleId), [roleCapacityChange(role as never, ref.roleId)], today)
+    await applyCapacity(capacityPartOf(ref.roleId), [roleCapacityChange(role as never, ref.roleId)], today)
     const now = await readRole(ref)
     if (stamp(now) === stamp(role)) return now
     role = now
