@@ -1,0 +1,5 @@
+import { LoadingRows } from '@/components/ui/page-header'
+
+export default function Loading() {
+  return <LoadingRows label="Loading capacity" />
+}
