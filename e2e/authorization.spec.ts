@@ -102,6 +102,7 @@ test('reads: every route answers 401 to anonymous callers and 200 to everyone si
     '/api/planner?practice=Data&freeAtLeast=50&freeWeeks=4',
     '/api/exports/staffing?from=2031-01-01&to=2031-02-01',
     '/api/exports/capacity',
+    '/api/capacity',
   ]
   for (const path of paths) {
     for (const who of everyone) {

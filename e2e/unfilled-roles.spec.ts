@@ -176,6 +176,7 @@ test('the staffing plan and the capacity figures export as CSV; a bad period is 
   await expect(page.getByText('no week in deficit')).toBeVisible()
   await page.goto(`/planner?practice=${encodeURIComponent(practice)}`)
   const group = page.getByRole('region', { name: 'Unfilled roles', exact: true })
+  await group.getByRole('button', { name: 'Show unfilled roles' }).click()
   await expect(group.getByRole('rowheader', { name: new RegExp(`Overflow ${id}`) })).toBeVisible()
   await expect(group.getByRole('row', { name: new RegExp(`Overflow ${id}`) }).getByRole('cell').filter({ hasText: '100%' })).toHaveCount(1)
 

@@ -14,8 +14,7 @@ import { plannerPeopleInput, plannerZooms, type PlannerZoom } from '@/lib/planne
 import { plannerColumns, toPlannerRow } from '@/lib/planner/grid'
 import { mondayOf, todayIso } from '@/lib/staffing/allocation'
 import { fieldErrorsOf } from '@/lib/validation'
-import { getCapacity } from '@/lib/capacity/queries'
-import { practiceKey, type CapacityView } from '@/lib/capacity/figures'
+import { practiceKey } from '@/lib/capacity/figures'
 import { UnfilledRolesGroup } from '@/components/planner/unfilled-roles-group'
 
 export const metadata: Metadata = { title: 'Planner' }
@@ -29,12 +28,9 @@ function periodOf(params: Params): { zoom: PlannerZoom; from: string } {
   return { zoom, from: zoom === 'weeks' ? mondayOf(asked) : `${asked.slice(0, 7)}-01` }
 }
 
-/** The unfilled roles of the practices on this page (and of the practice filtered on). */
-function unfilledGroups(capacity: CapacityView, practices: (string | null)[], filtered: string | undefined) {
-  const keys = new Set([...practices, filtered].filter((p): p is string => Boolean(p)).map(practiceKey))
-  return capacity.practices
-    .filter((entry) => keys.has(entry.key) && capacity.roles[entry.key]?.count)
-    .map((entry) => ({ practice: entry.name, count: capacity.roles[entry.key].count, roles: capacity.roles[entry.key].first }))
+/** The practices whose unfilled roles the page's group shows: those on this page, and the one filtered on. */
+function practiceKeysOf(practices: (string | null)[], filtered: string | undefined): string[] {
+  return [...new Set([...practices, filtered].filter((p): p is string => Boolean(p)).map(practiceKey))]
 }
 
 export default async function PlannerPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -45,16 +41,12 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
   const filterErrors = parsed.success ? {} : fieldErrorsOf(parsed.error)
   const { practice, location, technologyId, minLevel, freeAtLeast, freeFrom, freeWeeks, tentative } = params
   const filters = parsed.success ? { practice, location, technologyId, minLevel, freeAtLeast, freeFrom, freeWeeks, tentative } : {}
-  // Two requests: the page of people, and the capacity digests for the "Unfilled roles" group.
-  const { result: [{ page, restarted }, capacity], recording } = await withRecording(() =>
-    Promise.all([
-      firstPageIfInvalid(
-        () => listPlannerPeople(actor, { ...filters, cursor: params.cursor }),
-        () => listPlannerPeople(actor, filters),
-        () => listPlannerPeople(actor, {}),
-      ),
-      getCapacity(actor),
-    ]),
+  const { result: { page, restarted }, recording } = await withRecording(() =>
+    firstPageIfInvalid(
+      () => listPlannerPeople(actor, { ...filters, cursor: params.cursor }),
+      () => listPlannerPeople(actor, filters),
+      () => listPlannerPeople(actor, {}),
+    ),
   )
   const includeTentative = params.tentative !== 'ignore'
   const columns = plannerColumns(zoom, from)
@@ -94,7 +86,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
           />
         </>
       )}
-      <UnfilledRolesGroup groups={unfilledGroups(capacity, page.people.map((person) => person.practice), practice)} columns={columns} />
+      <UnfilledRolesGroup practiceKeys={practiceKeysOf(page.people.map((person) => person.practice), practice)} columns={columns} />
       <Pagination nextCursor={page.nextCursor} isFirstPage={!params.cursor} params={params} />
       <UnderTheHood recording={recording} />
     </>

@@ -35,12 +35,16 @@ export async function syncUnfilledRole(ref: RoleRef, options: { today?: string }
       ])
       if (!project || project.deletingAt || !client || client.deletingAt) {
         await deleteItemOf(UnfilledRoleEntity, { clientId: ref.clientId, projectId: ref.projectId, id: ref.roleId })
+        role = null
       } else {
         const key = { clientId: ref.clientId, projectId: ref.projectId, id: ref.roleId }
-        if (role.clientName !== client.name && (role.clientNameVersion ?? 0) < client.version) await copyFields(UnfilledRoleEntity, key, { clientName: client.name }, 'clientNameVersion', client.version)
-        if (role.projectName !== project.name && (role.projectNameVersion ?? 0) < project.version) await copyFields(UnfilledRoleEntity, key, { projectName: project.name }, 'projectNameVersion', project.version)
+        const clientStale = role.clientName !== client.name && (role.clientNameVersion ?? 0) < client.version
+        const projectStale = role.projectName !== project.name && (role.projectNameVersion ?? 0) < project.version
+        if (clientStale) await copyFields(UnfilledRoleEntity, key, { clientName: client.name }, 'clientNameVersion', client.version)
+        if (projectStale) await copyFields(UnfilledRoleEntity, key, { projectName: project.name }, 'projectNameVersion', project.version)
+        // Its capacity entry lists the names: read the role again only if they were just copied.
+        if (clientStale || projectStale) role = await readRole(ref)
       }
-      role = await readRole(ref)
     }
     await applyCapacity(capacityPartOf(ref.roleId), [roleCapacityChange(role as never, ref.roleId)], today)
     const now = await readRole(ref)
