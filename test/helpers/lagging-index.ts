@@ -34,11 +34,12 @@ const keyOf = (key: RawKey) => `${key.PK?.S}|${key.SK?.S}`
 const plainKeyOf = (item: Plain) => `${item.PK}|${item.SK}`
 const writeOperations = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand'])
 
-export function installIndexLag(initialLagMs: number): IndexLag {
+export function installIndexLag(initialLagMs: number, options: { snapshotEndpoint?: string } = {}): IndexLag {
   let lagMs = initialLagMs
   const { client, config } = getDb()
-  // Snapshots go through a client of their own, so they never show up in the request recorder.
-  const snapshotClient = new DynamoDBClient({ region: config.region, endpoint: config.endpoint, credentials: { accessKeyId: 'roster', secretAccessKey: 'roster' } })
+  // Snapshots go through a client of their own, so they never show up in the request recorder (and,
+  // given the engine's own endpoint, never meet injected faults).
+  const snapshotClient = new DynamoDBClient({ region: config.region, endpoint: options.snapshotEndpoint ?? config.endpoint, credentials: { accessKeyId: 'roster', secretAccessKey: 'roster' } })
   const history = new Map<string, Write[]>()
 
   const imageBefore = async (key: RawKey): Promise<Image> => {
