@@ -182,7 +182,11 @@ export async function markDeleting<E extends Entity>(entity: E, keyInput: KeyInp
   }
 }
 
-/** Deletes the item if it is there and of this type; returns what was deleted, or null. */
+/**
+ * Deletes the item if it is there and of this type; returns what was deleted, or null. A delete
+ * that DynamoDB applied and then failed is known to have happened but not what it deleted: it
+ * returns the item's key only (lib/db/own-writes.ts), so callers take other fields from their own read.
+ */
 export async function deleteItemOf<E extends Entity>(entity: E, keyInput: KeyInputItem<E>): Promise<RawItem | null> {
   const { documentClient, config } = getDb()
   const key = keyOf(entity, keyInput)

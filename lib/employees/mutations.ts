@@ -251,7 +251,7 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
     deletion.skills += removed.skill
   }
   const removed = await deleteItemOf(EmployeeEntity, { id: employeeId })
-  if (removed) await releaseEmail(removed.email as string, employeeId)
+  if (removed) await releaseEmail(marked.email as string, employeeId)
   await syncPersonOverview(employeeId, { membership: true })
   return deletion
 }
