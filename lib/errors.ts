@@ -43,6 +43,23 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError
 }
 
+/**
+ * A decided refusal (not found, conflict, invalid, forbidden...): the request was judged and changed
+ * nothing more. A database failure or a bug decides nothing: what it was doing may be half done.
+ */
+export function isRefusal(error: unknown): boolean {
+  return isAppError(error) && error.kind !== 'internal' && error.kind !== 'unavailable'
+}
+
+/**
+ * The database busy or unreachable (after the SDK's retries): the work may be tried again. Also
+ * recognises better-auth's 503, which its adapter answers for the same cause (lib/auth/dynamodb-adapter.ts).
+ */
+export function isUnavailable(error: unknown): boolean {
+  if (isAppError(error)) return error.kind === 'unavailable'
+  return (error as { statusCode?: unknown } | undefined)?.statusCode === 503
+}
+
 export function notFound(subject: string, id: string): AppError {
   return new AppError(`not_found:${subject}`, `No ${subject} with id "${id}".`)
 }

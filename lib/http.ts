@@ -3,6 +3,9 @@ import { refuseCrossSite } from './auth/csrf'
 import type { Actor } from './auth/roles'
 import { AppError, toErrorBody } from './errors'
 
+/** What a 503 (the database busy or unreachable) asks the client to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 2
+
 /** The largest JSON body a route handler reads; Roster's biggest legitimate body is under 2 KB. */
 export const MAX_BODY_BYTES = 64 * 1024
 
@@ -11,9 +14,14 @@ export async function respond(handler: () => Promise<unknown>, successStatus = 2
   try {
     return Response.json(await handler(), { status: successStatus })
   } catch (error) {
-    const { status, body } = toErrorBody(error)
-    return Response.json(body, { status })
+    return errorResponse(error)
   }
+}
+
+/** A failure as its status and JSON error body; a busy or unreachable table (503) says when to retry. */
+export function errorResponse(error: unknown): Response {
+  const { status, body } = toErrorBody(error)
+  return Response.json(body, { status, headers: status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : undefined })
 }
 
 /**

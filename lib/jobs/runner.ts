@@ -1,7 +1,7 @@
 import { authorize, type Actor } from '../auth/roles'
 import { randomUUID } from 'node:crypto'
 import { $set, DeleteItemCommand, GetItemCommand, JobEntity, JOB_SHARDS, QueryCommand, RosterTable, UpdateItemCommand, isConditionalCheckFailed, jobPartition } from '../db'
-import { AppError } from '../errors'
+import { AppError, isRefusal } from '../errors'
 
 // Work that spans items runs as a job: the job item is written (with a lease) before the first item
 // is touched and deleted after the last. Every step is idempotent and converges from the current
@@ -183,11 +183,12 @@ export async function runAsJob<T>(
   try {
     result = await step(job, contextFor(job))
   } catch (error) {
-    if (!(error instanceof AppError && error.kind !== 'internal')) {
+    // A refusal means the step converged and decided: nothing is left. A database failure or a bug
+    // decides nothing: the job stays for the sweep, whatever the step had written so far.
+    if (!isRefusal(error)) {
       await release(job, error).catch(() => undefined)
       throw error
     }
-    // A typed refusal (not found, conflict) means the step converged and decided: nothing is left.
     await finish(job)
     throw error
   }
@@ -230,7 +231,7 @@ export async function resumeJob(found: Job, step: JobStep, now: number = Date.no
   try {
     await step(job, contextFor(job))
   } catch (error) {
-    if (error instanceof AppError && error.kind !== 'internal') {
+    if (isRefusal(error)) {
       await finish(job)
       return true
     }

@@ -14,7 +14,7 @@ import {
   saveIfUnchanged,
 } from '../db'
 import { toAssignmentView, type AssignmentView } from '../dto'
-import { AppError, notFound } from '../errors'
+import { AppError, isRefusal, notFound } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob } from '../jobs/runner'
 import { getLiveProject } from '../projects/mutations'
@@ -194,7 +194,9 @@ async function finishFill(ref: RoleRef, fillToken: string, actor: Actor = system
       idempotencyKey: role.fillToken,
     })
   } catch (error) {
-    if (error instanceof AppError && error.kind !== 'internal') await releaseClaim(ref, role.fillToken)
+    // Only a decided refusal gives the role back; after a database failure the assignment may exist,
+    // and the job (resumed by the sweep) finishes the fill instead.
+    if (isRefusal(error)) await releaseClaim(ref, role.fillToken)
     throw error
   }
   await UnfilledRoleEntity.build(DeleteItemCommand)

@@ -47,7 +47,7 @@ export async function staffEmployee(actor: Actor | null, input: unknown): Promis
   const ref = { clientId: data.clientId, projectId: data.projectId, assignmentId: id, employeeId: employee.id }
   return runAsJob('sync-assignment', id, ref, async () => {
     // A replay (the same key again) finishes what the first request started and answers the same.
-    await createOnce(
+    const outcome = await createOnce(
       () =>
         AssignmentEntity.build(PutItemCommand)
         .item({
@@ -77,8 +77,10 @@ export async function staffEmployee(actor: Actor | null, input: unknown): Promis
     const { assignment, employeeAfterFirstApply } = await syncAssignment(ref)
     if (!assignment) throw notFound('project', data.projectId)
     // Two requests that passed the check above at the same moment: the one whose booking reached the
-    // employee second sees the first and withdraws.
-    const rival = employeeAfterFirstApply && overlappingBooking(toBookings(employeeAfterFirstApply.bookings as StoredBookings), data.projectId, period, id)
+    // employee second sees the first and withdraws. Only a request that made the assignment just now
+    // may withdraw it: a replay's booking reached the employee in an earlier request, which may have
+    // been answered with success, so a later rival is never a reason to take it back.
+    const rival = outcome === 'created' && employeeAfterFirstApply && overlappingBooking(toBookings(employeeAfterFirstApply.bookings as StoredBookings), data.projectId, period, id)
     if (rival && rival.assignmentId !== id) {
       await removeAssignment(ref)
       throw alreadyStaffed(employee.name)

@@ -1,7 +1,6 @@
 import { actorFromHeaders } from '@/lib/auth/actor'
-import { toErrorBody } from '@/lib/errors'
 import { exportCapacity } from '@/lib/exports/csv'
-import { searchParamsOf } from '@/lib/http'
+import { errorResponse, searchParamsOf } from '@/lib/http'
 import { todayIso } from '@/lib/staffing/allocation'
 
 /** The capacity figures as CSV; query: `practice` (its key, as /capacity uses), `tentative=ignore`. */
@@ -16,7 +15,6 @@ export async function GET(request: Request) {
       },
     })
   } catch (error) {
-    const { status, body } = toErrorBody(error)
-    return Response.json(body, { status })
+    return errorResponse(error)
   }
 }

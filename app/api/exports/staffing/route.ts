@@ -1,7 +1,6 @@
 import { actorFromHeaders } from '@/lib/auth/actor'
-import { toErrorBody } from '@/lib/errors'
 import { exportStaffingPlan } from '@/lib/exports/csv'
-import { searchParamsOf } from '@/lib/http'
+import { errorResponse, searchParamsOf } from '@/lib/http'
 
 /** The staffing plan as CSV, streamed; query: `from`, `to` (ISO dates; today and 26 weeks on by default). */
 export async function GET(request: Request) {
@@ -9,8 +8,7 @@ export async function GET(request: Request) {
   try {
     exported = exportStaffingPlan(await actorFromHeaders(request.headers), searchParamsOf(request))
   } catch (error) {
-    const { status, body } = toErrorBody(error)
-    return Response.json(body, { status })
+    return errorResponse(error)
   }
   const { from, to, chunks } = exported
   const encoder = new TextEncoder()
