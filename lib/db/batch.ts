@@ -1,25 +1,64 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { getDb } from './client'
+import { databaseBusy } from './errors'
+
+// DynamoDB answers part of a batch as UnprocessedItems or UnprocessedKeys when it is throttled or
+// busy, with no error. These two primitives send the rest again (jittered exponential backoff, as
+// AWS advises) until nothing is left, and fail with `unavailable:database` rather than return or
+// record a partial batch: a caller either has every item or an error.
 
 type RawItem = Record<string, unknown>
+type Key = { PK: string; SK: string }
 
-const BATCH_SIZE = 25
-const MAX_ATTEMPTS = 8
+const WRITE_BATCH = 25
+const READ_BATCH = 100
+const MAX_ROUNDS = 10
 
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms))
+/** Full-jitter backoff before round `round` (1, 2, ...): up to 25 ms, 50 ms, ... capped at 1 s. */
+export function batchBackoffMs(round: number): number {
+  return Math.random() * Math.min(1_000, 25 * 2 ** round)
 }
 
-/** Writes items 25 at a time (the seed), re-sending UnprocessedItems with exponential backoff and jitter. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Sends `pending` through `send` until it returns nothing unprocessed; throws after MAX_ROUNDS. */
+async function untilProcessed<T>(pending: T[], send: (batch: T[]) => Promise<T[]>): Promise<void> {
+  for (let round = 0; pending.length > 0; round++) {
+    if (round >= MAX_ROUNDS) {
+      console.error(`DynamoDB left ${pending.length} batch entries unprocessed after ${MAX_ROUNDS} rounds`)
+      throw databaseBusy()
+    }
+    if (round > 0) await sleep(batchBackoffMs(round))
+    pending = await send(pending)
+  }
+}
+
+/** Writes items 25 at a time (the seed), until every one is written. */
 export async function batchPutItems(items: RawItem[]): Promise<void> {
   const { documentClient, config } = getDb()
-  for (let start = 0; start < items.length; start += BATCH_SIZE) {
-    let pending = items.slice(start, start + BATCH_SIZE).map((Item) => ({ PutRequest: { Item } }))
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed after ${MAX_ATTEMPTS} attempts`)
-      if (attempt > 0) await sleep(Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2))
-      const result = await documentClient.send(new BatchWriteCommand({ RequestItems: { [config.tableName]: pending } }))
-      pending = (result.UnprocessedItems?.[config.tableName] ?? []) as typeof pending
-    }
+  for (let start = 0; start < items.length; start += WRITE_BATCH) {
+    await untilProcessed(
+      items.slice(start, start + WRITE_BATCH).map((Item) => ({ PutRequest: { Item } })),
+      async (pending) => {
+        const result = await documentClient.send(new BatchWriteCommand({ RequestItems: { [config.tableName]: pending } }))
+        return (result.UnprocessedItems?.[config.tableName] ?? []) as typeof pending
+      },
+    )
   }
+}
+
+/** Items by key, 100 keys to a BatchGetItem, every key answered (missing items are simply absent). */
+export async function batchGetItems(keys: Key[], options: { consistent?: boolean } = {}): Promise<RawItem[]> {
+  const { documentClient, config } = getDb()
+  const found: RawItem[] = []
+  for (let start = 0; start < keys.length; start += READ_BATCH) {
+    await untilProcessed(keys.slice(start, start + READ_BATCH), async (pending) => {
+      const { Responses, UnprocessedKeys } = await documentClient.send(
+        new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) } } }),
+      )
+      found.push(...((Responses?.[config.tableName] ?? []) as RawItem[]))
+      return (UnprocessedKeys?.[config.tableName]?.Keys ?? []) as Key[]
+    })
+  }
+  return found
 }

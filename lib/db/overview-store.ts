@@ -1,9 +1,10 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { createHash } from 'node:crypto'
 import { getDb } from './client'
 import { isConditionalCheckFailed, isMissingDocumentPath } from './errors'
 import { entryClauses, type EntryChange } from './aggregates'
 import { FIRM_PARTITION, FIRM_SHARDS } from './keys'
+import { batchGetItems } from './batch'
 
 // The firm overview's materialised items (lib/overview). Each digest is a pair of items under one
 // partition key: `SET` holds one map entry per person or project (what the overview needs of it),
@@ -102,17 +103,9 @@ export async function writeDigestSummary(partition: string, rev: number, summary
   }
 }
 
-/** One BatchGetItem (at most 100 keys), items by partition; unprocessed keys are asked for again. */
+/** One BatchGetItem (at most 100 keys), items by partition; every key is answered or it throws. */
 export async function batchGetByPartition(keys: { PK: string; SK: string }[]): Promise<Map<string, RawItem>> {
-  const { documentClient, config } = getDb()
-  const found = new Map<string, RawItem>()
-  let pending = keys
-  for (let attempt = 0; pending.length && attempt < 5; attempt++) {
-    const { Responses, UnprocessedKeys } = await documentClient.send(new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: pending } } }))
-    for (const item of Responses?.[config.tableName] ?? []) found.set(item.PK as string, item as RawItem)
-    pending = (UnprocessedKeys?.[config.tableName]?.Keys ?? []) as { PK: string; SK: string }[]
-  }
-  return found
+  return new Map((await batchGetItems(keys)).map((item) => [item.PK as string, item]))
 }
 
 /** One BatchGetItem of digest summaries and the state. */
@@ -172,16 +165,6 @@ export async function listOverviewSources(): Promise<{ employeeIds: string[]; pr
 }
 
 /** Items by key with consistent reads, 100 keys per BatchGetItem (the overview's refresh). */
-export async function batchGetConsistent(keys: { PK: string; SK: string }[]): Promise<RawItem[]> {
-  const { documentClient, config } = getDb()
-  const found: RawItem[] = []
-  for (let start = 0; start < keys.length; start += 100) {
-    let pending = keys.slice(start, start + 100)
-    for (let attempt = 0; pending.length && attempt < 10; attempt++) {
-      const { Responses, UnprocessedKeys } = await documentClient.send(new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: pending, ConsistentRead: true } } }))
-      found.push(...((Responses?.[config.tableName] ?? []) as RawItem[]))
-      pending = (UnprocessedKeys?.[config.tableName]?.Keys ?? []) as { PK: string; SK: string }[]
-    }
-  }
-  return found
+export function batchGetConsistent(keys: { PK: string; SK: string }[]): Promise<RawItem[]> {
+  return batchGetItems(keys, { consistent: true })
 }
