@@ -7,6 +7,7 @@ import { ensureTable } from '../lib/db/table'
 import { seedSizes, type SeedSize } from '../lib/seed/demo-data'
 import { loadDemoData } from '../lib/seed/load'
 import { refreshOverview } from '../lib/overview/maintain'
+import { untilAvailable } from './until-available'
 
 const countOptions = ['clients', 'projects', 'employees', 'technologies', 'assignments', 'skills'] as const
 const { values } = parseArgs({
@@ -37,10 +38,11 @@ for (const name of countOptions) {
 
 const { engine } = await openDatabase()
 const config = readDbConfig()
-await ensureTable()
+await untilAvailable('Opening the table', () => ensureTable())
 console.log(`Seeding ${config.tableName} (${scale}): ${countOptions.map((name) => `${size[name]} ${name}`).join(', ')}`)
 let lastPercent = -1
-const counts = await loadDemoData(size, {
+// Every step is idempotent (the same items, the digests recomputed), so a busy table only delays it.
+const counts = await untilAvailable('Loading demo data', () => loadDemoData(size, {
   seed: Number(values.seed),
   anchor: values.anchor as string | undefined,
   onProgress(written, total) {
@@ -50,10 +52,10 @@ const counts = await loadDemoData(size, {
       console.log(`  ${String(percent).padStart(3)}%  ${written}/${total} items`)
     }
   },
-})
+}))
 console.log(`Done: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`)
 console.log('Computing the overview from every person and project…')
 const started = Date.now()
-await refreshOverview({ onProgress: (done, total) => console.log(`  ${done}/${total}`) })
+await untilAvailable('Computing the overview', () => refreshOverview({ onProgress: (done, total) => console.log(`  ${done}/${total}`) }))
 console.log(`Overview ready in ${Math.round((Date.now() - started) / 1000)} s`)
 await engine?.close()

@@ -15,6 +15,7 @@ import { buildIfStale, nextBin } from './build'
 import { openDatabase } from './database'
 import { ensureDemoUsers } from '../lib/auth/demo-users'
 import { demoAccounts } from '../lib/auth/demo-accounts'
+import { untilAvailable as retryWhileUnavailable } from './until-available'
 
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false }, reset: { type: 'boolean', default: false } } })
 const port = process.env.PORT ?? '3000'
@@ -46,28 +47,31 @@ if (process.env.ROSTER_DEMO !== '1' && !process.env.BETTER_AUTH_SECRET) {
   log('BETTER_AUTH_SECRET is not set. Set it to a long random string (e.g. `openssl rand -base64 32`) before starting Roster on a shared database.')
   process.exit(1)
 }
+const untilAvailable = <T>(step: string, run: () => Promise<T>) => retryWhileUnavailable(step, run, log)
+
 const config = readDbConfig()
-const created = await ensureTable()
+const created = await untilAvailable('Opening the table', () => ensureTable())
 log(`Table ${config.tableName} ${created === 'created' ? 'created' : 'ready'} on ${describe}`)
-if (await needsRepair()) {
+if (await untilAvailable('Checking for older data', () => needsRepair())) {
   // Data from an older Roster: its derived values are rebuilt once, before anything serves it.
   log('The table was written by an older Roster: rebuilding its derived values')
-  await repairDerivedData(log)
+  await untilAvailable('Rebuilding derived values', () => repairDerivedData(log))
 }
 // Work a crash left halfway is finished here and, while the app runs, by its periodic job sweep.
 // A job that fails is logged and retried later; it never stops the app from starting.
 const swept = await sweepJobs({ log })
 if (swept.resumed || swept.failed) log(`Jobs: ${swept.resumed} finished, ${swept.failed} left for a retry`)
-if (await tableHasNoClients()) {
+if (await untilAvailable('Looking for data', () => tableHasNoClients())) {
   log('Empty table: loading demo data')
-  const counts = await loadDemoData(seedSizes.demo, { onProgress: (written, total) => written === total && log(`  ${written} items written`) })
+  // Loading again after a failure writes the same items again (same keys, same values).
+  const counts = await untilAvailable('Loading demo data', () => loadDemoData(seedSizes.demo, { onProgress: (written, total) => written === total && log(`  ${written} items written`) }))
   log(`Demo data: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`)
 }
 // The overview's digests: filled after a seed or an upgrade, rolled over to a new week or day.
 await keepOverviewCurrent({ log })
 
 if (process.env.ROSTER_DEMO === '1') {
-  const created = await ensureDemoUsers()
+  const created = await untilAvailable('Creating the demo accounts', () => ensureDemoUsers())
   if (created) log(`Demo accounts: ${demoAccounts.map((account) => `${account.email} (${account.role})`).join(', ')}; password on the sign-in page`)
 }
 

@@ -3,14 +3,18 @@ import { DEMO_PASSWORD, demoAccounts } from './demo-accounts'
 
 /**
  * Creates the demo accounts that are missing (npm start on the embedded engine). Goes through
- * better-auth's own user and account creation and password hashing; idempotent.
+ * better-auth's own user and account creation and password hashing. Idempotent and resumable: a
+ * start-up cut off between making a user and linking its password finishes the link next time.
  */
 export async function ensureDemoUsers(): Promise<number> {
   const context = await getAuth().$context
   let created = 0
   for (const account of demoAccounts) {
-    if (await context.internalAdapter.findUserByEmail(account.email)) continue
-    const user = await context.internalAdapter.createUser({ email: account.email, name: account.name, emailVerified: true, role: account.role }, { method: 'admin' })
+    const user =
+      (await context.internalAdapter.findUserByEmail(account.email))?.user ??
+      (await context.internalAdapter.createUser({ email: account.email, name: account.name, emailVerified: true, role: account.role }, { method: 'admin' }))
+    const accounts = await context.internalAdapter.findAccounts(user.id)
+    if (accounts.some((linked) => linked.providerId === 'credential')) continue
     await context.internalAdapter.linkAccount({
       userId: user.id,
       providerId: 'credential',

@@ -1,4 +1,7 @@
-import { createAdapterFactory, type CleanedWhere } from '@better-auth/core/db/adapter'
+import { createAdapterFactory, type CleanedWhere, type CustomAdapter } from '@better-auth/core/db/adapter'
+import { APIError } from 'better-auth/api'
+import { isAppError } from '../errors'
+import { RETRY_AFTER_SECONDS } from '../http'
 import {
   deleteAuthPointer,
   deleteAuthRecord,
@@ -209,7 +212,7 @@ export function dynamodbAdapter() {
         throw new Error(`Too many concurrent writes to ${model} ${start.id}`)
       }
 
-      return {
+      const methods: CustomAdapter = {
         async create({ model, data }) {
           const record = data as AuthData & { id: string }
           const id = String(record.id)
@@ -275,6 +278,29 @@ export function dynamodbAdapter() {
           return null
         },
       }
+      return answerBusyAsUnavailable(methods)
     },
   })
+}
+
+/**
+ * The table busy or unreachable (after the SDK's retries) reaches better-auth as its own 503 with
+ * Retry-After, so a sign-in under a throttle says "try again" instead of failing with a 500.
+ */
+function answerBusyAsUnavailable(methods: CustomAdapter): CustomAdapter {
+  return Object.fromEntries(
+    Object.entries(methods).map(([name, method]) => [
+      name,
+      async (...args: unknown[]) => {
+        try {
+          return await (method as (...args: unknown[]) => Promise<unknown>)(...args)
+        } catch (error) {
+          if (isAppError(error) && error.kind === 'unavailable') {
+            throw new APIError('SERVICE_UNAVAILABLE', { message: error.message, code: 'DATABASE_BUSY' }, { 'Retry-After': String(RETRY_AFTER_SECONDS) })
+          }
+          throw error
+        }
+      },
+    ]),
+  ) as unknown as CustomAdapter
 }
