@@ -67,25 +67,48 @@ export function backoffMs(attempts: number): number {
 
 const busy = () => new AppError('conflict:busy', 'Someone else is changing this right now. Try again in a moment.')
 
+/** A lease's owner: this process and this one claim, so a run only ever finishes or extends its own lease. */
+const newLeaseOwner = () => `${instanceId}#${randomUUID().slice(0, 8)}`
+
+/** How long a request waits for a run of the same job (a sweep finishing its earlier attempt, a double submit) before answering busy. */
+function claimWaitMs(): number {
+  return Number(process.env.ROSTER_JOB_CLAIM_WAIT_MS ?? 5_000)
+}
+
 /**
- * Records the job with a lease held by this process (taking over a job whose lease has expired), or
- * throws conflict:busy when a live lease is held on the same job.
+ * Records the job with a lease held by this run (taking over a job whose lease has expired). When a
+ * live lease is held on the same job (the sweep finishing this request's earlier attempt, or the same
+ * form sent twice), waits for it a few seconds, then runs after it (every step converges from the
+ * items as they are); throws conflict:busy only if it is still held then.
  */
-async function claimJob(kind: JobKind, targetId: string, params: Record<string, string>, now: number): Promise<Job> {
-  try {
-    const { Attributes } = await JobEntity.build(UpdateItemCommand)
-      .item({ kind, targetId, params: $set(params), leaseOwner: instanceId, leaseUntil: now + leaseMs() })
-      .options({
-        // Exclusive even within this instance: two requests for the same target never run it at once.
-        condition: { or: [{ attr: 'PK', exists: false }, { attr: 'leaseUntil', exists: false }, { attr: 'leaseUntil', lt: now }] },
-        returnValues: 'ALL_NEW',
-      })
-      .send()
-    return toJob(Attributes!)
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) throw busy()
-    throw error
+async function claimJob(kind: JobKind, targetId: string, params: Record<string, string>): Promise<ClaimedJob> {
+  const waitUntil = Date.now() + claimWaitMs()
+  for (;;) {
+    const now = Date.now()
+    try {
+      const { Attributes } = await JobEntity.build(UpdateItemCommand)
+        .item({ kind, targetId, params: $set(params), leaseOwner: newLeaseOwner(), leaseUntil: now + leaseMs() })
+        .options({
+          // Exclusive even within this instance: two requests for the same target never run it at once.
+          condition: { or: [{ attr: 'PK', exists: false }, { attr: 'leaseUntil', exists: false }, { attr: 'leaseUntil', lt: now }] },
+          returnValues: 'ALL_NEW',
+        })
+        .send()
+      return claimed(Attributes!)
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error
+    }
+    if (Date.now() >= waitUntil) throw busy()
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 150))
   }
+}
+
+/** A job as its run holds it: with the lease owner it wrote. */
+type ClaimedJob = Job & { leaseOwner: string }
+
+function claimed(item: Parameters<typeof toJob>[0]): ClaimedJob {
+  const job = toJob(item)
+  return { ...job, leaseOwner: job.leaseOwner ?? '' }
 }
 
 function toJob(item: {
@@ -114,7 +137,7 @@ function toJob(item: {
   }
 }
 
-function contextFor(job: Job): JobContext {
+function contextFor(job: ClaimedJob): JobContext {
   const update = async (attributes: { progress?: { done: number; total: number }; pending?: string[] }) => {
     await JobEntity.build(UpdateItemCommand)
       .item({
@@ -123,7 +146,7 @@ function contextFor(job: Job): JobContext {
         ...(attributes.progress ? { progress: $set(attributes.progress) } : {}),
         ...(attributes.pending ? { pending: $set(attributes.pending) } : {}),
       })
-      .options({ condition: { attr: 'leaseOwner', eq: instanceId } })
+      .options({ condition: { attr: 'leaseOwner', eq: job.leaseOwner } })
       .send()
       .catch((error) => {
         // Our lease ran out and another process took the job over: stop here, it carries on.
@@ -138,10 +161,10 @@ function contextFor(job: Job): JobContext {
   }
 }
 
-async function finish(job: Job): Promise<void> {
+async function finish(job: ClaimedJob): Promise<void> {
   await JobEntity.build(DeleteItemCommand)
     .key({ kind: job.kind, targetId: job.targetId })
-    .options({ condition: { attr: 'leaseOwner', eq: instanceId } })
+    .options({ condition: { attr: 'leaseOwner', eq: job.leaseOwner } })
     .send()
     .catch((error) => {
       // Our lease ran out and another process took the job over: it finishes and deletes it.
@@ -150,7 +173,7 @@ async function finish(job: Job): Promise<void> {
 }
 
 /** Leaves the job for a later attempt, with exponential backoff, and frees the lease. */
-async function release(job: Job, error: unknown): Promise<void> {
+async function release(job: ClaimedJob, error: unknown): Promise<void> {
   const attempts = job.attempts + 1
   await JobEntity.build(UpdateItemCommand)
     .item({
@@ -160,7 +183,7 @@ async function release(job: Job, error: unknown): Promise<void> {
       leaseUntil: 0,
       lastError: (error as Error)?.message?.slice(0, 500) ?? String(error),
     })
-    .options({ condition: { attr: 'leaseOwner', eq: instanceId } })
+    .options({ condition: { attr: 'leaseOwner', eq: job.leaseOwner } })
     .send()
     .catch((releaseError) => {
       if (!isConditionalCheckFailed(releaseError)) throw releaseError
@@ -178,7 +201,7 @@ export async function runAsJob<T>(
   params: Record<string, string>,
   step: JobStep<T>,
 ): Promise<T> {
-  const job = await claimJob(kind, targetId, params, Date.now())
+  const job = await claimJob(kind, targetId, params)
   let result: T
   try {
     result = await step(job, contextFor(job))
@@ -217,13 +240,13 @@ export async function listAllJobs(): Promise<Job[]> {
 
 /** Takes over a due job found by the sweep and runs `step` on it. Returns false if someone else took it. */
 export async function resumeJob(found: Job, step: JobStep, now: number = Date.now()): Promise<boolean> {
-  let job: Job
+  let job: ClaimedJob
   try {
     const { Attributes } = await JobEntity.build(UpdateItemCommand)
-      .item({ kind: found.kind, targetId: found.targetId, leaseOwner: instanceId, leaseUntil: Date.now() + leaseMs() })
+      .item({ kind: found.kind, targetId: found.targetId, leaseOwner: newLeaseOwner(), leaseUntil: Date.now() + leaseMs() })
       .options({ condition: { attr: 'leaseUntil', lt: now }, returnValues: 'ALL_NEW' })
       .send()
-    job = toJob(Attributes!)
+    job = claimed(Attributes!)
   } catch (error) {
     if (isConditionalCheckFailed(error)) return false
     throw error
