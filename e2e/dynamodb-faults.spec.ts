@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { startEmbeddedEngine, type EmbeddedEngine } from '../scripts/engine'
 import { startFaultProxy, troubledDay, type FaultProxy } from '../test/helpers/fault-proxy'
 import { DEMO_PASSWORD } from '../lib/auth/demo-accounts'
@@ -77,6 +78,9 @@ test.beforeAll(async ({ playwright }) => {
 })
 
 test.afterAll(async () => {
+  // The server's log, for a failure's diagnosis.
+  mkdirSync('test-results', { recursive: true })
+  writeFileSync('test-results/dynamodb-faults-server.log', serverLog)
   await api?.dispose()
   server?.kill('SIGTERM')
   await new Promise((resolve) => (server?.exitCode !== null ? resolve(null) : server.once('exit', resolve)))

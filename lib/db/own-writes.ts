@@ -10,8 +10,10 @@ import { isConditionalCheckFailed } from './errors'
 // - the item carries the token of the write that last wrote it (`_wt`);
 // - the write is conditional on the item not carrying this token already, so a retry of a write that
 //   was applied is never applied again;
-// - when a retried write fails its condition, the item is read consistently: carrying this write's
-//   token, the write was applied by an earlier attempt and it answers as the success it was.
+// - when a retried write fails its condition and the item carried this write's token at that moment
+//   (AWS returns it with the failure; a write with no other condition can fail on nothing else; else
+//   the item is read consistently), the write was applied by an earlier attempt and it answers as
+//   the success it was.
 // A retried conditional DeleteItem that fails its condition and finds the item gone counts as its
 // own delete. A write whose first attempt is overwritten by someone else before its retry lands
 // (seconds apart, on one item) answers with the genuine condition failure: that race is left.
@@ -70,7 +72,7 @@ export function recogniseOwnWrites(client: DynamoDBClient): Middleware {
     const { Item } = await client.send(new GetItemCommand({ TableName: input.TableName, Key: keyOf(command, input), ConsistentRead: true }))
     return Item ?? null
   }
-  return (next, context) => async (args) => {
+  const middleware: Middleware = (next, context) => async (args) => {
     const command = context.commandName ?? ''
     const input = args.input as WriteInput
     if (command === 'DeleteItemCommand') {
@@ -84,17 +86,39 @@ export function recogniseOwnWrites(client: DynamoDBClient): Middleware {
     }
     if (command !== 'PutItemCommand' && command !== 'UpdateItemCommand') return next(args)
     const token = randomBytes(12).toString('base64url')
-    const tokenised = tokenise(command, input, token)
+    const tokenised = { ...tokenise(command, input, token), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }
     try {
       return await next({ ...args, input: tokenised })
     } catch (error) {
       if (!isConditionalCheckFailed(error) || !retried(error)) throw error
-      const item = await readConsistently(input, command)
-      if (item?.[WRITE_TOKEN_ATTRIBUTE]?.S !== token) throw error
+      if (!(await appliedEarlier(error, input, command, token))) throw error
       const raw = typeof (input.Key ?? input.Item)?.PK === 'object'
+      const wantsItem = command === 'UpdateItemCommand' && input.ReturnValues && input.ReturnValues !== 'NONE'
       // Applied by an earlier attempt: the item as it is now stands in for what that attempt returned.
-      const attributes = command === 'UpdateItemCommand' && input.ReturnValues && input.ReturnValues !== 'NONE' ? { Attributes: raw ? item : unmarshall(item) } : {}
+      const item = wantsItem ? await readConsistently(input, command) : null
+      const attributes = item ? { Attributes: raw ? item : unmarshall(item) } : {}
       return { output: { $metadata: (error as { $metadata?: object }).$metadata ?? {}, ...attributes } }
     }
   }
+
+  /**
+   * Whether a retried write that failed its condition had been applied by an earlier attempt. AWS
+   * returns the item as it was at the failed check (ReturnValuesOnConditionCheckFailure): exact. A
+   * write with no condition of its own can only have failed on its token. Otherwise (an engine that
+   * ignores ReturnValuesOnConditionCheckFailure) the item is read consistently.
+   */
+  async function appliedEarlier(error: unknown, input: WriteInput, command: string, token: string): Promise<boolean> {
+    const old = (error as { Item?: Record<string, unknown> }).Item
+    if (old) return tokenOf(old) === token
+    if (!input.ConditionExpression) return true
+    const item = await readConsistently(input, command)
+    return Boolean(item) && tokenOf(item!) === token
+  }
+
+  return middleware
+}
+
+function tokenOf(item: Record<string, unknown>): unknown {
+  const value = item[WRITE_TOKEN_ATTRIBUTE] as { S?: string } | string | undefined
+  return typeof value === 'object' ? value?.S : value
 }
