@@ -61,7 +61,8 @@ test.beforeAll(async ({ playwright }) => {
       BETTER_AUTH_SECRET: randomUUID() + randomUUID(),
       BETTER_AUTH_URL: baseURL,
       ROSTER_JOB_SWEEP_MS: '1000',
-      ROSTER_JOB_LEASE_MS: '5000',
+      // Long enough for a step that meets stalls; a lease that runs out hands the job to the sweep.
+      ROSTER_JOB_LEASE_MS: '30000',
       // AWS's timeouts (the embedded engine's are longer): an 8 s stall is a timed-out attempt.
       ROSTER_DB_ATTEMPT_MS: '3000',
       ROSTER_DB_DEADLINE_MS: '10000',
