@@ -16,6 +16,9 @@ const statusByKind: Record<AppErrorKind, number> = {
   internal: 500,
 }
 
+/** What a 503 (the database busy or unreachable) asks the client to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 2
+
 export class AppError extends Error {
   readonly code: string
   readonly fields?: FieldErrors

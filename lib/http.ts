@@ -1,10 +1,7 @@
 import { actorFromHeaders } from './auth/actor'
 import { refuseCrossSite } from './auth/csrf'
 import type { Actor } from './auth/roles'
-import { AppError, toErrorBody } from './errors'
-
-/** What a 503 (the database busy or unreachable) asks the client to wait before trying again. */
-export const RETRY_AFTER_SECONDS = 2
+import { AppError, RETRY_AFTER_SECONDS, toErrorBody } from './errors'
 
 /** The largest JSON body a route handler reads; Roster's biggest legitimate body is under 2 KB. */
 export const MAX_BODY_BYTES = 64 * 1024

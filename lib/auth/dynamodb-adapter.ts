@@ -1,7 +1,6 @@
 import { createAdapterFactory, type CleanedWhere, type CustomAdapter } from '@better-auth/core/db/adapter'
 import { APIError } from 'better-auth/api'
-import { isAppError } from '../errors'
-import { RETRY_AFTER_SECONDS } from '../http'
+import { RETRY_AFTER_SECONDS, isAppError } from '../errors'
 import {
   deleteAuthPointer,
   deleteAuthRecord,
