@@ -275,7 +275,7 @@ test('a page or API call the database cannot answer in time says so (503 with Re
   const { items } = (await (await send('list clients', () => api.get('/api/clients'))).json()) as { items: { id: string; name: string }[] }
   const client = items[0]
   // Every Query throttled, past the SDK's retries (the sweep's Queries take some of them too).
-  proxy.script('Query', Array(400).fill('throttle'))
+  proxy.script('Query', Array(100_000).fill('throttle'))
   const response = await api.get(`/api/clients/${client.id}`)
   expect(response.status()).toBe(503)
   expect(response.headers()['retry-after']).toBe('2')

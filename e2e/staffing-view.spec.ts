@@ -18,7 +18,8 @@ test('an employee opened from a dashboard shows the right timeline, the tentativ
   const monday = mondayOfThisWeek()
   // Week 1: 60% confirmed + 50% tentative (on another project) = 110%; weeks 2–4: 60%; then nothing.
   await staff(request, 'c00000000001', project.id, { employeeId: grace.id, role: 'Engineer', allocation: 60, startDate: monday, endDate: addDays(monday, 25), status: 'confirmed' })
-  await staff(request, 'c00000000001', other.id, { employeeId: grace.id, role: 'Reviewer', allocation: 50, startDate: monday, endDate: addDays(monday, 4), status: 'tentative' })
+  // Through Sunday: the technology page counts today's bookings, and today may be a weekend day.
+  await staff(request, 'c00000000001', other.id, { employeeId: grace.id, role: 'Reviewer', allocation: 50, startDate: monday, endDate: addDays(monday, 6), status: 'tentative' })
 
   await page.goto('/clients/c00000000001')
   await page.getByRole('link', { name: grace.name }).first().click()
