@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button'
 import { FormError, TextField } from '@/components/ui/field'
 import { authClient } from '@/lib/auth/client'
 import { OIDC_PROVIDER_ID } from '@/lib/auth/config'
+import { safeReturnTo } from '@/lib/auth/return-to'
 
 export function SignInForm({ returnTo, passwordSignIn, oidcName, failed }: { returnTo: string; passwordSignIn: boolean; oidcName?: string; failed?: string }) {
   const [pending, setPending] = useState(false)
@@ -30,12 +31,12 @@ export function SignInForm({ returnTo, passwordSignIn, oidcName, failed }: { ret
       return
     }
     // A full load, so every screen renders for the new user.
-    window.location.assign(returnTo)
+    window.location.assign(safeReturnTo(returnTo))
   }
 
   async function signInWithCompanyAccount() {
     setPending(true)
-    const { error: failure } = await authClient.signIn.social({ provider: OIDC_PROVIDER_ID, callbackURL: returnTo, errorCallbackURL: `/sign-in?error=oidc` })
+    const { error: failure } = await authClient.signIn.social({ provider: OIDC_PROVIDER_ID, callbackURL: safeReturnTo(returnTo), errorCallbackURL: `/sign-in?error=oidc` })
     if (failure) {
       setPending(false)
       setError('Could not reach your company sign-in. Please try again.')
