@@ -68,8 +68,10 @@ export default defineConfig({
         ROSTER_OIDC_CLIENT_ID: 'roster-e2e',
         ROSTER_OIDC_CLIENT_SECRET: 'roster-e2e-secret',
         ROSTER_OIDC_NAME: 'Test IdP',
-        // Failed sign-ins are counted per address too: the tests say which address they come from.
+        // As behind one load balancer that appends to X-Forwarded-For: the tests say which address they
+        // come from in its right-hand entry (failed sign-ins are throttled per account and address).
         ROSTER_CLIENT_IP_HEADER: 'x-forwarded-for',
+        ROSTER_TRUSTED_HOPS: '1',
       },
     },
   ],
