@@ -33,7 +33,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+      // attacker.test is the cross-site tests' other origin, on loopback (e2e/web-defences.spec.ts).
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--host-resolver-rules=MAP attacker.test 127.0.0.1, MAP roster.test 127.0.0.1'],
     },
   },
   projects: [
