@@ -41,8 +41,8 @@ function buildAuth(config: AuthConfig) {
     trustedOrigins: trustedOrigins(config),
     database: dynamodbAdapter(),
     // Access tokens are made and revoked on Roster's Settings page only (lib/auth/tokens.ts), which
-    // stamps each with its creator's role; the plugin's own HTTP endpoints stay closed.
-    // Nor does anyone act as another user: the admin plugin's impersonation stays closed too.
+    // stamps each with its creator's role, and no one acts as another user. lib/auth/endpoints.ts
+    // closes every HTTP endpoint Roster does not use; these stay disabled inside the library as well.
     disabledPaths: [
       '/api-key/create',
       '/api-key/update',
