@@ -5,8 +5,9 @@ import { readAuthConfig } from './lib/auth/config'
 
 // Runs before every page and route: a fresh CSP nonce, the cross-site refusal for server actions
 // (a 403, where Next's own check answers 500), a cap on body size, the client's address for the rate
-// limits (lib/auth/client-address.ts), and the redirect of signed-out page views to the sign-in page. It decides nothing about authority: every domain function checks
-// the acting user itself, so a request that skips this proxy gains nothing.
+// limits (lib/auth/client-address.ts), and the redirect of signed-out page views to the sign-in page.
+// It decides nothing about authority: every domain function checks the acting user itself, so a
+// request that skips this proxy gains nothing.
 
 /** Next's own server-action body limit; a larger body is refused here with 413. */
 const MAX_REQUEST_BYTES = 1024 * 1024
