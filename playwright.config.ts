@@ -33,7 +33,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+      // attacker.test is the cross-site tests' other origin, on loopback (e2e/web-defences.spec.ts).
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--host-resolver-rules=MAP attacker.test 127.0.0.1, MAP roster.test 127.0.0.1'],
     },
   },
   projects: [
@@ -68,8 +69,10 @@ export default defineConfig({
         ROSTER_OIDC_CLIENT_ID: 'roster-e2e',
         ROSTER_OIDC_CLIENT_SECRET: 'roster-e2e-secret',
         ROSTER_OIDC_NAME: 'Test IdP',
-        // Failed sign-ins are counted per address too: the tests say which address they come from.
+        // As behind one load balancer that appends to X-Forwarded-For: the tests say which address they
+        // come from in its right-hand entry (failed sign-ins are throttled per account and address).
         ROSTER_CLIENT_IP_HEADER: 'x-forwarded-for',
+        ROSTER_TRUSTED_HOPS: '1',
       },
     },
   ],

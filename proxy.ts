@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { getSessionCookie } from 'better-auth/cookies'
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from './lib/auth/client-address'
+import { readAuthConfig } from './lib/auth/config'
 
 // Runs before every page and route: a fresh CSP nonce, the cross-site refusal for server actions
-// (a 403, where Next's own check answers 500), a cap on body size, and the redirect of signed-out
-// page views to the sign-in page. It decides nothing about authority: every domain function checks
-// the acting user itself, so a request that skips this proxy gains nothing.
+// (a 403, where Next's own check answers 500), a cap on body size, the client's address for the rate
+// limits (lib/auth/client-address.ts), and the redirect of signed-out page views to the sign-in page.
+// It decides nothing about authority: every domain function checks the acting user itself, so a
+// request that skips this proxy gains nothing.
 
 /** Next's own server-action body limit; a larger body is refused here with 413. */
 const MAX_REQUEST_BYTES = 1024 * 1024
@@ -36,7 +39,9 @@ function isCrossSiteAction(request: NextRequest): boolean {
   if (request.method !== 'POST' || !request.headers.has('next-action')) return false
   const origin = request.headers.get('origin')
   if (!origin) return request.headers.get('sec-fetch-site') !== 'same-origin'
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
+  // Next copies Host into X-Forwarded-Host when there is none, and keeps a client's own: it names the
+  // site only when the proxy in front is known to set it (ROSTER_TRUST_FORWARDED_HOST=1).
+  const host = (readAuthConfig().trustForwardedHost && request.headers.get('x-forwarded-host')) || request.headers.get('host')
   try {
     return new URL(origin).host !== host
   } catch {
@@ -138,6 +143,9 @@ export async function proxy(request: NextRequest) {
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   headers.set('content-security-policy', policy)
   headers.set('x-roster-path', `${pathname}${search}`)
+  const address = clientAddressOf(request.headers, readAuthConfig())
+  if (address) headers.set(CLIENT_ADDRESS_HEADER, address)
+  else headers.delete(CLIENT_ADDRESS_HEADER)
   const response = NextResponse.next({ request: { headers } })
   response.headers.set('content-security-policy', policy)
   for (const cookie of setCookies) response.headers.append('set-cookie', cookie)

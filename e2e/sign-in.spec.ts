@@ -64,13 +64,16 @@ test.describe('signed out', () => {
   })
 })
 
+/** The test provider's port (playwright.config.ts). */
+const OIDC_PORT = process.env.E2E_OIDC_PORT ?? '3199'
+
 async function signInWithCompanyAccount(page: Page, email: string) {
   await page.goto('/me')
   await page.getByRole('button', { name: 'Sign in with Test IdP' }).click()
   // The provider's own login and consent screens (oidc-provider's development interactions); a second
   // sign-in finds the provider's session and may skip them.
-  await page.waitForURL((url) => url.port === '3199' || url.pathname === '/me')
-  if (new URL(page.url()).port === '3199') {
+  await page.waitForURL((url) => url.port === OIDC_PORT || url.pathname === '/me')
+  if (new URL(page.url()).port === OIDC_PORT) {
     const login = page.locator('input[name=login]')
     if (await login.isVisible()) {
       await login.fill(email)
@@ -81,7 +84,7 @@ async function signInWithCompanyAccount(page: Page, email: string) {
     await consent.or(page.getByRole('link', { name: 'Roster' })).first().waitFor()
     if (await consent.isVisible()) await consent.click()
   }
-  await page.waitForURL((url) => url.port !== '3199')
+  await page.waitForURL((url) => url.port !== OIDC_PORT)
 }
 
 test.describe('as an employee', () => {

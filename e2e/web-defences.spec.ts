@@ -6,8 +6,9 @@ import { stamp } from './helpers'
 // page on another origin in real Chromium, with the manager signed in.
 
 // Another origin on loopback (so that Chromium's private-network rules do not block it first): the
-// same port on 127.0.0.1, whose pages the test serves itself.
-const attackerOrigin = (baseURL: string) => baseURL.replace('localhost', '127.0.0.1')
+// same port at attacker.test, which the browser resolves to 127.0.0.1 (playwright.config.ts) and whose
+// pages the test serves itself. Not 127.0.0.1 itself: the demo signs in there too (lib/auth/origins.ts).
+const attackerOrigin = (baseURL: string) => baseURL.replace('localhost', 'attacker.test')
 
 async function technologyNamed(request: import('@playwright/test').APIRequestContext, name: string) {
   const response = await request.get(`/api/technologies?q=${encodeURIComponent(name)}`)

@@ -36,11 +36,11 @@ export function searchParamsOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams)
 }
 
-const tooLarge = () => new AppError('too_large:body', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, { body: [`At most ${MAX_BODY_BYTES / 1024} KB`] })
+const tooLarge = (limit: number) => new AppError('too_large:body', `The request body is larger than ${limit / 1024} KB.`, { body: [`At most ${limit / 1024} KB`] })
 
-/** The body as text, refused with 413 once it passes MAX_BODY_BYTES (whatever Content-Length claims). */
-async function boundedText(request: Request): Promise<string> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge()
+/** The body as text, refused with 413 once it passes `limit` bytes (whatever Content-Length claims). */
+export async function boundedText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) throw tooLarge(limit)
   if (!request.body) return ''
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
@@ -49,9 +49,9 @@ async function boundedText(request: Request): Promise<string> {
     const { done, value } = await reader.read()
     if (done) break
     size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel()
-      throw tooLarge()
+      throw tooLarge(limit)
     }
     chunks.push(value)
   }

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { readDbConfig } from '../lib/db/config'
 import { ensureTable } from '../lib/db/table'
@@ -87,9 +88,19 @@ if (!values.dev) {
 
 const child = spawn(nextBin, [values.dev ? 'dev' : 'start', '--port', port], {
   stdio: 'inherit',
-  env: { ...process.env, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT ?? '', DYNAMODB_TABLE: config.tableName },
+  env: {
+    ...process.env,
+    DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT ?? '',
+    DYNAMODB_TABLE: config.tableName,
+    // The socket's peer address for the sign-in rate limits (lib/auth/client-address.ts).
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import="${pathToFileURL(path.resolve('scripts/peer-address.mjs')).href}"`].filter(Boolean).join(' '),
+  },
 })
-log(`Roster on http://localhost:${port}`)
+log(
+  process.env.ROSTER_DEMO === '1'
+    ? `Open Roster at ${process.env.BETTER_AUTH_URL} (the demo also signs in at http://127.0.0.1:${port}, http://[::1]:${port} and the Network address above)`
+    : `Open Roster at ${process.env.BETTER_AUTH_URL}: sign-in works at that address only (BETTER_AUTH_URL)`,
+)
 
 let stopping = false
 async function stop(signal: NodeJS.Signals) {

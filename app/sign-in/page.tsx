@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-md py-8">
       <h1 className="mb-1 text-2xl font-semibold">Sign in to Roster</h1>
       <p className="mb-6 text-slate-600">Where everyone is staffed, who is free, and who knows what.</p>
-      <SignInForm returnTo={returnTo} passwordSignIn={config.passwordSignIn} oidcName={config.oidc?.name} failed={params.error} />
+      <SignInForm returnTo={returnTo} passwordSignIn={config.passwordSignIn} oidcName={config.oidc?.name} failed={params.error} appUrl={config.baseURL} />
       {config.demo ? (
         <section aria-labelledby="demo-heading" className="mt-8 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
           <h2 id="demo-heading" className="mb-2 font-semibold">Demo accounts</h2>

@@ -5,8 +5,9 @@ import { Button } from '@/components/ui/button'
 import { FormError, TextField } from '@/components/ui/field'
 import { authClient } from '@/lib/auth/client'
 import { OIDC_PROVIDER_ID } from '@/lib/auth/config'
+import { safeReturnTo } from '@/lib/auth/return-to'
 
-export function SignInForm({ returnTo, passwordSignIn, oidcName, failed }: { returnTo: string; passwordSignIn: boolean; oidcName?: string; failed?: string }) {
+export function SignInForm({ returnTo, passwordSignIn, oidcName, failed, appUrl }: { returnTo: string; passwordSignIn: boolean; oidcName?: string; failed?: string; appUrl: string }) {
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | undefined>(failed ? 'Signing in with your company account did not work. Please try again.' : undefined)
   const [fieldErrors, setFieldErrors] = useState<{ email?: string[]; password?: string[] }>({})
@@ -26,19 +27,19 @@ export function SignInForm({ returnTo, passwordSignIn, oidcName, failed }: { ret
     const { error: failure } = await authClient.signIn.email({ email, password })
     if (failure) {
       setPending(false)
-      setError(failure.status === 429 ? (failure.message ?? 'Too many failed sign-ins. Try again later.') : 'That e-mail and password do not match an account.')
+      setError(failureMessage(failure, appUrl))
       return
     }
     // A full load, so every screen renders for the new user.
-    window.location.assign(returnTo)
+    window.location.assign(safeReturnTo(returnTo))
   }
 
   async function signInWithCompanyAccount() {
     setPending(true)
-    const { error: failure } = await authClient.signIn.social({ provider: OIDC_PROVIDER_ID, callbackURL: returnTo, errorCallbackURL: `/sign-in?error=oidc` })
+    const { error: failure } = await authClient.signIn.social({ provider: OIDC_PROVIDER_ID, callbackURL: safeReturnTo(returnTo), errorCallbackURL: `/sign-in?error=oidc` })
     if (failure) {
       setPending(false)
-      setError('Could not reach your company sign-in. Please try again.')
+      setError(failure.code === 'INVALID_ORIGIN' ? failureMessage(failure, appUrl) : 'Could not reach your company sign-in. Please try again.')
     }
   }
 
@@ -62,4 +63,11 @@ export function SignInForm({ returnTo, passwordSignIn, oidcName, failed }: { ret
       {!oidcName && !passwordSignIn ? <p>No way to sign in is configured. An administrator sets ROSTER_OIDC_ISSUER (see the README).</p> : null}
     </div>
   )
+}
+
+function failureMessage(failure: { status: number; code?: string; message?: string }, appUrl: string): string {
+  if (failure.status === 429) return failure.message ?? 'Too many failed sign-ins. Try again later.'
+  // better-auth refuses a sign-in from an origin it does not trust before it checks the password.
+  if (failure.code === 'INVALID_ORIGIN') return `Open Roster at ${appUrl}: sign-in from this address is not allowed.`
+  return 'That e-mail and password do not match an account.'
 }

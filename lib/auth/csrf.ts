@@ -1,5 +1,6 @@
 import { AppError } from '../errors'
 import { bearerTokenOf } from './actor'
+import { trustedOrigins } from './origins'
 
 // Cross-site request forgery: a page on another site can make the browser send Roster's session
 // cookie with a form post or a no-cors fetch. Mutating route handlers therefore answer only requests
@@ -9,10 +10,8 @@ import { bearerTokenOf } from './actor'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-export function ownOrigins(request: Request, configured = process.env.BETTER_AUTH_URL): string[] {
-  const origins = [new URL(request.url).origin]
-  if (configured) origins.push(new URL(configured).origin)
-  return origins
+export function ownOrigins(request: Request): string[] {
+  return [new URL(request.url).origin, ...trustedOrigins()]
 }
 
 /** Throws 403 for a cross-site or unattributed request with cookie authority, 415 for a non-JSON body. */

@@ -8,11 +8,13 @@ import { apiKey } from '@better-auth/api-key'
 import { employeeIdForEmail } from '../employees/mutations'
 import { OIDC_PROVIDER_ID, readAuthConfig, type AuthConfig } from './config'
 import { dynamodbAdapter } from './dynamodb-adapter'
-import { clientAddress, recordSignInOutcome, refuseIfLockedOut } from './lockout'
+import { CLIENT_ADDRESS_HEADER } from './client-address'
+import { trustedOrigins } from './origins'
+import { recordSignInOutcome, refuseIfThrottled } from './sign-in-throttle'
 
 // better-auth does sessions, passwords (scrypt), OpenID Connect, roles and access tokens; Roster
-// supplies the storage (the one table), the link from a user to their employee record, and a lockout
-// after repeated failed sign-ins.
+// supplies the storage (the one table), the link from a user to their employee record, and a throttle
+// on repeated failed sign-ins. Only the endpoints in lib/auth/endpoints.ts are reachable over HTTP.
 
 const ac = createAccessControl(defaultStatements)
 const accessRoles = {
@@ -36,11 +38,11 @@ function buildAuth(config: AuthConfig) {
     // npm start gives the demo a random secret of its own (.data/auth-secret); this fixed one serves only
     // the tests and the benchmark, which run on loopback. Production must set BETTER_AUTH_SECRET.
     secret: config.secret ?? 'roster-tests-and-benchmark-secret-not-for-any-server',
-    trustedOrigins: [config.baseURL],
+    trustedOrigins: trustedOrigins(config),
     database: dynamodbAdapter(),
     // Access tokens are made and revoked on Roster's Settings page only (lib/auth/tokens.ts), which
-    // stamps each with its creator's role; the plugin's own HTTP endpoints stay closed.
-    // Nor does anyone act as another user: the admin plugin's impersonation stays closed too.
+    // stamps each with its creator's role, and no one acts as another user. lib/auth/endpoints.ts
+    // closes every HTTP endpoint Roster does not use; these stay disabled inside the library as well.
     disabledPaths: [
       '/api-key/create',
       '/api-key/update',
@@ -59,11 +61,12 @@ function buildAuth(config: AuthConfig) {
       },
     },
     session: { cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS } },
-    // Requests per address per minute. Failed sign-ins have their own, stricter limits (lib/auth/lockout.ts);
-    // a whole office behind one address still signs in at the start of the day.
+    // Requests per address per minute. Failed sign-ins have their own, stricter limits (lib/auth/sign-in-throttle.ts);
+    // a whole office behind one address still signs in at the start of the day. The address is the one
+    // proxy.ts worked out (lib/auth/client-address.ts): the socket's peer unless trusted hops are set.
     rateLimit: { enabled: true, window: 60, max: 300, customRules: { '/sign-in/email': { window: 60, max: 60 } } },
     advanced: {
-      ipAddress: config.ipHeaders.length ? { ipAddressHeaders: config.ipHeaders } : { disableIpTracking: true },
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       useSecureCookies: config.baseURL.startsWith('https://'),
     },
     databaseHooks: {
@@ -100,13 +103,13 @@ function buildAuth(config: AuthConfig) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email') return
-        await refuseIfLockedOut(String(ctx.body?.email ?? ''), clientAddress(ctx.request ?? ctx.headers, config))
+        await refuseIfThrottled(String(ctx.body?.email ?? ''), addressOf(ctx))
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email') return
         const returned = ctx.context.returned
         const outcome = !(returned instanceof APIError) ? 'succeeded' : returned.statusCode === 401 ? 'failed' : 'other'
-        await recordSignInOutcome(String(ctx.body?.email ?? ''), clientAddress(ctx.request ?? ctx.headers, config), outcome)
+        await recordSignInOutcome(String(ctx.body?.email ?? ''), addressOf(ctx), outcome)
       }),
     },
     plugins: [
@@ -141,6 +144,10 @@ function buildAuth(config: AuthConfig) {
     ],
   } satisfies BetterAuthOptions
   return betterAuth(options)
+}
+
+function addressOf(ctx: { request?: Request; headers?: Headers }): string | undefined {
+  return (ctx.request?.headers ?? ctx.headers)?.get(CLIENT_ADDRESS_HEADER) ?? undefined
 }
 
 type Auth = ReturnType<typeof buildAuth>

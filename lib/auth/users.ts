@@ -39,6 +39,16 @@ export async function listUsers(actor: Actor | null): Promise<UserView[]> {
   return users.map(toUserView)
 }
 
+async function countAdmins(): Promise<number> {
+  const context = await getAuth().$context
+  const users = await context.adapter.findMany<StoredUser>({ model: 'user', limit: 5000 })
+  return users.filter((user) => user.role === 'admin').length
+}
+
+/**
+ * The one way a role changes (better-auth's own admin endpoints are closed, lib/auth/endpoints.ts):
+ * an admin changes someone else's role, and the firm always keeps an admin.
+ */
 export async function setUserRole(actor: Actor | null, input: unknown): Promise<UserView> {
   authorize(actor, 'administer')
   const { userId, role } = parseInput(setRoleInput, input, 'user')
@@ -46,6 +56,9 @@ export async function setUserRole(actor: Actor | null, input: unknown): Promise<
   const context = await getAuth().$context
   const user = (await context.internalAdapter.findUserById(userId)) as StoredUser | null
   if (!user) throw new AppError('not_found:user', `No user with id "${userId}".`)
+  if (user.role === 'admin' && role !== 'admin' && (await countAdmins()) <= 1) {
+    throw new AppError('invalid:role', 'This is the last admin; make someone else an admin first.', { role: ['Make someone else an admin first'] })
+  }
   const updated = (await context.internalAdapter.updateUser(userId, { role })) as StoredUser
   return toUserView(updated)
 }

@@ -1,6 +1,6 @@
-import { $add, DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from 'dynamodb-toolbox'
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand } from 'dynamodb-toolbox'
 import { RosterTable } from './table'
-import { AuthPointerEntity, AuthRecordEntity, SignInFailuresEntity } from './entities/auth'
+import { AuthPointerEntity, AuthRecordEntity } from './entities/auth'
 import { authKeys } from './keys'
 import { forEachBounded } from './aggregates'
 import { isConditionalCheckFailed } from './errors'
@@ -83,27 +83,4 @@ export async function putAuthPointer(model: string, field: string, value: string
 
 export async function deleteAuthPointer(model: string, field: string, value: string, id: string): Promise<void> {
   await AuthPointerEntity.build(DeleteItemCommand).key({ model, field, value, id }).send()
-}
-
-/** Failed sign-ins for a subject within the window that started at or after `windowFrom`. */
-export async function readSignInFailures(subject: string, windowFrom: number): Promise<number> {
-  const { Item } = await SignInFailuresEntity.build(GetItemCommand).key({ subject }).options({ consistent: true }).send()
-  return Item && Item.windowStart >= windowFrom ? Item.failures : 0
-}
-
-/** Counts one failure: in the current window when there is one, else in a new window from now. */
-export async function addSignInFailure(subject: string, windowFrom: number, now: number, windowMs: number): Promise<void> {
-  try {
-    await SignInFailuresEntity.build(UpdateItemCommand)
-      .item({ subject, failures: $add(1) })
-      .options({ condition: { attr: 'windowStart', gte: windowFrom } })
-      .send()
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error
-    await SignInFailuresEntity.build(PutItemCommand).item({ subject, failures: 1, windowStart: now, expiresAt: Math.ceil((now + windowMs) / 1000) }).send()
-  }
-}
-
-export async function clearSignInFailures(subject: string): Promise<void> {
-  await SignInFailuresEntity.build(DeleteItemCommand).key({ subject }).send()
 }

@@ -1,4 +1,4 @@
-import { any, Entity, item, number, string } from 'dynamodb-toolbox'
+import { any, Entity, item, number, set, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { authKeys } from '../keys'
 import { entityNames } from './common'
@@ -48,12 +48,17 @@ export const AuthPointerEntity = new Entity({
 
 const failureAttributes = item({
   subject: string().key(),
-  failures: number().default(0),
-  windowStart: number(),
+  // One id per failed attempt in the window: adding an id twice (an SDK retry) counts it once.
+  attempts: set(string()).optional(),
+  windowStart: number().optional(),
+  lastFailureAt: number().optional(),
+  // An (account, address) pair that signed in successfully: the address-wide throttle passes it by.
+  knownUntil: number().optional(),
   expiresAt: number(),
 })
 
-// Failed sign-ins for one account (or address) in the current window (lib/auth/lockout.ts).
+// Failed sign-ins for an (account, address) pair or for an address, in the current window
+// (lib/auth/sign-in-throttle.ts, stored by lib/db/sign-in-throttle-store.ts).
 export const SignInFailuresEntity = new Entity({
   name: entityNames.signInFailures,
   table: RosterTable,

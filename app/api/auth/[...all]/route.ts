@@ -1,12 +1,10 @@
-import { toNextJsHandler } from 'better-auth/next-js'
-import { getAuth } from '@/lib/auth/server'
+import { handleAuthRequest } from '@/lib/auth/endpoints'
 
-// better-auth's endpoints: sign-in, sign-out, OpenID Connect callbacks, sessions, access tokens, admin.
-// better-auth checks the Origin of every state-changing call against the trusted origins itself.
-export async function GET(request: Request) {
-  return toNextJsHandler(getAuth()).GET(request)
-}
-
-export async function POST(request: Request) {
-  return toNextJsHandler(getAuth()).POST(request)
-}
+// better-auth's endpoints that Roster uses (sign-in, sign-out, the OpenID Connect return), behind the
+// allow-list in lib/auth/endpoints.ts; every other one is a 404. better-auth checks the Origin of every
+// state-changing call against the trusted origins itself.
+export const GET = handleAuthRequest
+export const POST = handleAuthRequest
+export const PUT = handleAuthRequest
+export const PATCH = handleAuthRequest
+export const DELETE = handleAuthRequest
