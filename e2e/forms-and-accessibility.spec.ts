@@ -74,6 +74,8 @@ async function aRolePage(page: Page): Promise<string> {
 }
 
 test('no screen has serious or critical accessibility violations', async ({ page }) => {
+  // Twenty screens, each rendered and analysed by axe: on two busy cores that takes more than a minute.
+  test.setTimeout(180_000)
   const dashboard = await (await page.request.get('/api/clients/c00000000001')).json()
   const rolePage = await aRolePage(page)
   const screens = ['/capacity', '/capacity?practice=frontend&tentative=ignore', rolePage, '/', '/clients', '/clients/new', '/clients/c00000000001', '/clients/c00000000001/edit', `/clients/c00000000001/projects/${dashboard.projects[0].id}`, '/employees', '/employees/new', '/employees/e00000000001', '/employees/e00000000001/edit', '/technologies', '/technologies/typescript', '/planner', '/planner?zoom=months&technologyId=typescript&technologyName=TypeScript', '/about', '/me', '/settings']
@@ -102,6 +104,7 @@ test('every screen works at phone width with no sideways page scroll', async ({ 
 })
 
 test('the sign-in page, an employee’s screens and the admin’s users page: no serious accessibility violations, no sideways scroll on a phone', async ({ browser }) => {
+  test.setTimeout(180_000)
   const cases: { storageState?: string; paths: string[] }[] = [
     { paths: ['/sign-in'] },
     { storageState: 'e2e/.auth/employee.json', paths: ['/me', '/clients/c00000000001', '/employees/e00000000002', '/planner', '/capacity', '/settings'] },
