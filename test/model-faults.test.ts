@@ -1,10 +1,8 @@
-import { after, before, describe, it } from 'node:test'
+import { after, describe, it } from 'node:test'
 import fc from 'fast-check'
 import { useFaultyTestDatabase } from './helpers/database'
 import { troubledDay } from './helpers/fault-proxy'
-import { installCrashes, type Crash } from './helpers/faults'
-import { installIndexLag, type IndexLag } from './helpers/lagging-index'
-import { runModelSteps, step } from './helpers/model'
+import { runModelSteps, step, useModelHarness } from './helpers/model'
 
 // The model-based test again, with DynamoDB misbehaving under it as well: 10% throttles, 5% 500s or
 // dropped connections (half of them after the write was applied), stalls past the client's
@@ -20,24 +18,12 @@ const database = useFaultyTestDatabase(Number(process.env.ROSTER_FAULT_SEED ?? 1
 const rates = { ...troubledDay, stall: 0.01, stallMs: 700, ...JSON.parse(process.env.ROSTER_FAULT_RATES ?? '{}') }
 
 describe('random work with crashes under a lagging index and a misbehaving DynamoDB', () => {
-  let lag: IndexLag
-  let crash: Crash
-  const logError = console.error
-  before(() => {
-    lag = installIndexLag(LAG_MS, { snapshotEndpoint: database.engineEndpoint })
-    crash = installCrashes()
-    console.error = () => undefined
-  })
-  after(() => {
-    console.error = logError
-    crash.uninstall()
-    lag.uninstall()
-    console.log(`faults injected: ${JSON.stringify(database.proxy.counts)}`)
-  })
+  const harness = useModelHarness(LAG_MS, { snapshotEndpoint: () => database.engineEndpoint })
+  after(() => console.log(`faults injected: ${JSON.stringify(database.proxy.counts)}`))
 
   it('loses no acknowledged write, applies no refused one, and converges', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 14 }), (steps) => runModelSteps(steps, { crash, lag, proxy: database.proxy, rates })),
+      fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 14 }), (steps) => runModelSteps(steps, { ...harness, proxy: database.proxy, rates })),
       { numRuns: Number(process.env.ROSTER_PROPERTY_RUNS ?? 25), seed: Number(process.env.ROSTER_PROPERTY_SEED ?? 20261205), endOnFailure: true },
     )
   })

@@ -34,8 +34,11 @@ export interface FaultProxy {
   endpoint: string
   /** Faults from now on (null: forward everything untouched). */
   setRates(rates: FaultRates | null): void
-  /** The next requests of `operation` (e.g. 'PutItem') meet these faults, in order, whatever the rates (replacing what was scripted for it). */
-  script(operation: string, kinds: FaultKind[]): void
+  /**
+   * The next requests of `operation` (e.g. 'PutItem') meet these faults, in order, whatever the rates
+   * (replacing what was scripted for it); with `containing`, only requests whose body has that text.
+   */
+  script(operation: string, kinds: FaultKind[], containing?: string): void
   /** How many requests met each fault, by operation. */
   counts: Record<FaultKind, number>
   byOperation: Record<string, Partial<Record<FaultKind, number>>>
@@ -65,7 +68,7 @@ const errorBody = (type: string, message: string) => JSON.stringify({ __type: `c
 export async function startFaultProxy(target: string, options: { seed: number; rates?: FaultRates | null }): Promise<FaultProxy> {
   const random = generator(options.seed)
   let rates: FaultRates | null = options.rates ?? null
-  const scripted = new Map<string, FaultKind[]>()
+  const scripted = new Map<string, { kinds: FaultKind[]; containing?: string }>()
   const targetUrl = new URL(target)
   const counts = { throttle: 0, 'error-before': 0, 'error-after': 0, 'reset-before': 0, 'reset-after': 0, stall: 0, 'partial-batch': 0, forwarded: 0 } as Record<FaultKind, number>
   const byOperation: Record<string, Partial<Record<FaultKind, number>>> = {}
@@ -131,7 +134,7 @@ export async function startFaultProxy(target: string, options: { seed: number; r
       const now = rates
       let kind: FaultKind = 'forwarded'
       const queued = scripted.get(operation)
-      if (queued?.length) kind = queued.shift()!
+      if (queued?.kinds.length && (!queued.containing || body.includes(queued.containing))) kind = queued.kinds.shift()!
       else if (now) {
         const isBatch = operation === 'BatchWriteItem' || operation === 'BatchGetItem'
         let edge = now.throttle
@@ -184,8 +187,8 @@ export async function startFaultProxy(target: string, options: { seed: number; r
       rates = next
       if (!next) scripted.clear()
     },
-    script(operation, kinds) {
-      scripted.set(operation, [...kinds])
+    script(operation, kinds, containing) {
+      scripted.set(operation, { kinds: [...kinds], containing })
     },
     counts,
     byOperation,

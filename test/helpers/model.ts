@@ -4,8 +4,9 @@ import { auditDerivedData, scanAll } from '../../lib/consistency/audit'
 import { listAllJobs } from '../../lib/jobs/runner'
 import { sweepJobs } from '../../lib/jobs/sweep'
 import { aClient, aProject, aTechnology, anEmployee } from './fixtures'
-import type { Crash } from './faults'
-import type { IndexLag } from './lagging-index'
+import { after, before } from 'node:test'
+import { installCrashes, type Crash } from './faults'
+import { installIndexLag, type IndexLag } from './lagging-index'
 import type { FaultProxy, FaultRates } from './fault-proxy'
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../lib/errors'
@@ -276,4 +277,24 @@ export async function runModelSteps(steps: { operation: Operation; crashAfter?: 
   if (problems.length || jobs.length) console.log(JSON.stringify({ steps, problems, jobs }, null, 1))
   assert.deepEqual(problems, [])
   assert.deepEqual(jobs, [])
+}
+
+/**
+ * Installs the lagging index and the crash harness for a describe block (and keeps the data layer's
+ * logging of every simulated failure out of the output); the handles are filled in before its tests.
+ */
+export function useModelHarness(lagMs: number, options: { snapshotEndpoint?: () => string } = {}): { crash: Crash; lag: IndexLag } {
+  const harness = {} as { crash: Crash; lag: IndexLag }
+  const logError = console.error
+  before(() => {
+    harness.lag = installIndexLag(lagMs, { snapshotEndpoint: options.snapshotEndpoint?.() })
+    harness.crash = installCrashes()
+    console.error = () => undefined
+  })
+  after(() => {
+    console.error = logError
+    harness.crash.uninstall()
+    harness.lag.uninstall()
+  })
+  return harness
 }
