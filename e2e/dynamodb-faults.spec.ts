@@ -270,25 +270,18 @@ test('150+ writes under throttles, 500s, resets, stalls and partial batches: not
   })
 })
 
-test('a page or API call the database cannot answer in time says so (503 with Retry-After, a page with Try again) and recovers', async ({ browser }) => {
+test('an API call the database cannot answer in time is a 503 with Retry-After, and answers again once it can', async () => {
   test.setTimeout(120_000)
   const { items } = (await (await send('list clients', () => api.get('/api/clients'))).json()) as { items: { id: string; name: string }[] }
   const client = items[0]
-  // Every Query of this client's partition throttled, past the SDK's retries (the session's own
-  // reads go through).
+  // Every Query of this client's partition throttled, past the SDK's retries.
   proxy.script('Query', Array(1_000).fill('throttle'), `CLIENT#${client.id}`)
   const response = await api.get(`/api/clients/${client.id}`)
   expect(response.status()).toBe(503)
   expect(response.headers()['retry-after']).toBe('2')
   expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unavailable:database')
-
-  const context = await browser.newContext({ baseURL, storageState: await api.storageState() })
-  const page = await context.newPage()
-  await page.goto(`/clients/${client.id}`)
-  await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible({ timeout: 30_000 })
-  await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeFocused()
   proxy.setRates(null)
-  await page.getByRole('button', { name: 'Try again' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(client.name, { timeout: 30_000 })
-  await context.close()
+  const again = await api.get(`/api/clients/${client.id}`)
+  expect(again.status()).toBe(200)
+  expect(((await again.json()) as { client: { name: string } }).client.name).toBe(client.name)
 })
