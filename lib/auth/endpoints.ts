@@ -1,5 +1,5 @@
-import { AppError, toErrorBody } from '../errors'
-import { boundedText } from '../http'
+import { AppError } from '../errors'
+import { boundedText, errorResponse } from '../http'
 import { getAuth } from './server'
 
 // better-auth registers some fifty HTTP endpoints (its core, the admin plugin, access tokens); Roster
@@ -49,11 +49,6 @@ export function jsonDepth(text: string): number {
 }
 
 const notFound = () => new AppError('not_found:endpoint', 'There is no such sign-in endpoint.')
-
-function errorResponse(error: unknown): Response {
-  const { status, body } = toErrorBody(error)
-  return Response.json(body, { status })
-}
 
 /**
  * The session token belongs in the HttpOnly cookie only; better-auth also puts it in the JSON of a
