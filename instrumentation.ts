@@ -2,6 +2,6 @@
 // work a crashed request left halfway is finished without waiting for a restart.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const { startJobSweeper } = await import('./lib/jobs/sweep')
+  const { startJobSweeper } = await import('./job-registry')
   startJobSweeper()
 }

@@ -8,14 +8,14 @@ import { seedSizes } from '../lib/seed/demo-data'
 import { withRecording } from '../lib/db/recorder'
 import { listPlannerPeople } from '../lib/planner/queries'
 import { getFirmOverview } from '../lib/overview/queries'
-import { refreshOverview } from '../lib/overview/maintain'
+import { refreshOverview } from '../lib/upkeep/refresh-overview'
 import { getCapacity } from '../lib/capacity/queries'
 import { getRoleSuggestions } from '../lib/roles/queries'
 import { getClientDashboard } from '../lib/clients/queries'
 import { readDigestSet } from '../lib/db/overview-store'
 import { capacityKeys, capacityParts } from '../lib/db/capacity-store'
 import { expectedItemReadUnits, expectedReadUnits, itemSizeBytes } from './item-size'
-import type { Actor } from '../lib/auth/roles'
+import type { Actor } from '../lib/authorization'
 
 const actor: Actor = { via: 'session', userId: 'bench', name: 'Bench', email: 'bench@roster.example', role: 'manager' }
 const size = (process.argv[2] ?? 'demo') as keyof typeof seedSizes

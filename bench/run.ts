@@ -21,14 +21,14 @@ import { getTechnologyPage, listTechnologies } from '../lib/technologies/queries
 import { getFirmOverview } from '../lib/overview/queries'
 import { generateDemoData, seedSizes, type SeedSize } from '../lib/seed/demo-data'
 import { loadDemoData, tableHasNoClients } from '../lib/seed/load'
-import { keepOverviewCurrent } from '../lib/jobs/sweep'
+import { keepOverviewCurrent } from '../job-registry'
 import { getClientDashboardMultiTable, loadBaseline } from './baseline'
 import { expectedItemReadUnits, expectedReadUnits, itemSizeBytes } from './item-size'
-import type { Actor } from '../lib/auth/roles'
+import type { Actor } from '../lib/authorization'
 import { ensureDemoUsers } from '../lib/auth/demo-users'
 import { DEMO_PASSWORD } from '../lib/auth/demo-accounts'
 import { listPlannerPeople } from '../lib/planner/queries'
-// The benchmark acts as a manager (lib/auth/roles.ts).
+// The benchmark acts as a manager (lib/authorization.ts).
 const benchActor: Actor = { via: 'session', userId: 'bench', name: 'Benchmark', email: 'bench@roster.example', role: 'manager' }
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, datasets: { type: 'string', default: 'demo,large' }, port: { type: 'string', default: '3200' } } })

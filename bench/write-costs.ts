@@ -9,8 +9,8 @@ import { withRecording } from '../lib/db/recorder'
 import { ensureTable } from '../lib/db/table'
 import { seedSizes } from '../lib/seed/demo-data'
 import { loadDemoData } from '../lib/seed/load'
-import type { Actor } from '../lib/auth/roles'
-// The benchmark acts as a manager (lib/auth/roles.ts).
+import type { Actor } from '../lib/authorization'
+// The benchmark acts as a manager (lib/authorization.ts).
 const benchActor: Actor = { via: 'session', userId: 'bench', name: 'Benchmark', email: 'bench@roster.example', role: 'manager' }
 
 const { values } = parseArgs({ options: { scales: { type: 'string', default: 'demo,xl' } } })
@@ -36,7 +36,7 @@ for (const scale of scales) {
   await loadDemoData(seedSizes[scale], { seed: 42, anchor: '2026-11-23' })
   console.error(`[bench:writes] ${scale}: seeded in ${Math.round((Date.now() - started) / 1000)} s`)
   // Imported after the environment points at this engine.
-  const { scanAll } = await import('../lib/consistency/audit')
+  const { scanAll } = await import('../lib/upkeep/audit')
   const everything = await scanAll()
   const scan = (type: string) => everything.filter((item) => item._type === type)
   const size = (map: unknown) => Object.keys((map as object | undefined) ?? {}).length

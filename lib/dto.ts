@@ -7,9 +7,9 @@ import type {
   SkillEntity,
   StackEntryEntity,
   TechnologyEntity,
+  UnfilledRoleEntity,
 } from './db/entities'
-
-import type { UnfilledRoleView } from './roles/view'
+import type { AssignmentStatus, ClientStatus, ProjectStatus, TimeOffKind } from './db/entities/enums'
 
 // Plain objects handed to pages, actions and route handlers: no keys, no toolbox types.
 
@@ -18,7 +18,7 @@ export interface ClientSummary {
   name: string
   industry: string
   contactEmail: string
-  status: 'active' | 'archived'
+  status: ClientStatus
   projectCount: number
   staffedCount: number
   version: number
@@ -38,7 +38,7 @@ export interface AssignmentView {
   allocation: number
   startDate: string
   endDate: string | null
-  status: 'tentative' | 'confirmed'
+  status: AssignmentStatus
   version: number
 }
 
@@ -59,7 +59,7 @@ export interface ProjectSummary {
   clientName: string
   name: string
   description: string
-  status: 'proposed' | 'active' | 'on-hold' | 'completed'
+  status: ProjectStatus
   startDate: string
   endDate: string | null
   budget: number | null
@@ -85,7 +85,7 @@ export interface Booking {
 
 export interface TimeOff {
   id: string
-  kind: 'vacation' | 'sick' | 'other'
+  kind: TimeOffKind
   start: string
   end: string
   note?: string
@@ -288,5 +288,43 @@ export function toProjectSectionData(project: ProjectDetail): ProjectSectionData
       status: roleStatus,
       fillingWith,
     })),
+  }
+}
+
+/** An unfilled role as screens show it. */
+export interface UnfilledRoleView {
+  id: string
+  clientId: string
+  clientName: string
+  projectId: string
+  projectName: string
+  role: string
+  practice: string
+  requirements: { technologyId: string; technologyName: string; minLevel: number }[]
+  allocation: number
+  startDate: string
+  endDate: string
+  status: AssignmentStatus
+  /** Whom an "Assign" in progress is making it an assignment of. */
+  fillingWith: string | null
+  version: number
+}
+
+export function toUnfilledRoleView(item: FormattedItem<typeof UnfilledRoleEntity>): UnfilledRoleView {
+  return {
+    id: item.id,
+    clientId: item.clientId,
+    clientName: item.clientName,
+    projectId: item.projectId,
+    projectName: item.projectName,
+    role: item.role,
+    practice: item.practice,
+    requirements: item.requirements.map(({ technologyId, technologyName, minLevel }) => ({ technologyId, technologyName, minLevel })),
+    allocation: item.allocation,
+    startDate: item.startDate,
+    endDate: item.endDate,
+    status: item.status,
+    fillingWith: item.fillToken ? (item.fillEmployeeName ?? 'someone') : null,
+    version: item.version,
   }
 }

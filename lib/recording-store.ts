@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { authorize, type Actor } from './auth/roles'
+import { authorize, type Actor } from './authorization'
 import { AppError } from './errors'
 import type { RequestRecording } from './db/recorder'
 

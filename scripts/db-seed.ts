@@ -6,7 +6,7 @@ import { openDatabase } from './database'
 import { ensureTable } from '../lib/db/table'
 import { seedSizes, type SeedSize } from '../lib/seed/demo-data'
 import { loadDemoData } from '../lib/seed/load'
-import { refreshOverview } from '../lib/overview/maintain'
+import { refreshOverview } from '../lib/upkeep/refresh-overview'
 import { untilAvailable } from './until-available'
 
 const countOptions = ['clients', 'projects', 'employees', 'technologies', 'assignments', 'skills'] as const

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { allocationImpact, allocationOn, isOffOn, mondayOf, usedOf, weeklyLoads } from '../lib/staffing/allocation'
-import type { Booking } from '../lib/staffing/allocation'
+import { allocationImpact, allocationOn, isOffOn, mondayOf, usedOf, weeklyLoads } from '../lib/load/allocation'
+import type { Booking } from '../lib/load/allocation'
 
 const booking = (start: string, end: string | null, allocation: number, tentative = false, projectId = 'p'): Booking => ({ projectId, start, end, allocation, tentative })
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
 import { useTestDatabase } from './helpers/database'
-import type { Actor } from '../lib/auth/roles'
+import type { Actor } from '../lib/authorization'
 import type { AppError } from '../lib/errors'
 
 useTestDatabase()
 
-// better-auth's HTTP endpoints, called through Roster's route (lib/auth/endpoints.ts) as the signed-in
+// better-auth's HTTP endpoints, called through Roster's route (lib/http/auth-endpoints.ts) as the signed-in
 // admin: only the allow-list answers; every other endpoint the library registers is a 404.
 
 const ORIGIN = 'http://localhost:3998'
@@ -17,7 +17,7 @@ before(() => {
 })
 
 async function call(method: string, path: string, options: { cookie?: string; body?: string; headers?: Record<string, string> } = {}) {
-  const { handleAuthRequest } = await import('../lib/auth/endpoints')
+  const { handleAuthRequest } = await import('../lib/http/auth-endpoints')
   const hasBody = method !== 'GET' && method !== 'HEAD'
   return handleAuthRequest(
     new Request(`${ORIGIN}/api/auth${path}`, {
@@ -54,7 +54,7 @@ describe('better-auth’s endpoints', () => {
 
   it('every endpoint the library registers is refused with 404 unless it is on Roster’s allow-list', async () => {
     const { getAuth } = await import('../lib/auth/server')
-    const { OPEN_ENDPOINTS, isOpenEndpoint } = await import('../lib/auth/endpoints')
+    const { OPEN_ENDPOINTS, isOpenEndpoint } = await import('../lib/http/auth-endpoints')
     const registered = Object.values(getAuth().api as Record<string, { path?: string; options?: { method?: string | string[] } }>)
       .filter((endpoint) => typeof endpoint?.path === 'string')
       .flatMap((endpoint) => [endpoint.options?.method ?? 'GET'].flat().map((method) => ({ method: method === '*' ? 'POST' : method, path: endpoint.path! })))

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
 import { useTestDatabase } from './helpers/database'
 import { admin, employeeActor, manager } from './helpers/actors'
-import { authorize, can, lowerRole, type Actor } from '../lib/auth/roles'
+import { authorize, can, lowerRole, type Actor } from '../lib/authorization'
 import { AppError } from '../lib/errors'
 
 useTestDatabase()

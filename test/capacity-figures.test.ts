@@ -13,7 +13,7 @@ import {
   totalWeeks,
   type PersonCapacityEntry,
   type RoleDemandEntry,
-} from '../lib/capacity/figures'
+} from '../lib/digests/capacity-figures'
 import { rankSuggestions, roleWeeks, type SuggestionCandidate } from '../lib/roles/ranking'
 
 // The capacity arithmetic and the suggestions' ranking: pure functions, checked by hand-worked

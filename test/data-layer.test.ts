@@ -15,7 +15,7 @@ import { changeAssignment, staffEmployee, unstaffEmployee } from '../lib/staffin
 import { createTechnology, deleteTechnology, updateTechnology } from '../lib/technologies/mutations'
 import { getJobProgress } from '../lib/jobs/runner'
 import { getTechnologyPage, listTechnologies } from '../lib/technologies/queries'
-import { sweepJobs } from '../lib/jobs/sweep'
+import { sweepJobs } from '../job-registry'
 import { AppError } from '../lib/errors'
 import { manager } from './helpers/actors'
 

@@ -9,7 +9,7 @@ import { addTimeOff } from '../lib/employees/time-off'
 import { staffEmployee } from '../lib/staffing/mutations'
 import { listPlannerPeople, type PlannerPage } from '../lib/planner/queries'
 import { withRecording } from '../lib/db/recorder'
-import { auditDerivedData } from '../lib/consistency/audit'
+import { auditDerivedData } from '../lib/upkeep/audit'
 import { AppError } from '../lib/errors'
 
 useTestDatabase()

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { industryOfClientWord, rolesByPractice } from '../lib/seed/catalog'
-import { allocationOn } from '../lib/staffing/allocation'
+import { allocationOn } from '../lib/load/allocation'
 import { generateDemoData, seedSizes } from '../lib/seed/demo-data'
 
 it('the demo consultancy is the same for the same seed and different for another', () => {

@@ -112,7 +112,7 @@ describe('failed sign-ins', () => {
 
 describe('through better-auth’s sign-in', () => {
   async function signIn(password: string, headers: Record<string, string>) {
-    const { handleAuthRequest } = await import('../lib/auth/endpoints')
+    const { handleAuthRequest } = await import('../lib/http/auth-endpoints')
     const request = new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },

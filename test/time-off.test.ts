@@ -9,10 +9,10 @@ import { setSkill } from '../lib/employees/mutations'
 import { getEmployeeStaffing } from '../lib/employees/queries'
 import { getTechnologyPage } from '../lib/technologies/queries'
 import { getFirmOverview } from '../lib/overview/queries'
-import { auditDerivedData } from '../lib/consistency/audit'
-import { sweepJobs } from '../lib/jobs/sweep'
+import { auditDerivedData } from '../lib/upkeep/audit'
+import { sweepJobs } from '../job-registry'
 import { AppError } from '../lib/errors'
-import { mondayOf } from '../lib/staffing/allocation'
+import { mondayOf } from '../lib/load/allocation'
 
 useTestDatabase()
 

@@ -15,12 +15,13 @@ import { getRoleSuggestions } from '../lib/roles/queries'
 import { getCapacity } from '../lib/capacity/queries'
 import { getEmployeeStaffing } from '../lib/employees/queries'
 import { withRecording } from '../lib/db/recorder'
-import { auditDerivedData } from '../lib/consistency/audit'
+import { auditDerivedData } from '../lib/upkeep/audit'
 import { AppError } from '../lib/errors'
-import { overviewIsCurrent, refreshOverview } from '../lib/overview/maintain'
+import { overviewIsCurrent } from '../lib/digests/overview-sync'
+import { refreshOverview } from '../lib/upkeep/refresh-overview'
 import { writeOverviewState } from '../lib/db/overview-store'
-import { trackedWeeks } from '../lib/overview/digest'
-import { addWeeks, mondayOf, todayIso } from '../lib/staffing/allocation'
+import { trackedWeeks } from '../lib/digests/overview'
+import { addWeeks, mondayOf, todayIso } from '../lib/load/allocation'
 
 useTestDatabase()
 

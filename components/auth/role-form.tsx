@@ -3,7 +3,7 @@
 import { Button } from '@/components/ui/button'
 import { useActionForm } from '@/components/ui/use-action-form'
 import { setUserRoleAction } from '@/lib/actions/account'
-import { roles, type Role } from '@/lib/auth/roles'
+import { roles, type Role } from '@/lib/authorization'
 
 /** One user's role, changed by an admin (a select and a Save button, so nothing changes by accident). */
 export function RoleForm({ userId, name, role, self }: { userId: string; name: string; role: Role; self: boolean }) {

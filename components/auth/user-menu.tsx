@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { can, type Actor } from '@/lib/auth/roles'
+import { can, type Actor } from '@/lib/authorization'
 import { SignOutButton } from './sign-out-button'
 
 const itemClass = 'rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100'

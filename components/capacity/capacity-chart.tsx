@@ -1,8 +1,8 @@
 'use client'
 
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { CapacityWeek } from '@/lib/capacity/figures'
-import { deficitOf } from '@/lib/capacity/figures'
+import type { CapacityWeek } from '@/lib/digests/capacity-figures'
+import { deficitOf } from '@/lib/digests/capacity-figures'
 import { formatDate } from '@/lib/format'
 
 // Effective capacity as an area, demand as stacked bars (confirmed, tentative, unfilled), weeks in

@@ -1,5 +1,5 @@
 import { TableHead } from '@/components/ui/table'
-import { deficitOf, demandOf, type CapacityWeek } from '@/lib/capacity/figures'
+import { deficitOf, demandOf, type CapacityWeek } from '@/lib/digests/capacity-figures'
 import { formatDate } from '@/lib/format'
 
 const hours = (value: number) => `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })} h`

@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge'
 import { linkClass } from '@/components/ui/page-header'
 import { capacityOptions } from '@/lib/capacity/query-options'
 import type { PlannerColumn } from '@/lib/planner/grid'
-import { periodLoad } from '@/lib/staffing/allocation'
+import { periodLoad } from '@/lib/load/allocation'
 import { formatDateRange } from '@/lib/format'
 
 /**

@@ -38,7 +38,7 @@ export function AssignmentRows({ assignments, editable }: { assignments: Assignm
   )
 }
 
-type Change = { role: string; allocation: number; startDate: string; endDate: string | null; status: 'tentative' | 'confirmed' }
+type Change = { role: string; allocation: number; startDate: string; endDate: string | null; status: AssignmentView['status'] }
 
 function changeOf(formData: FormData): Change {
   const text = (name: string) => String(formData.get(name) ?? '')

@@ -1,6 +1,6 @@
 'use client'
 
-import { allocationImpact, todayIso, type TimeOffSpan, type WeekChange } from '@/lib/staffing/allocation'
+import { allocationImpact, todayIso, type TimeOffSpan, type WeekChange } from '@/lib/load/allocation'
 import type { Booking } from '@/lib/dto'
 import { formatDate } from '@/lib/format'
 

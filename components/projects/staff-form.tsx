@@ -11,7 +11,7 @@ import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
 import { employeeKeys, employeeSearchOptions, employeeStaffingOptions } from '@/lib/employees/query-options'
 import { OverAllocationWarning } from './over-allocation-warning'
 import { rankCandidates, type RankedCandidate } from '@/lib/staffing/candidates'
-import { todayIso } from '@/lib/staffing/allocation'
+import { todayIso } from '@/lib/load/allocation'
 import type { EmployeeSummary } from '@/lib/dto'
 import { assignmentStatusOptions } from '@/lib/staffing/schemas'
 

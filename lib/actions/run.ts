@@ -1,6 +1,6 @@
 import { revalidatePath } from 'next/cache'
 import { currentActor } from '../auth/session'
-import type { Actor } from '../auth/roles'
+import type { Actor } from '../authorization'
 import { AppError } from '../errors'
 import { formValues, success, toActionError, type ActionState } from '../action-state'
 

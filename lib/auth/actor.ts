@@ -1,6 +1,6 @@
 import { AppError } from '../errors'
 import { getAuth, TOKEN_PREFIX } from './server'
-import { isRole, lowerRole, type Actor, type Role } from './roles'
+import { isRole, lowerRole, type Actor, type Role } from '../authorization'
 
 // Who is making this request: a browser session (cookie) or a personal access token (Authorization:
 // Bearer). A request carrying a token is judged by the token alone, so a cookie never lends it

@@ -1,4 +1,4 @@
-import type { Role } from './roles'
+import type { Role } from '../authorization'
 
 // The embedded demo's accounts (README, "Sign-in"). Only the demo's sign-in page shows them, and
 // only a demo start (ROSTER_DEMO=1) creates them. The employees are people in the demo data: their

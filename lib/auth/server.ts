@@ -5,16 +5,16 @@ import { createAccessControl } from 'better-auth/plugins/access'
 import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access'
 import { nextCookies } from 'better-auth/next-js'
 import { apiKey } from '@better-auth/api-key'
-import { employeeIdForEmail } from '../employees/mutations'
 import { OIDC_PROVIDER_ID, readAuthConfig, type AuthConfig } from './config'
 import { dynamodbAdapter } from './dynamodb-adapter'
 import { CLIENT_ADDRESS_HEADER } from './client-address'
 import { trustedOrigins } from './origins'
 import { recordSignInOutcome, refuseIfThrottled } from './sign-in-throttle'
+import { employeeIdForEmail } from '../reads'
 
 // better-auth does sessions, passwords (scrypt), OpenID Connect, roles and access tokens; Roster
 // supplies the storage (the one table), the link from a user to their employee record, and a throttle
-// on repeated failed sign-ins. Only the endpoints in lib/auth/endpoints.ts are reachable over HTTP.
+// on repeated failed sign-ins. Only the endpoints in lib/http/auth-endpoints.ts are reachable over HTTP.
 
 const ac = createAccessControl(defaultStatements)
 const accessRoles = {
@@ -41,7 +41,7 @@ function buildAuth(config: AuthConfig) {
     trustedOrigins: trustedOrigins(config),
     database: dynamodbAdapter(),
     // Access tokens are made and revoked on Roster's Settings page only (lib/auth/tokens.ts), which
-    // stamps each with its creator's role, and no one acts as another user. lib/auth/endpoints.ts
+    // stamps each with its creator's role, and no one acts as another user. lib/http/auth-endpoints.ts
     // closes every HTTP endpoint Roster does not use; these stay disabled inside the library as well.
     disabledPaths: [
       '/api-key/create',

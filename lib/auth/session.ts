@@ -3,7 +3,7 @@ import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { isAppError } from '../errors'
 import { actorFromHeaders } from './actor'
-import { can, type Actor } from './roles'
+import { can, type Actor } from '../authorization'
 
 // The acting user of the current page, action or route (Next's request scope). Resolved once per
 // request; with better-auth's cookie cache most requests resolve it without reading the table.

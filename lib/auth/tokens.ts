@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AppError } from '../errors'
 import { parseInput } from '../validation'
 import { getAuth } from './server'
-import { authorize, isRole, type Actor, type Role } from './roles'
+import { authorize, isRole, type Actor, type Role } from '../authorization'
 
 // Personal access tokens for scripts (better-auth's API-key plugin): shown once, stored hashed, each
 // with an expiry and the role its creator had. A token acts with the lower of that role and the

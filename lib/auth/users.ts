@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AppError } from '../errors'
 import { parseInput } from '../validation'
 import { getAuth, SESSION_CACHE_SECONDS } from './server'
-import { authorize, isRole, roles, type Actor, type Role } from './roles'
+import { authorize, isRole, roles, type Actor, type Role } from '../authorization'
 
 // Users and roles: the admin's screen. A role change reaches the user's open sessions within
 // SESSION_CACHE_SECONDS (the signed session cookie is re-checked against the table that often).
@@ -46,7 +46,7 @@ async function countAdmins(): Promise<number> {
 }
 
 /**
- * The one way a role changes (better-auth's own admin endpoints are closed, lib/auth/endpoints.ts):
+ * The one way a role changes (better-auth's own admin endpoints are closed, lib/http/auth-endpoints.ts):
  * an admin changes someone else's role, and the firm always keeps an admin.
  */
 export async function setUserRole(actor: Actor | null, input: unknown): Promise<UserView> {

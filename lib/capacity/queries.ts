@@ -1,9 +1,9 @@
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import { nameAccessPattern } from '../db'
 import { capacityPartitions } from '../db/capacity-store'
 import { batchGetByPartition } from '../db/overview-store'
-import { todayIso } from '../staffing/allocation'
-import { mergeCapacity, type CapacitySummary, type CapacityView } from './figures'
+import { todayIso } from '../load/allocation'
+import { mergeCapacity, type CapacitySummary, type CapacityView } from '../digests/capacity-figures'
 
 /**
  * `/capacity`: every practice's capacity and demand for the next 26 weeks, from the capacity

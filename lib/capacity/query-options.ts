@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { getJson } from '../fetch-json'
-import type { CapacityView } from './figures'
+import type { CapacityView } from '../digests/capacity-figures'
 
 export const capacityQueryKeys = {
   all: ['capacity'] as const,

@@ -1,4 +1,4 @@
-import { todayIso } from '../staffing/allocation'
+import { todayIso } from '../load/allocation'
 import type { ProjectDetail } from '../dto'
 
 export interface ClientFigures {

@@ -1,14 +1,10 @@
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import {
   $add,
   AssignmentEntity,
   ClientEntity,
-  GetItemCommand,
   ProjectEntity,
-  UnfilledRoleEntity,
   PutItemCommand,
-  QueryCommand,
-  RosterTable,
   StackEntryEntity,
   UpdateItemCommand,
   copyFields,
@@ -20,34 +16,17 @@ import {
   saveIfUnchanged,
   listPartitions,
   markDeleting,
-  partitions,
-  sortKeys,
 } from '../db'
 import { toClientSummary, type ClientSummary } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
+import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../edges/journal'
 import { parseInput, isEntityId } from '../validation'
 import { createClientInput, updateClientInput } from './schemas'
-import { syncProjectOverview } from '../overview/maintain'
-import { syncUnfilledRole } from '../roles/sync'
-
-/** The client, read consistently (write paths decide from it). */
-export async function readClient(clientId: string) {
-  const { Item } = await ClientEntity.build(GetItemCommand).key({ id: clientId }).options({ consistent: true }).send()
-  return Item ?? null
-}
-
-/** Projects, assignments and stack entries of a client (or of one project), read consistently. */
-export async function readClientEdges(clientId: string, projectId?: string) {
-  const { Items = [] } = await RosterTable.build(QueryCommand)
-    .entities(ProjectEntity, AssignmentEntity, StackEntryEntity, UnfilledRoleEntity)
-    .query({ partition: partitions.client(clientId), range: { beginsWith: projectId ? sortKeys.projectEdges(projectId) : 'PROJECT#' } })
-    .options({ consistent: true, maxPages: Infinity, showEntityAttr: true })
-    .send()
-  return Items
-}
+import { syncProjectOverview } from '../digests/overview-sync'
+import { syncUnfilledRole } from '../edges/unfilled-role'
+import { readClient, readClientEdges } from '../reads'
 
 export async function createClient(actor: Actor | null, input: unknown): Promise<ClientSummary> {
   authorize(actor, 'manage')

@@ -1,5 +1,5 @@
 import { AssignmentEntity, ClientEntity, ProjectEntity, QueryCommand, RosterTable, StackEntryEntity, UnfilledRoleEntity, partitions, sortKeys } from '../db'
-import { toUnfilledRoleView } from '../roles/view'
+import { toUnfilledRoleView } from '../dto'
 import { byStartThenName, toAssignmentView, toProjectSummary, toStackEntryView, type ProjectDetail } from '../dto'
 
 /**

@@ -1,5 +1,5 @@
 import { isEntityId } from '../validation'
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import { ClientEntity, GetItemCommand, QueryCommand, RosterTable, listPartitions, nameAccessPattern } from '../db'
 import { toClientSummary, type ClientSummary, type ProjectDetail } from '../dto'
 import { assembleProjects, queryClientPartition } from './partition'

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { entityId, expectedVersion, idempotencyKey, requiredText } from '../validation'
 
-export const clientStatuses = ['active', 'archived'] as const
+import { clientStatuses } from '../db/entities/enums'
+
+export { clientStatuses }
 
 export const clientFields = {
   name: requiredText('Name'),

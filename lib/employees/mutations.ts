@@ -1,4 +1,4 @@
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import {
   $add,
   AssignmentEntity,
@@ -29,12 +29,13 @@ import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { indexSettleMs, sleep } from '../jobs/settle'
-import { encodeEdge, finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../consistency/edges'
+import { encodeEdge, finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../edges/journal'
 import { parseInput, isEntityId } from '../validation'
-import { MAX_SKILLS_PER_PERSON, employeeCopyOf, skillCopyIsStale } from './derived'
+import { MAX_SKILLS_PER_PERSON, employeeCopyOf, skillCopyIsStale } from '../aggregates/employee-figures'
 import { createEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
-import { syncSkill } from './skill-sync'
-import { syncPersonOverview } from '../overview/maintain'
+import { syncSkill } from '../edges/skill'
+import { syncPersonOverview } from '../digests/overview-sync'
+import { readEmployee } from '../reads'
 
 const emailTaken = () => new AppError('conflict:employee_email', 'Another employee already has this email.', { email: ['Another employee already has this email'] })
 
@@ -68,18 +69,6 @@ async function claimEmail(email: string, employeeId: string): Promise<void> {
   }
 }
 
-/**
- * The employee whose e-mail this is (how a signed-in user is linked to their record): the claim,
- * checked against the holder so that a claim left by a crash links nobody.
- */
-export async function employeeIdForEmail(email: string): Promise<string | undefined> {
-  const normalized = email.trim().toLowerCase()
-  const { Item: claim } = await EmailClaimEntity.build(GetItemCommand).key({ email: normalized }).options({ consistent: true }).send()
-  if (!claim) return undefined
-  const { Item: holder } = await EmployeeEntity.build(GetItemCommand).key({ id: claim.employeeId }).options({ consistent: true }).send()
-  return holder && holder.email.toLowerCase() === normalized && !holder.deletingAt ? holder.id : undefined
-}
-
 async function releaseEmail(email: string, employeeId: string): Promise<void> {
   try {
     await EmailClaimEntity.build(DeleteItemCommand)
@@ -89,12 +78,6 @@ async function releaseEmail(email: string, employeeId: string): Promise<void> {
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error
   }
-}
-
-/** The employee, read consistently (write paths decide from it). */
-export async function readEmployee(employeeId: string) {
-  const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
-  return Item ?? null
 }
 
 export async function createEmployee(actor: Actor | null, input: unknown): Promise<EmployeeSummary> {

@@ -1,5 +1,5 @@
 import { isEntityId, parseInput } from '../validation'
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, decodeCursor, partitions, listPartitions, nameAccessPattern, normalizeName, peopleKeys } from '../db'
 import { toAssignmentView, toEmployeeSummary, toSkillView, type AssignmentView, type Booking, type EmployeeSummary, type SkillView, type TimeOff } from '../dto'
 import { listPlannerPeople } from '../planner/queries'

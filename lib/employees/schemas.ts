@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { timeOffKinds } from '../db/entities/enums'
 import { entityId, expectedVersion, idempotencyKey, isoDate, requiredText } from '../validation'
 
 const employeeShape = {
@@ -37,7 +38,7 @@ export const removeSkillInput = skillInput.pick({ employeeId: true, technologyId
 export const timeOffInput = z
   .object({
     employeeId: entityId('Employee'),
-    kind: z.enum(['vacation', 'sick', 'other'], { error: 'Kind must be vacation, sick or other' }).default('vacation'),
+    kind: z.enum(timeOffKinds, { error: 'Kind must be vacation, sick or other' }).default('vacation'),
     startDate: isoDate('Start date'),
     endDate: isoDate('End date'),
     note: z.string().trim().max(200, 'Note must be at most 200 characters').default(''),

@@ -1,14 +1,15 @@
 import { EmployeeEntity, GetItemCommand, writeDerived } from '../db'
-import { authorize, type Actor } from '../auth/roles'
-import { updateAggregate } from '../consistency/aggregates'
+import { authorize, type Actor } from '../authorization'
+import { updateAggregate } from '../aggregates/update'
 import { toTimeOff, type StoredTimeOff, type TimeOff } from '../dto'
 import { notFound } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob } from '../jobs/runner'
 import { parseInput } from '../validation'
-import { copyBookingsToSkills, employeeFigures } from './derived'
+import { employeeFigures } from '../aggregates/employee-figures'
+import { copyBookingsToSkills } from '../edges/skill'
 import { removeTimeOffInput, timeOffInput } from './schemas'
-import { syncPersonOverview } from '../overview/maintain'
+import { syncPersonOverview } from '../digests/overview-sync'
 
 // Time off is an entry in the person's own `timeOff` map: one conditional UpdateItem records or
 // removes it (and bumps aggRev). The overview's loadSpans and the copies on the person's skills

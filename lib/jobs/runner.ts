@@ -1,4 +1,4 @@
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import { randomUUID } from 'node:crypto'
 import { $set, DeleteItemCommand, GetItemCommand, JobEntity, JOB_SHARDS, QueryCommand, RosterTable, UpdateItemCommand, isConditionalCheckFailed, jobPartition } from '../db'
 import { AppError, isRefusal } from '../errors'
@@ -6,7 +6,7 @@ import { AppError, isRefusal } from '../errors'
 // Work that spans items runs as a job: the job item is written (with a lease) before the first item
 // is touched and deleted after the last. Every step is idempotent and converges from the current
 // state of the items, so a job cut off anywhere is finished by running it again: by the periodic
-// sweep (lib/jobs/sweep.ts) once its lease has expired, or by the next request for the same target.
+// sweep (job-registry.ts) once its lease has expired, or by the next request for the same target.
 
 export const jobKinds = [
   'sync-assignment',
@@ -46,7 +46,7 @@ export interface Job {
 export interface JobContext {
   /** Records progress and extends the lease; long jobs call it between batches. */
   heartbeat(progress?: { done: number; total: number }): Promise<void>
-  /** What a crashed run of this job had written down as in progress (see lib/consistency/edges.ts). */
+  /** What a crashed run of this job had written down as in progress (see lib/edges/journal.ts). */
   pending: string[]
   /** Writes down the work about to be done, replacing what was written before. */
   journal(pending: string[]): Promise<void>

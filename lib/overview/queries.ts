@@ -1,8 +1,8 @@
-import { authorize, type Actor } from '../auth/roles'
-import { todayIso } from '../staffing/allocation'
+import { authorize, type Actor } from '../authorization'
+import { todayIso } from '../load/allocation'
 import { nameAccessPattern } from '../db'
 import { OVERVIEW_SHARDS, overviewKeys, readDigestSummaries } from '../db/overview-store'
-import { OVERVIEW_LIST_LENGTH, overviewStateIsCurrent, trackedWeeks, type BenchEntry, type OverEntry, type ProjectEntry, type ProjectsSummary, type WeekSummary } from './digest'
+import { OVERVIEW_LIST_LENGTH, overviewStateIsCurrent, trackedWeeks, type BenchEntry, type OverEntry, type ProjectEntry, type ProjectsSummary, type WeekSummary } from '../digests/overview'
 
 export interface BenchPerson {
   id: string
@@ -47,7 +47,7 @@ export interface FirmOverview {
   weeks: [OverviewWeek, OverviewWeek]
   /** Projects starting in the next 30 days, soonest first (at most OVERVIEW_LIST_LENGTH). */
   startingSoon: OverviewProject[]
-  /** False while the digests are being rolled over to a new week or day (lib/overview/maintain.ts). */
+  /** False while the digests are being rolled over to a new week or day (lib/digests/overview-sync.ts). */
   upToDate: boolean
 }
 

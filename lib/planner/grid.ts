@@ -1,5 +1,5 @@
 import type { Booking, TimeOff } from '../dto'
-import { addWeeks, periodLoad } from '../staffing/allocation'
+import { addWeeks, periodLoad } from '../load/allocation'
 import { formatDate } from '../format'
 import type { PlannerZoom } from './schemas'
 

@@ -1,8 +1,8 @@
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import { EmployeeEntity, QueryCommand, RosterTable, SkillEntity, decodeCursor, encodeCursor, listPartitions, nameAccessPattern, partitions, peopleKeys, skillLevelRange } from '../db'
 import { toBookings, toTimeOff, type Booking, type StoredBookings, type StoredTimeOff, type TimeOff } from '../dto'
 import { parseInput } from '../validation'
-import { todayIso } from '../staffing/allocation'
+import { todayIso } from '../load/allocation'
 import { freeOver } from './grid'
 import { plannerPeopleInput, type PlannerPeopleInput } from './schemas'
 

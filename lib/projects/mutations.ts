@@ -1,4 +1,4 @@
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import {
   $add,
   $remove,
@@ -19,35 +19,19 @@ import {
   saveIfUnchanged,
   markDeleting,
 } from '../db'
-import { readClient, readClientEdges, type DeleteProgress } from '../clients/mutations'
+import { type DeleteProgress } from '../clients/mutations'
 import { toProjectSummary, toStackEntryView, type ProjectSummary, type StackEntryView } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../consistency/edges'
+import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../edges/journal'
 import { parseInput, isEntityId } from '../validation'
 import { createProjectInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
-import { syncUnfilledRole } from '../roles/sync'
-import { syncProject, syncStackEntry } from './sync'
-import { syncProjectOverview } from '../overview/maintain'
-
-async function readProject(clientId: string, projectId: string) {
-  const { Item } = await ProjectEntity.build(GetItemCommand).key({ clientId, id: projectId }).options({ consistent: true }).send()
-  return Item ?? null
-}
-
-async function getLiveClient(clientId: string) {
-  const client = await readClient(clientId)
-  if (!client || client.deletingAt) throw new AppError('not_found:client', `No client with id "${clientId}".`, { clientId: ['This client no longer exists'] })
-  return client
-}
-
-/** The project if it exists and is not being deleted (a consistent read: safe on write paths). */
-export async function getLiveProject(clientId: string, projectId: string) {
-  const project = await readProject(clientId, projectId)
-  if (!project || project.deletingAt) throw notFound('project', projectId)
-  return project
-}
+import { syncUnfilledRole } from '../edges/unfilled-role'
+import { syncProject } from '../edges/project'
+import { syncStackEntry } from '../edges/stack-entry'
+import { syncProjectOverview } from '../digests/overview-sync'
+import { readClientEdges, readProject, getLiveClient, getLiveProject } from '../reads'
 
 /** Creates a project and counts it on its client; a retried create with the same idempotency key makes one. */
 export async function createProject(actor: Actor | null, input: unknown): Promise<ProjectSummary> {

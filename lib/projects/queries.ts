@@ -1,5 +1,5 @@
 import { isEntityId } from '../validation'
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import { nameAccessPattern } from '../db'
 import type { ProjectDetail } from '../dto'
 import { assembleProjects, queryClientPartition } from '../clients/partition'

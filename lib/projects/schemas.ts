@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { blankToUndefined, entityId, expectedVersion, idempotencyKey, isoDate, optionalIsoDate, requiredText } from '../validation'
 
-export const projectStatuses = ['proposed', 'active', 'on-hold', 'completed'] as const
+import { projectStatuses } from '../db/entities/enums'
+
+export { projectStatuses }
 
 const projectShape = {
   name: requiredText('Name'),

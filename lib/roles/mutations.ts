@@ -1,4 +1,4 @@
-import { authorize, systemActor, type Actor } from '../auth/roles'
+import { authorize, systemActor, type Actor } from '../authorization'
 import {
   $add,
   $remove,
@@ -17,13 +17,12 @@ import { toAssignmentView, type AssignmentView } from '../dto'
 import { AppError, isRefusal, notFound } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob } from '../jobs/runner'
-import { getLiveProject } from '../projects/mutations'
-import { readEmployee } from '../employees/mutations'
 import { staffEmployee } from '../staffing/mutations'
 import { parseInput } from '../validation'
 import { assignUnfilledRoleInput, changeUnfilledRoleInput, createUnfilledRoleInput, unfilledRoleRef } from './schemas'
-import { readRole, removeUnfilledRole, syncUnfilledRole, type RoleRef } from './sync'
-import { toUnfilledRoleView, type UnfilledRoleView } from './view'
+import { readRole, removeUnfilledRole, syncUnfilledRole, type RoleRef } from '../edges/unfilled-role'
+import { toUnfilledRoleView, type UnfilledRoleView } from '../dto'
+import { getLiveProject, readEmployee } from '../reads'
 
 // Unfilled roles (placeholders): created, changed and deleted like any edge of a project, each write
 // followed by the role's sync (its capacity entry) inside a job. "Assign" turns one into an

@@ -1,10 +1,10 @@
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import { EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, UnfilledRoleEntity, nameAccessPattern, partitions, peopleKeys, skillLevelRange } from '../db'
 import { toBookings, toTimeOff, type StoredBookings, type StoredTimeOff } from '../dto'
-import { todayIso } from '../staffing/allocation'
+import { todayIso } from '../load/allocation'
 import { isEntityId } from '../validation'
 import { rankSuggestions, type Suggestion, type SuggestionCandidate } from './ranking'
-import { toUnfilledRoleView, type UnfilledRoleView } from './view'
+import { toUnfilledRoleView, type UnfilledRoleView } from '../dto'
 
 /** People read per required technology (its most skilled first), or from the practice when none is required. */
 export const CANDIDATES_PER_SOURCE = 200

@@ -1,6 +1,6 @@
 import type { Booking } from '../dto'
-import { practiceKey } from '../capacity/figures'
-import { addWeeks, allocationImpact, mondayOf, usedOf, weeklyLoads, type TimeOffSpan } from '../staffing/allocation'
+import { practiceKey } from '../digests/capacity-figures'
+import { addWeeks, allocationImpact, mondayOf, usedOf, weeklyLoads, type TimeOffSpan } from '../load/allocation'
 
 // Who should fill an unfilled role: pure, so the suggestions screen ranks exactly as the tests do.
 // Three things count, each from 0 to 1, and add up to the score shown:

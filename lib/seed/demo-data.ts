@@ -10,7 +10,7 @@ import {
   StackEntryEntity,
   TechnologyEntity,
 } from '../db/entities'
-import { employeeCopyOf, loadSpansOf } from '../employees/derived'
+import { employeeCopyOf, loadSpansOf } from '../aggregates/employee-figures'
 import { slugify } from '../ids'
 import { clientWords, firstNames, industryOfClientWord, lastNames, locations, practices, projectWords, rolesByPractice, technologyCatalog } from './catalog'
 

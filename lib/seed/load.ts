@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { batchPutItems, entityNames, forEachBounded, getDb, listPartitions } from '../db'
-import { syncUnfilledRole } from '../roles/sync'
+import { syncUnfilledRole } from '../edges/unfilled-role'
 import { generateDemoData, type SeedSize } from './demo-data'
 
 /** True when the table holds no clients (what start-up checks before loading demo data). */

@@ -1,5 +1,5 @@
 import type { Booking } from '../dto'
-import { addWeeks, mondayOf, usedOf, weeklyLoads, type TimeOffSpan } from './allocation'
+import { addWeeks, mondayOf, usedOf, weeklyLoads, type TimeOffSpan } from '../load/allocation'
 
 // Who to staff: each candidate's free capacity over the assignment's dates and their levels in the
 // project's technologies, best first. Pure, so the person picker ranks as the tests do.

@@ -1,14 +1,13 @@
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import { $add, $remove, AssignmentEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, createOnce, deleteItemOf, isConditionalCheckFailed } from '../db'
 import { toAssignmentView, toBookings, type AssignmentView, type Booking, type StoredBookings } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob } from '../jobs/runner'
-import { readEmployee } from '../employees/mutations'
-import { getLiveProject } from '../projects/mutations'
 import { parseInput } from '../validation'
 import { assignmentRef, changeAssignmentInput, staffEmployeeInput } from './schemas'
-import { syncAssignment, removeAssignment } from './sync'
+import { syncAssignment, removeAssignment } from '../edges/assignment'
+import { getLiveProject, readLiveEmployee } from '../reads'
 
 // Staffing the same person twice on one project for overlapping dates is refused: one assignment
 // per person per project per period, changed (allocation, dates) rather than stacked.
@@ -23,12 +22,6 @@ const alreadyStaffed = (name: string) =>
 
 function overlappingBooking(bookings: Booking[], projectId: string, period: { start: string; end?: string | null }, exceptId?: string) {
   return bookings.find((booking) => booking.projectId === projectId && booking.assignmentId !== exceptId && overlaps(booking, period))
-}
-
-async function readLiveEmployee(employeeId: string) {
-  const employee = await readEmployee(employeeId)
-  if (!employee || employee.deletingAt) throw new AppError('not_found:employee', `No employee with id "${employeeId}".`, { employeeId: ['Choose an existing person'] })
-  return employee
 }
 
 /**

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { entityId, expectedVersion, idempotencyKey, isoDate, optionalIsoDate, requiredText } from '../validation'
 
-export const assignmentStatuses = ['tentative', 'confirmed'] as const
+import { assignmentStatuses } from '../db/entities/enums'
+
+export { assignmentStatuses }
 
 /** The status choices forms offer, confirmed first (the default). */
 export const assignmentStatusOptions = [

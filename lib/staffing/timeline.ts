@@ -1,4 +1,4 @@
-import { addWeeks, mondayOf, weeklyLoads, type Booking, type TimeOffSpan, type WeekLoad } from './allocation'
+import { addWeeks, mondayOf, weeklyLoads, type Booking, type TimeOffSpan, type WeekLoad } from '../load/allocation'
 import type { AssignmentView } from '../dto'
 
 export interface TimelineBar {

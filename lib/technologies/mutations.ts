@@ -1,4 +1,4 @@
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import {
   $add,
   GetItemCommand,
@@ -24,7 +24,7 @@ import { AppError, notFound, staleSave } from '../errors'
 import { slugify } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { indexSettleMs, sleep } from '../jobs/settle'
-import { finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../consistency/edges'
+import { finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../edges/journal'
 import { parseInput, isEntityId } from '../validation'
 import { createTechnologyInput, updateTechnologyInput } from './schemas'
 

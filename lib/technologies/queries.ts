@@ -1,5 +1,5 @@
 import { isEntityId } from '../validation'
-import { authorize, type Actor } from '../auth/roles'
+import { authorize, type Actor } from '../authorization'
 import { QueryCommand, RosterTable, SkillEntity, StackEntryEntity, TechnologyEntity, decodeCursor, encodeCursor, partitions, listPartitions, nameAccessPattern, technologyPeopleRange, technologyProjectsRange } from '../db'
 import { toSkillView, toStackEntryView, toTechnologySummary, type SkillView, type StackEntryView, type TechnologySummary } from '../dto'
 import { listQueryParams, nextCursorOf } from '../lists/list-query'

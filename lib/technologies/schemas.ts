@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { blankToUndefined, entityId, expectedVersion, idempotencyKey, requiredText } from '../validation'
 
-export const technologyCategories = ['language', 'framework', 'database', 'cloud', 'tool', 'other'] as const
+import { technologyCategories } from '../db/entities/enums'
+
+export { technologyCategories }
 
 export const createTechnologyInput = z.object({
   // Optional: derived from the name (e.g. "Node.js" -> node-js) when not given.

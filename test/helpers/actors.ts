@@ -1,6 +1,6 @@
-import type { Actor } from '../../lib/auth/roles'
+import type { Actor } from '../../lib/authorization'
 
-// The acting users the data-layer tests call domain functions as (lib/auth/roles.ts authorizes them).
+// The acting users the data-layer tests call domain functions as (lib/authorization.ts authorizes them).
 export const manager: Actor = { via: 'session', userId: 'user-manager', name: 'Test Manager', email: 'manager@test.example', role: 'manager' }
 export const admin: Actor = { via: 'session', userId: 'user-admin', name: 'Test Admin', email: 'admin@test.example', role: 'admin' }
 

@@ -4,7 +4,7 @@ import { forbidden } from 'next/navigation'
 import { RoleForm } from '@/components/auth/role-form'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { TableHead } from '@/components/ui/table'
-import { can, roleLabels } from '@/lib/auth/roles'
+import { can, roleLabels } from '@/lib/authorization'
 import { requireActor } from '@/lib/auth/session'
 import { listUsers, SESSION_CACHE_SECONDS } from '@/lib/auth/users'
 

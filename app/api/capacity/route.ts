@@ -1,5 +1,5 @@
 import { getCapacity } from '@/lib/capacity/queries'
-import { respondAs } from '@/lib/http'
+import { respondAs } from '@/lib/http/respond'
 
 /** Every practice's capacity and demand for the next 26 weeks, and its first unfilled roles (one request). */
 export function GET(request: Request) {

@@ -1,6 +1,6 @@
 import { createClient } from '@/lib/clients/mutations'
 import { listClients } from '@/lib/clients/queries'
-import { createBody, respondAs, searchParamsOf } from '@/lib/http'
+import { createBody, respondAs, searchParamsOf } from '@/lib/http/respond'
 import { clientListInput } from '@/lib/clients/schemas'
 import { parseInput } from '@/lib/validation'
 

@@ -1,5 +1,5 @@
 import { listEmployees, listEmployeesWithSkill } from '@/lib/employees/queries'
-import { createBody, respondAs, searchParamsOf } from '@/lib/http'
+import { createBody, respondAs, searchParamsOf } from '@/lib/http/respond'
 import { createEmployee } from '@/lib/employees/mutations'
 
 /** People by name; with `technologyId`, the people who know it (highest level first), each row with their `level`. */

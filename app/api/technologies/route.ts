@@ -1,4 +1,4 @@
-import { createBody, respondAs, searchParamsOf } from '@/lib/http'
+import { createBody, respondAs, searchParamsOf } from '@/lib/http/respond'
 import { createTechnology } from '@/lib/technologies/mutations'
 import { listTechnologies } from '@/lib/technologies/queries'
 import { technologyListInput } from '@/lib/technologies/schemas'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { requireActor } from '@/lib/auth/session'
-import { can } from '@/lib/auth/roles'
+import { can } from '@/lib/authorization'
 import Link from 'next/link'
 import { ClientList } from '@/components/clients/client-list'
 import { ListSearch, Pagination, RestartedNotice } from '@/components/ui/list-search'

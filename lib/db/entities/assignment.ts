@@ -1,6 +1,7 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { indexKeys, partitions, sortKeys } from '../keys'
+import { assignmentStatuses } from './enums'
 import { editable, entityNames, timestamps, projectEdgeNames } from './common'
 
 const attributes = item({
@@ -15,7 +16,7 @@ const attributes = item({
   allocation: number(),
   startDate: string(),
   endDate: string().optional(),
-  status: string().enum('tentative', 'confirmed'),
+  status: string().enum(...assignmentStatuses),
   ...editable,
 })
 

@@ -1,6 +1,7 @@
 import { Entity, item, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { listPartitions, nameSortKey, partitions, sortKeys } from '../keys'
+import { clientStatuses } from './enums'
 import { aggregate, editable, entityNames, timestamps } from './common'
 
 const attributes = item({
@@ -8,11 +9,11 @@ const attributes = item({
   name: string(),
   industry: string(),
   contactEmail: string(),
-  status: string().enum('active', 'archived'),
+  status: string().enum(...clientStatuses),
   ...editable,
   ...aggregate,
   // Per-edge maps (project id -> 1, assignment id -> employee id), one entry set or removed per
-  // edge write; the counts below are derived from them (lib/consistency/aggregates.ts).
+  // edge write; the counts below are derived from them (lib/aggregates/update.ts).
   projectIds: record(string(), number()).default({}),
   staffing: record(string(), string()).default({}),
   projectCount: number().default(0),

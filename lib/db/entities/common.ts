@@ -1,4 +1,5 @@
 import { boolean, map, number, record, string } from 'dynamodb-toolbox'
+import { timeOffKinds } from './enums'
 
 export const timestamps = {
   created: { name: 'createdAt', savedAs: 'createdAt' },
@@ -58,8 +59,6 @@ export const bookingSchema = map({
 })
 
 export const bookingMap = record(string(), bookingSchema)
-
-export const timeOffKinds = ['vacation', 'sick', 'other'] as const
 
 // A stretch of time off (inclusive dates). The person's own map is the record of it; skills hold copies.
 export const timeOffSchema = map({

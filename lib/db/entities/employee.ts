@@ -20,7 +20,7 @@ const attributes = item({
   // Time off, by entry id: the record of it (not derived); counted in every allocation figure.
   timeOff: timeOffMap.default({}),
   // Derived from `skills` (the employee list filters on it) and from `bookings` (the overview's
-  // compact copy, lib/employees/derived.ts).
+  // compact copy, lib/aggregates/employee-figures.ts).
   skillIds: list(string()).default([]),
   loadSpans: list(string()).default([]),
 })

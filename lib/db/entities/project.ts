@@ -1,6 +1,7 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { firmPartition, indexKeys, partitions, sortKeys } from '../keys'
+import { projectStatuses } from './enums'
 import { editable, entityNames, timestamps } from './common'
 
 const attributes = item({
@@ -10,7 +11,7 @@ const attributes = item({
   clientNameVersion: number().optional(),
   name: string(),
   description: string().default(''),
-  status: string().enum('proposed', 'active', 'on-hold', 'completed'),
+  status: string().enum(...projectStatuses),
   startDate: string(),
   endDate: string().optional(),
   budget: number().optional(),

@@ -26,7 +26,7 @@ const jobAttributes = item({
   nextRunAt: number().optional(),
   lastError: string().optional(),
   progress: map({ done: number(), total: number() }).optional(),
-  // Edges a sweep is removing right now (lib/consistency/edges.ts): re-synchronised on resume.
+  // Edges a sweep is removing right now (lib/edges/journal.ts): re-synchronised on resume.
   pending: list(string()).optional(),
 })
 

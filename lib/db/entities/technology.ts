@@ -1,5 +1,5 @@
 import { Entity, item, number, record, string } from 'dynamodb-toolbox'
-import { technologyCategories } from '../../technologies/schemas'
+import { technologyCategories } from './enums'
 import { RosterTable } from '../table'
 import { indexKeys, listPartitions, nameSortKey, partitions, sortKeys } from '../keys'
 import { aggregate, editable, entityNames, timestamps } from './common'

@@ -1,6 +1,7 @@
 import { Entity, item, list, map, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { partitions, sortKeys } from '../keys'
+import { assignmentStatuses } from './enums'
 import { editable, entityNames, timestamps, projectEdgeNames } from './common'
 
 const attributes = item({
@@ -15,7 +16,7 @@ const attributes = item({
   allocation: number(),
   startDate: string(),
   endDate: string(),
-  status: string().enum('tentative', 'confirmed'),
+  status: string().enum(...assignmentStatuses),
   // Set by the first "Assign" (conditionally): who fills it, and the request that claimed it. The
   // assignment is made under `fillToken`, then this item is deleted (lib/roles/mutations.ts).
   fillEmployeeId: string().optional(),

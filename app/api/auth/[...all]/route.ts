@@ -1,7 +1,7 @@
-import { handleAuthRequest } from '@/lib/auth/endpoints'
+import { handleAuthRequest } from '@/lib/http/auth-endpoints'
 
 // better-auth's endpoints that Roster uses (sign-in, sign-out, the OpenID Connect return), behind the
-// allow-list in lib/auth/endpoints.ts; every other one is a 404. better-auth checks the Origin of every
+// allow-list in lib/http/auth-endpoints.ts; every other one is a 404. better-auth checks the Origin of every
 // state-changing call against the trusted origins itself.
 export const GET = handleAuthRequest
 export const POST = handleAuthRequest

@@ -1,6 +1,6 @@
 import { getClientDashboard } from '@/lib/clients/queries'
 import { updateClient } from '@/lib/clients/mutations'
-import { jsonBody, notFoundUnless, respondAs } from '@/lib/http'
+import { jsonBody, notFoundUnless, respondAs } from '@/lib/http/respond'
 
 export async function GET(request: Request, { params }: { params: Promise<{ clientId: string }> }) {
   const { clientId } = await params

@@ -1,6 +1,6 @@
 import { getEmployeeStaffing } from '@/lib/employees/queries'
 import { updateEmployee } from '@/lib/employees/mutations'
-import { jsonBody, notFoundUnless, respondAs } from '@/lib/http'
+import { jsonBody, notFoundUnless, respondAs } from '@/lib/http/respond'
 
 export async function GET(request: Request, { params }: { params: Promise<{ employeeId: string }> }) {
   const { employeeId } = await params

@@ -1,7 +1,7 @@
 import { actorFromHeaders } from '@/lib/auth/actor'
 import { exportCapacity } from '@/lib/exports/csv'
-import { errorResponse, searchParamsOf } from '@/lib/http'
-import { todayIso } from '@/lib/staffing/allocation'
+import { errorResponse, searchParamsOf } from '@/lib/http/respond'
+import { todayIso } from '@/lib/load/allocation'
 
 /** The capacity figures as CSV; query: `practice` (its key, as /capacity uses), `tentative=ignore`. */
 export async function GET(request: Request) {

@@ -1,6 +1,6 @@
 import { actorFromHeaders } from '@/lib/auth/actor'
 import { exportStaffingPlan } from '@/lib/exports/csv'
-import { errorResponse, searchParamsOf } from '@/lib/http'
+import { errorResponse, searchParamsOf } from '@/lib/http/respond'
 
 /** The staffing plan as CSV, streamed; query: `from`, `to` (ISO dates; today and 26 weeks on by default). */
 export async function GET(request: Request) {

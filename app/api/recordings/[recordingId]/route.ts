@@ -1,4 +1,4 @@
-import { respondAs } from '@/lib/http'
+import { respondAs } from '@/lib/http/respond'
 import { recordingFor } from '@/lib/recording-store'
 
 /** The DynamoDB requests (with their items) recorded while rendering a page: the "Under the hood" panel. */

@@ -1,4 +1,4 @@
-import { jsonBody, notFoundUnless, respondAs, searchParamsOf } from '@/lib/http'
+import { jsonBody, notFoundUnless, respondAs, searchParamsOf } from '@/lib/http/respond'
 import { updateTechnology } from '@/lib/technologies/mutations'
 import { getTechnologyPage } from '@/lib/technologies/queries'
 

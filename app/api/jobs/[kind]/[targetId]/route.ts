@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { respondAs } from '@/lib/http'
+import { respondAs } from '@/lib/http/respond'
 import { getJobProgress, jobKinds } from '@/lib/jobs/runner'
 import { parseInput } from '@/lib/validation'
 

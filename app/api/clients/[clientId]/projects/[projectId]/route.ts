@@ -1,4 +1,4 @@
-import { jsonBody, notFoundUnless, respondAs } from '@/lib/http'
+import { jsonBody, notFoundUnless, respondAs } from '@/lib/http/respond'
 import { updateProject } from '@/lib/projects/mutations'
 import { getProjectPage } from '@/lib/projects/queries'
 

@@ -1,4 +1,4 @@
-import { createBody, notFoundUnless, respondAs } from '@/lib/http'
+import { createBody, notFoundUnless, respondAs } from '@/lib/http/respond'
 import { staffEmployee } from '@/lib/staffing/mutations'
 import { getProjectPage } from '@/lib/projects/queries'
 

@@ -1,4 +1,4 @@
-import { jsonBody, respondAs } from '@/lib/http'
+import { jsonBody, respondAs } from '@/lib/http/respond'
 import { changeAssignment, unstaffEmployee } from '@/lib/staffing/mutations'
 
 type Params = { params: Promise<{ clientId: string; projectId: string; assignmentId: string }> }

@@ -1,9 +1,9 @@
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { JobEntity, PutItemCommand, entityNames, firmPartition, forEachBounded, getDb, listPartitions, peopleKeys } from '../db'
 import { indexKeys } from '../db/keys'
-import { employeeCopyOf } from '../employees/derived'
+import { employeeCopyOf } from '../aggregates/employee-figures'
 import { expectedAggregates, scanAll } from './audit'
-import { refreshOverview } from '../overview/maintain'
+import { refreshOverview } from './refresh-overview'
 
 // Rewrites every aggregate's maps and figures, and every skill's bookings copy, from a consistent
 // scan of the edges, and gives items written before versions existed version 1. For data written by

@@ -1,5 +1,5 @@
 import type { Booking } from '../dto'
-import type { TimeOffSpan } from '../staffing/allocation'
+import type { TimeOffSpan } from './allocation'
 
 /**
  * The bookings and time off as short strings, `start|end|allocation|t, c or o` (o: time off), in start

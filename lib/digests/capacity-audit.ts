@@ -1,6 +1,6 @@
 import { capacityKeys, capacityPartOf, capacityShards, partsOfShard, type CapacityPart } from '../db/capacity-store'
 import { entityNames } from '../db/entities/common'
-import { addSummaries, personCapacityEntry, roleDemandEntry, summariseCapacity, trimmedEntry, type PersonCapacityEntry, type RoleDemandEntry } from './figures'
+import { addSummaries, personCapacityEntry, roleDemandEntry, summariseCapacity, trimmedEntry, type PersonCapacityEntry, type RoleDemandEntry } from './capacity-figures'
 
 type Item = Record<string, unknown>
 type PartSet = { people: Record<string, PersonCapacityEntry>; roles: Record<string, RoleDemandEntry> }

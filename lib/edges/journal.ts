@@ -1,8 +1,8 @@
 import { AssignmentEntity, GetItemCommand, SkillEntity, StackEntryEntity, UnfilledRoleEntity, forEachBounded } from '../db'
-import { removeSkillEdge, syncSkill } from '../employees/skill-sync'
-import { removeStackEntryEdge, syncStackEntry } from '../projects/sync'
-import { removeAssignment, syncAssignment } from '../staffing/sync'
-import { removeUnfilledRole, syncUnfilledRole } from '../roles/sync'
+import { removeSkillEdge, syncSkill } from './skill'
+import { removeStackEntryEdge, syncStackEntry } from './stack-entry'
+import { removeAssignment, syncAssignment } from './assignment'
+import { removeUnfilledRole, syncUnfilledRole } from './unfilled-role'
 import type { JobContext } from '../jobs/runner'
 
 // An edge a sweep is about to remove, written down (in its job) before it is touched. Removing an

@@ -1,6 +1,6 @@
-import { loadSpansOf, parseLoadSpans } from '../employees/load-spans'
+import { loadSpansOf, parseLoadSpans } from '../load/load-spans'
 import { normalizeName } from '../text'
-import { addWeeks, mondayOf, periodLoad, type TimeOffSpan } from '../staffing/allocation'
+import { addWeeks, mondayOf, periodLoad, type TimeOffSpan } from '../load/allocation'
 
 // Capacity against demand by practice, week by week: pure arithmetic shared by the maintenance on
 // write, the full refresh, the consistency audit and the screen. Hours throughout: a person's

@@ -1,4 +1,4 @@
-import { AppError } from '../errors'
+import { AppError } from './errors'
 
 // Who may do what. Every domain function calls authorize() with the acting user it was given, so a
 // request that slips past the proxy (CVE-2025-29927) or a forged server-action call still meets it.

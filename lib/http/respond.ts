@@ -1,7 +1,7 @@
-import { actorFromHeaders } from './auth/actor'
-import { refuseCrossSite } from './auth/csrf'
-import type { Actor } from './auth/roles'
-import { AppError, RETRY_AFTER_SECONDS, toErrorBody } from './errors'
+import { actorFromHeaders } from '../auth/actor'
+import { refuseCrossSite } from '../auth/csrf'
+import type { Actor } from '../authorization'
+import { AppError, RETRY_AFTER_SECONDS, toErrorBody } from '../errors'
 
 /** The largest JSON body a route handler reads; Roster's biggest legitimate body is under 2 KB. */
 export const MAX_BODY_BYTES = 64 * 1024

@@ -1,6 +1,6 @@
 import { AppError } from '../errors'
-import { boundedText, errorResponse } from '../http'
-import { getAuth } from './server'
+import { boundedText, errorResponse } from './respond'
+import { getAuth } from '../auth/server'
 
 // better-auth registers some fifty HTTP endpoints (its core, the admin plugin, access tokens); Roster
 // uses six of them. Every other one answers 404 here, before the library sees the request: users,

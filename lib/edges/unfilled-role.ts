@@ -1,7 +1,7 @@
 import { ClientEntity, GetItemCommand, ProjectEntity, UnfilledRoleEntity, copyFields, deleteItemOf } from '../db'
 import { capacityPartOf } from '../db/capacity-store'
-import { applyCapacity, roleCapacityChange } from '../capacity/maintain'
-import { todayIso } from '../staffing/allocation'
+import { applyCapacity, roleCapacityChange } from '../digests/capacity-sync'
+import { todayIso } from '../load/allocation'
 
 // An unfilled role feeds one aggregate: its entry in the capacity digest. Same shape as
 // syncAssignment: read the role consistently, check its project and client still exist (else the

@@ -1,11 +1,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { entityNames, getDb, indexNames } from '../db'
 import { toBookings, toTimeOff, type StoredBookings, type StoredTimeOff } from '../dto'
-import { loadSpansOf, skillCopyIsStale } from '../employees/derived'
-import { auditOverview } from '../overview/digest'
-import { auditCapacity } from '../capacity/audit'
+import { loadSpansOf, skillCopyIsStale } from '../aggregates/employee-figures'
+import { auditOverview } from '../digests/overview'
+import { auditCapacity } from '../digests/capacity-audit'
 import { OVERVIEW_SHARDS, overviewKeys, overviewShardOf } from '../db/overview-store'
-import { todayIso } from '../staffing/allocation'
+import { todayIso } from '../load/allocation'
 
 // A from-scratch recompute of every derived value from the source items, compared with what is
 // stored. Empty when the table is consistent. Reads the whole table (and each index) with Scan:

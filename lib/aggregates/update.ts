@@ -1,7 +1,7 @@
 import { ClientEntity, EmployeeEntity, TechnologyEntity, applyEntries, writeDerived, type EntryChange } from '../db'
-import { clientFigures } from '../clients/derived'
-import { employeeFigures } from '../employees/derived'
-import { technologyFigures } from '../technologies/derived'
+import { clientFigures } from './client-figures'
+import { employeeFigures } from './employee-figures'
+import { technologyFigures } from './technology-figures'
 
 // Every change to an aggregate's maps is followed by storing all of its derived figures, computed
 // from the item as that change left it. A write whose aggRev has moved on is skipped: the change that

@@ -1,7 +1,7 @@
 import { AssignmentEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf } from '../db'
-import { updateAggregate } from '../consistency/aggregates'
-import { copyBookingsToSkills } from '../employees/derived'
-import { syncPersonOverview } from '../overview/maintain'
+import { updateAggregate } from '../aggregates/update'
+import { copyBookingsToSkills } from './skill'
+import { syncPersonOverview } from '../digests/overview-sync'
 
 // An assignment feeds three aggregates: the employee's `bookings` map (and its copies on their skill
 // items) and the client's `staffing` map (staffedCount). Each step reads the edge with a consistent

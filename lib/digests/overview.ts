@@ -1,5 +1,5 @@
 import type { Booking } from '../dto'
-import { addWeeks, mondayOf, periodLoad, type TimeOffSpan } from '../staffing/allocation'
+import { addWeeks, mondayOf, periodLoad, type TimeOffSpan } from '../load/allocation'
 
 // What the firm overview keeps of each person and project, and the figures it derives: pure, so the
 // maintenance on write, the full refresh and the consistency audit compute the same thing.

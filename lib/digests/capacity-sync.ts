@@ -2,11 +2,11 @@ import type { EntryChange } from '../db'
 import { applyDigestEntries, batchGetConsistent, writeDigestSummary } from '../db/overview-store'
 import { capacityKeys, partsOfShard, readShardSummary, writeShardSummary, type CapacityPart } from '../db/capacity-store'
 import { toBookings, toTimeOff, type StoredBookings, type StoredTimeOff } from '../dto'
-import { addSummaries, personCapacityEntry, roleDemandEntry, summariseCapacity, type CapacitySummary } from './figures'
+import { addSummaries, personCapacityEntry, roleDemandEntry, summariseCapacity, type CapacitySummary } from './capacity-figures'
 
-// Writing the capacity digests (lib/db/capacity-store.ts). The person's sync (lib/overview/maintain.ts,
+// Writing the capacity digests (lib/db/capacity-store.ts). The person's sync (lib/digests/overview-sync.ts,
 // called from every write path that changes a person's bookings, time off, practice or hours) and the
-// unfilled role's sync (lib/roles/sync.ts) set their entry in their part from a consistent read of
+// unfilled role's sync (lib/edges/unfilled-role.ts) set their entry in their part from a consistent read of
 // the item, store the part's summary derived from the SET item as it is after that write (unless a
 // newer revision's is stored), then add the shard's parts up into the shard's summary. Same rules as
 // the overview's digests, one level more.

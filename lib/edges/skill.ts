@@ -1,6 +1,6 @@
-import { GetItemCommand, SkillEntity, copyFields, deleteItemOf } from '../db'
-import { updateAggregate } from '../consistency/aggregates'
-import { copyBookingsToSkills, employeeCopyOf, skillCopyIsStale } from './derived'
+import { GetItemCommand, SkillEntity, copyFields, deleteItemOf, forEachBounded } from '../db'
+import { updateAggregate } from '../aggregates/update'
+import { employeeCopyOf, skillCopyIsStale } from '../aggregates/employee-figures'
 
 // A skill feeds the employee's `skills` map (skillIds) and the technology's `people` map
 // (peopleCount), and holds a copy of the employee's bookings. Same shape as syncAssignment.
@@ -49,4 +49,16 @@ export async function removeSkillEdge(ref: SkillRef): Promise<boolean> {
   const removed = await deleteItemOf(SkillEntity, { employeeId: ref.employeeId, technologyId: ref.technologyId })
   await syncSkill(ref)
   return removed !== null
+}
+
+/**
+ * Copies the employee's bookings and time off onto each of their skill items (the technology page
+ * shows who is free from those), stamped with the employee's aggRev: an older copy never replaces a
+ * newer one.
+ */
+export async function copyBookingsToSkills(employee: Record<string, unknown>): Promise<void> {
+  const technologyIds = Object.keys((employee.skills as Record<string, number> | undefined) ?? {})
+  await forEachBounded(technologyIds, 8, async (technologyId) => {
+    await copyFields(SkillEntity, { employeeId: employee.id as string, technologyId }, { employeeBookings: employee.bookings ?? {}, employeeTimeOff: employee.timeOff ?? {} }, 'bookingsRev', employee.aggRev as number)
+  })
 }

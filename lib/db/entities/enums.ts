@@ -1,0 +1,19 @@
+// Every closed set of values the table stores, declared once: the entities, the zod inputs, the DTOs
+// and the forms' options all derive from these arrays. Plain data, safe to import from a schema that a
+// client component bundles.
+
+export const clientStatuses = ['active', 'archived'] as const
+export type ClientStatus = (typeof clientStatuses)[number]
+
+export const projectStatuses = ['proposed', 'active', 'on-hold', 'completed'] as const
+export type ProjectStatus = (typeof projectStatuses)[number]
+
+/** Of an assignment and of an unfilled role. */
+export const assignmentStatuses = ['tentative', 'confirmed'] as const
+export type AssignmentStatus = (typeof assignmentStatuses)[number]
+
+export const timeOffKinds = ['vacation', 'sick', 'other'] as const
+export type TimeOffKind = (typeof timeOffKinds)[number]
+
+export const technologyCategories = ['language', 'framework', 'database', 'cloud', 'tool', 'other'] as const
+export type TechnologyCategory = (typeof technologyCategories)[number]
