@@ -164,13 +164,12 @@ export function toProjectSummary(item: ProjectItem): ProjectSummary {
   }
 }
 
+/** What every edge in a project's partition carries of where it stands: its id and its project's and client's names. */
+const projectEdgeFields = ['id', 'clientId', 'clientName', 'projectId', 'projectName'] as const
+
 export function toAssignmentView(item: AssignmentItem): AssignmentView {
   return {
-    id: item.id,
-    clientId: item.clientId,
-    clientName: item.clientName,
-    projectId: item.projectId,
-    projectName: item.projectName,
+    ...pick(item, projectEdgeFields),
     employeeId: item.employeeId,
     employeeName: item.employeeName,
     role: item.role,
@@ -256,38 +255,18 @@ export type ProjectSectionData = Pick<ProjectDetail, 'id' | 'clientId' | 'name' 
   roles: Pick<UnfilledRoleView, 'id' | 'role' | 'practice' | 'requirements' | 'allocation' | 'startDate' | 'endDate' | 'status' | 'fillingWith'>[]
 }
 
+/** The named fields of an item and nothing else: what a view sends to the browser is chosen, not filtered. */
+export function pick<T extends object, K extends keyof T>(item: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, item[key]])) as Pick<T, K>
+}
+
 /** What a dashboard section shows of a project, and nothing else: what the dashboard sends to the browser. */
 export function toProjectSectionData(project: ProjectDetail): ProjectSectionData {
-  const { id, clientId, name, status, startDate, endDate } = project
   return {
-    id,
-    clientId,
-    name,
-    status,
-    startDate,
-    endDate,
-    assignments: project.assignments.map(({ id: assignmentId, employeeId, employeeName, role, allocation, startDate: start, endDate: end, status: assignmentStatus }) => ({
-      id: assignmentId,
-      employeeId,
-      employeeName,
-      role,
-      allocation,
-      startDate: start,
-      endDate: end,
-      status: assignmentStatus,
-    })),
-    stack: project.stack.map(({ technologyId, technologyName, note }) => ({ technologyId, technologyName, note })),
-    roles: project.roles.map(({ id: roleId, role, practice, requirements, allocation, startDate: start, endDate: end, status: roleStatus, fillingWith }) => ({
-      id: roleId,
-      role,
-      practice,
-      requirements,
-      allocation,
-      startDate: start,
-      endDate: end,
-      status: roleStatus,
-      fillingWith,
-    })),
+    ...pick(project, ['id', 'clientId', 'name', 'status', 'startDate', 'endDate']),
+    assignments: project.assignments.map((assignment) => pick(assignment, ['id', 'employeeId', 'employeeName', 'role', 'allocation', 'startDate', 'endDate', 'status'])),
+    stack: project.stack.map((entry) => pick(entry, ['technologyId', 'technologyName', 'note'])),
+    roles: project.roles.map((role) => pick(role, ['id', 'role', 'practice', 'requirements', 'allocation', 'startDate', 'endDate', 'status', 'fillingWith'])),
   }
 }
 
@@ -312,11 +291,7 @@ export interface UnfilledRoleView {
 
 export function toUnfilledRoleView(item: FormattedItem<typeof UnfilledRoleEntity>): UnfilledRoleView {
   return {
-    id: item.id,
-    clientId: item.clientId,
-    clientName: item.clientName,
-    projectId: item.projectId,
-    projectName: item.projectName,
+    ...pick(item, projectEdgeFields),
     role: item.role,
     practice: item.practice,
     requirements: item.requirements.map(({ technologyId, technologyName, minLevel }) => ({ technologyId, technologyName, minLevel })),

@@ -1,4 +1,4 @@
-import type { Booking, TimeOff } from '../dto'
+import { pick, type Booking, type TimeOff } from '../dto'
 import { addWeeks, periodLoad } from '../load/allocation'
 import { formatDate } from '../format'
 import type { PlannerZoom } from './schemas'
@@ -21,16 +21,10 @@ export interface PlannerRow {
 }
 
 export function toPlannerRow(person: PlannerRow): PlannerRow {
-  const { id, name, title, practice, location, level } = person
   return {
-    id,
-    name,
-    title,
-    practice,
-    location,
-    level,
-    bookings: person.bookings.map(({ start, end, allocation, tentative }) => ({ start, end, allocation, tentative })),
-    timeOff: person.timeOff.map(({ id: entryId, kind, start, end }) => ({ id: entryId, kind, start, end })),
+    ...pick(person, ['id', 'name', 'title', 'practice', 'location', 'level']),
+    bookings: person.bookings.map((booking) => pick(booking, ['start', 'end', 'allocation', 'tentative'])),
+    timeOff: person.timeOff.map((entry) => pick(entry, ['id', 'kind', 'start', 'end'])),
   }
 }
 
