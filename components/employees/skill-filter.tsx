@@ -1,11 +1,10 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { SearchPicker } from '@/components/ui/search-picker'
-import { technologySearchOptions } from '@/lib/technologies/query-options'
+import { useTechnologyOptions } from '@/components/technologies/use-technology-options'
 
 /** Filters the employee list by a technology they know; options come from the technology search API. */
 export function SkillFilter({ selectedName }: { selectedName?: string }) {
@@ -13,7 +12,7 @@ export function SkillFilter({ selectedName }: { selectedName?: string }) {
   const pathname = usePathname()
   const params = useSearchParams()
   const [search, setSearch] = useState('')
-  const results = useQuery({ ...technologySearchOptions(search), enabled: search.trim().length > 0 })
+  const technologies = useTechnologyOptions(search)
   const selected = params.get('technologyId')
 
   function choose(technologyId: string | null) {
@@ -35,12 +34,12 @@ export function SkillFilter({ selectedName }: { selectedName?: string }) {
   return (
     <div className="mb-4 max-w-sm">
       <SearchPicker
-          placeholder="Type a technology"
+        placeholder="Type a technology"
         label="Filter by skill"
         text={search}
         onTextChange={setSearch}
-        options={(results.data?.items ?? []).map((t) => ({ id: t.id, label: t.name, detail: t.category }))}
-        loading={results.isFetching}
+        options={technologies.options}
+        loading={technologies.loading}
         onPick={(option) => choose(option.id)}
       />
     </div>

@@ -1,6 +1,5 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useActionState, useTransition } from 'react'
@@ -11,7 +10,7 @@ import { SearchPicker, usePick } from '@/components/ui/search-picker'
 import { useToast } from '@/components/ui/toast'
 import { useActionForm } from '@/components/ui/use-action-form'
 import type { SkillView } from '@/lib/dto'
-import { technologySearchOptions } from '@/lib/technologies/query-options'
+import { useTechnologyOptions } from '@/components/technologies/use-technology-options'
 
 const levels = [1, 2, 3, 4, 5].map((level) => ({ value: String(level), label: `${level} – ${['Beginner', 'Working', 'Proficient', 'Advanced', 'Expert'][level - 1]}` }))
 
@@ -19,11 +18,10 @@ const levels = [1, 2, 3, 4, 5].map((level) => ({ value: String(level), label: `$
 export function SkillsEditor({ employeeId, skills, editable }: { employeeId: string; skills: SkillView[]; editable: boolean }) {
   const pick = usePick()
   const technology = pick.picked
-  const results = useQuery({ ...technologySearchOptions(pick.search), enabled: pick.searching })
   const { formAction, pending, errors, formError } = useActionForm(setSkillAction, () => {
     pick.clear()
   })
-  const known = new Set(skills.map((skill) => skill.technologyId))
+  const technologies = useTechnologyOptions(pick.search, new Set(skills.map((skill) => skill.technologyId)))
   return (
     <section aria-labelledby="skills-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="skills-heading" className="mb-3 text-lg font-semibold">Skills</h2>
@@ -44,8 +42,8 @@ export function SkillsEditor({ employeeId, skills, editable }: { employeeId: str
           placeholder="Type a technology"
           label="Technology"
           {...pick.pickerProps}
-          options={(results.data?.items ?? []).filter((t) => !known.has(t.id)).map((t) => ({ id: t.id, label: t.name, detail: t.category }))}
-          loading={results.isFetching}
+          options={technologies.options}
+          loading={technologies.loading}
           errors={errors.technologyId}
         />
         <SelectField id="new-skill-level" name="level" label="Level" defaultValue="3" options={levels} errors={errors.level} />

@@ -1,13 +1,12 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import Link from 'next/link'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
 import { SearchPicker, usePick } from '@/components/ui/search-picker'
 import { secondaryLinkClass } from '@/components/ui/page-header'
 import { locationNames, practiceNames } from '@/lib/employees/practices'
-import { technologySearchOptions } from '@/lib/technologies/query-options'
+import { useTechnologyOptions } from '@/components/technologies/use-technology-options'
 import type { FieldErrors } from '@/lib/errors'
 
 type Params = Record<string, string | undefined>
@@ -19,7 +18,7 @@ type Params = Record<string, string | undefined>
 export function PlannerFilters({ params, errors }: { params: Params; errors: FieldErrors }) {
   const pick = usePick(params.technologyId ? { id: params.technologyId, name: params.technologyName ?? params.technologyId } : null)
   const technology = pick.picked
-  const results = useQuery({ ...technologySearchOptions(pick.search), enabled: pick.searching })
+  const technologies = useTechnologyOptions(pick.search)
   return (
     <form method="get" action="/planner" role="search" aria-label="Planner filters" className="mb-4 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       {(['zoom', 'from', 'tentative'] as const).map((name) => (params[name] ? <input key={name} type="hidden" name={name} value={params[name]} /> : null))}
@@ -44,8 +43,8 @@ export function PlannerFilters({ params, errors }: { params: Params; errors: Fie
             label="Skill"
             placeholder="Any skill"
             {...pick.pickerProps}
-            options={(results.data?.items ?? []).map((t) => ({ id: t.id, label: t.name, detail: t.category }))}
-            loading={results.isFetching}
+            options={technologies.options}
+            loading={technologies.loading}
             errors={errors.technologyId}
           />
         </div>

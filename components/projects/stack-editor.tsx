@@ -1,6 +1,6 @@
 'use client'
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useState, useTransition, type FormEvent } from 'react'
@@ -13,7 +13,8 @@ import { SearchPicker } from '@/components/ui/search-picker'
 import { useToast } from '@/components/ui/toast'
 import type { ActionState } from '@/lib/action-state'
 import type { StackEntryView } from '@/lib/dto'
-import { technologyKeys, technologySearchOptions } from '@/lib/technologies/query-options'
+import { technologyKeys } from '@/lib/technologies/query-options'
+import { useTechnologyOptions } from '@/components/technologies/use-technology-options'
 
 type Chip = { technologyId: string; technologyName: string; note?: string }
 
@@ -27,7 +28,6 @@ export function StackEditor({ clientId, projectId, stack }: { clientId: string; 
   const toast = useToast()
   const queryClient = useQueryClient()
   const [search, setSearch] = useState('')
-  const results = useQuery({ ...technologySearchOptions(search), enabled: search.trim().length > 0 })
 
   // Optimistic through the UI: the pending chip is drawn from the mutation's variables until the
   // refreshed page brings the real one.
@@ -59,8 +59,7 @@ export function StackEditor({ clientId, projectId, stack }: { clientId: string; 
   const chips: (Chip & { pending?: boolean })[] = stack.filter((entry) => !(remove.isPending && remove.variables?.technologyId === entry.technologyId))
   if (add.isPending && add.variables && !chips.some((chip) => chip.technologyId === add.variables.technologyId)) chips.push({ ...add.variables, pending: true })
   const onStack = new Set(chips.map((chip) => chip.technologyId))
-  const options = (results.data?.items ?? []).filter((technology) => !onStack.has(technology.id))
-  const exact = (results.data?.items ?? []).some((technology) => technology.name.toLowerCase() === search.trim().toLowerCase())
+  const technologies = useTechnologyOptions(search, onStack)
 
   return (
     <div className="space-y-3">
@@ -92,14 +91,14 @@ export function StackEditor({ clientId, projectId, stack }: { clientId: string; 
           label="Add a technology"
           text={search}
           onTextChange={setSearch}
-          options={options.map((technology) => ({ id: technology.id, label: technology.name, detail: technology.category }))}
-          loading={results.isFetching}
+          options={technologies.options}
+          loading={technologies.loading}
           onPick={(option) => {
             setSearch('')
             add.mutate({ technologyId: option.id, technologyName: option.label })
           }}
           footer={
-            search.trim() && !exact && !results.isFetching ? (
+            search.trim() && !technologies.exactMatch && !technologies.loading ? (
               <Button
                 type="button"
                 variant="secondary"
