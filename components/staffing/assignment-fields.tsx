@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, type ReactNode } from 'react'
 import { SelectField, TextField } from '@/components/ui/field'
-import { OverAllocationWarning } from '@/components/projects/over-allocation-warning'
+import { OverAllocationWarning } from './over-allocation-warning'
 import { employeeStaffingOptions } from '@/lib/employees/query-options'
 import type { FieldErrors } from '@/lib/errors'
 import { assignmentStatusOptions } from '@/lib/staffing/schemas'
