@@ -5,14 +5,13 @@ import { useState } from 'react'
 import { staffEmployeeAction } from '@/lib/actions/projects'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
-import { FormError, SelectField, TextField } from '@/components/ui/field'
+import { FormError, SelectField } from '@/components/ui/field'
 import { SearchPicker, usePick } from '@/components/ui/search-picker'
 import { useActionForm } from '@/components/ui/use-action-form'
 import { useIdempotencyKey } from '@/components/ui/use-idempotency-key'
-import { ProposalWarning } from '@/components/projects/staff-form'
+import { AssignmentFields, type AssignmentDraft } from '@/components/staffing/assignment-fields'
 import { clientDashboardOptions, clientSearchOptions } from '@/lib/clients/query-options'
 import { employeeKeys } from '@/lib/employees/query-options'
-import { assignmentStatusOptions } from '@/lib/staffing/schemas'
 import type { PlannerRow } from '@/lib/planner/grid'
 
 /** The staffing dialog the planner opens on a selected week or range: person and dates filled in. */
@@ -36,10 +35,7 @@ export function StaffFromPlanner({
   const client = pick.picked
   const [projectId, setProjectId] = useState('')
   // What the person has free in every selected week, as a round figure; half time when they have none.
-  const [allocation, setAllocation] = useState(String(free >= 5 ? Math.floor(free / 5) * 5 : 50))
-  const [startDate, setStartDate] = useState(start)
-  const [endDate, setEndDate] = useState(end)
-  const [status, setStatus] = useState('confirmed')
+  const [draft, setDraft] = useState<AssignmentDraft>({ allocation: String(free >= 5 ? Math.floor(free / 5) * 5 : 50), startDate: start, endDate: end, status: 'confirmed' })
   const [idempotencyKey] = useIdempotencyKey()
   const clients = useQuery({ ...clientSearchOptions(pick.search), enabled: pick.searching })
   const dashboard = useQuery(clientDashboardOptions(client?.id ?? ''))
@@ -49,52 +45,43 @@ export function StaffFromPlanner({
     onStaffed()
   })
 
+  // Which project: a client first, then one of its open projects.
+  const projectPicker = (
+    <>
+      <SearchPicker
+        label="Client"
+        placeholder="Type a client's name"
+        {...pick.pickerProps}
+        onTextChange={(text) => {
+          pick.pickerProps.onTextChange(text)
+          setProjectId('')
+        }}
+        options={(clients.data?.items ?? []).map((item) => ({ id: item.id, label: item.name, detail: item.industry }))}
+        loading={clients.isFetching}
+        errors={errors.clientId}
+      />
+      <SelectField
+        id="planner-staff-project"
+        name="projectId"
+        label="Project"
+        value={projectId}
+        onChange={(event) => setProjectId(event.target.value)}
+        disabled={!client}
+        errors={errors.projectId}
+        hint={!client ? 'Choose a client first' : dashboard.isPending ? 'Loading projects…' : projects.length === 0 ? 'This client has no open projects' : undefined}
+        options={[{ value: '', label: client ? 'Choose a project' : '—' }, ...projects.map((project) => ({ value: project.id, label: project.name }))]}
+      />
+    </>
+  )
+
   return (
     <Dialog open onClose={onClose} title={`Staff ${person.name}`}>
-      <form action={formAction} noValidate aria-label={`Staff ${person.name}`} className="grid gap-3">
+      <form action={formAction} noValidate aria-label={`Staff ${person.name}`} className="space-y-4">
         {formError ? <FormError errors={[formError]} /> : null}
         <input type="hidden" name="employeeId" value={person.id} />
         <input type="hidden" name="clientId" value={client?.id ?? ''} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <SearchPicker
-          label="Client"
-          placeholder="Type a client's name"
-          {...pick.pickerProps}
-          onTextChange={(text) => {
-            pick.pickerProps.onTextChange(text)
-            setProjectId('')
-          }}
-          options={(clients.data?.items ?? []).map((item) => ({ id: item.id, label: item.name, detail: item.industry }))}
-          loading={clients.isFetching}
-          errors={errors.clientId}
-        />
-        <SelectField
-          id="planner-staff-project"
-          name="projectId"
-          label="Project"
-          value={projectId}
-          onChange={(event) => setProjectId(event.target.value)}
-          disabled={!client}
-          errors={errors.projectId}
-          hint={!client ? 'Choose a client first' : dashboard.isPending ? 'Loading projects…' : projects.length === 0 ? 'This client has no open projects' : undefined}
-          options={[{ value: '', label: client ? 'Choose a project' : '—' }, ...projects.map((project) => ({ value: project.id, label: project.name }))]}
-        />
-        <TextField id="planner-staff-role" name="role" label="Role" errors={errors.role} required />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="planner-staff-allocation" name="allocation" label="Allocation (%)" type="number" min={1} max={100} value={allocation} onChange={(event) => setAllocation(event.target.value)} errors={errors.allocation} hint={`${free}% free in every selected week`} required />
-          <SelectField
-            id="planner-staff-status"
-            name="status"
-            label="Status"
-            value={status}
-            onChange={(event) => setStatus(event.target.value)}
-            errors={errors.status}
-            options={assignmentStatusOptions}
-          />
-          <TextField id="planner-staff-start" name="startDate" label="Start date" type="date" value={startDate} onChange={(event) => setStartDate(event.target.value)} errors={errors.startDate} required />
-          <TextField id="planner-staff-end" name="endDate" label="End date" type="date" value={endDate} onChange={(event) => setEndDate(event.target.value)} errors={errors.endDate} />
-        </div>
-        <ProposalWarning employeeId={person.id} employeeName={person.name} projectId={projectId} allocation={allocation} startDate={startDate} endDate={endDate} tentative={status === 'tentative'} />
+        <AssignmentFields picker={projectPicker} draft={draft} onDraftChange={setDraft} errors={errors} allocationHint={`${free}% free in every selected week`} proposal={{ employeeId: person.id, employeeName: person.name, projectId }} />
         <div className="flex gap-2">
           <Button type="submit" disabled={pending}>{pending ? 'Staffing…' : `Staff ${person.name}`}</Button>
           <Button type="button" variant="secondary" onClick={onClose}>

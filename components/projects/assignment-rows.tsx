@@ -8,17 +8,16 @@ import { changeAssignmentAction, unstaffEmployeeAction } from '@/lib/actions/pro
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
-import { FormError, SelectField, TextField } from '@/components/ui/field'
+import { FormError } from '@/components/ui/field'
 import { linkClass } from '@/components/ui/page-header'
 import { useToast } from '@/components/ui/toast'
 import type { ActionState } from '@/lib/action-state'
 import type { AssignmentView } from '@/lib/dto'
 import { employeeKeys } from '@/lib/employees/query-options'
 import { formatDateRange } from '@/lib/format'
-import { ProposalWarning } from './staff-form'
+import { AssignmentFields, type AssignmentDraft } from '@/components/staffing/assignment-fields'
 import { StaleNotice } from '@/components/ui/stale-notice'
 import { TableHead } from '@/components/ui/table'
-import { assignmentStatusOptions } from '@/lib/staffing/schemas'
 
 /** The project's assignments; `editable` (a manager) adds Change and Remove. */
 export function AssignmentRows({ assignments, editable }: { assignments: AssignmentView[]; editable: boolean }) {
@@ -125,19 +124,20 @@ function ChangeAssignmentForm({
   onCancel: () => void
 }) {
   const values = failed?.values
-  const [allocation, setAllocation] = useState(values?.allocation ?? String(assignment.allocation))
-  const [startDate, setStartDate] = useState(values?.startDate ?? assignment.startDate)
-  const [endDate, setEndDate] = useState(values?.endDate ?? assignment.endDate ?? '')
-  const [status, setStatus] = useState<string>(values?.status ?? assignment.status)
-  const errors = failed?.fieldErrors ?? {}
-  const prefix = `assignment-${assignment.id}`
+  // After a refusal the form shows what was typed, not what was loaded.
+  const [draft, setDraft] = useState<AssignmentDraft>({
+    allocation: values?.allocation ?? String(assignment.allocation),
+    startDate: values?.startDate ?? assignment.startDate,
+    endDate: values?.endDate ?? assignment.endDate ?? '',
+    status: values?.status ?? assignment.status,
+  })
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault()
         onSubmit(new FormData(event.currentTarget))
       }}
-      className="space-y-3 text-left"
+      className="space-y-4 text-left"
       noValidate
     >
       {failed ? <FormError errors={[failed.message]} /> : null}
@@ -146,20 +146,13 @@ function ChangeAssignmentForm({
       <input type="hidden" name="assignmentId" value={assignment.id} />
       <input type="hidden" name="version" value={String(failed?.current?.version ?? assignment.version)} />
       <StaleNotice current={failed?.current} fields={[{ name: 'role', label: 'Role' }, { name: 'allocation', label: 'Allocation %' }, { name: 'startDate', label: 'Start' }, { name: 'endDate', label: 'End' }, { name: 'status', label: 'Status' }]} />
-      <TextField id={`${prefix}-role`} name="role" label="Role" defaultValue={values?.role ?? assignment.role} errors={errors.role} />
-      <TextField id={`${prefix}-allocation`} name="allocation" label="Allocation (%)" type="number" min={1} max={100} value={allocation} onChange={(e) => setAllocation(e.target.value)} errors={errors.allocation} />
-      <TextField id={`${prefix}-start`} name="startDate" label="Start date" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} errors={errors.startDate} />
-      <TextField id={`${prefix}-end`} name="endDate" label="End date" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} errors={errors.endDate} hint="Set an end date to end the assignment." />
-      <SelectField id={`${prefix}-status`} name="status" label="Status" value={status} onChange={(e) => setStatus(e.target.value)} options={assignmentStatusOptions} />
-      <ProposalWarning
-        employeeId={assignment.employeeId}
-        employeeName={assignment.employeeName}
-        projectId={assignment.projectId}
-        allocation={allocation}
-        startDate={startDate}
-        endDate={endDate}
-        tentative={status === 'tentative'}
-        replacing={{ projectId: assignment.projectId, start: assignment.startDate }}
+      <AssignmentFields
+        draft={draft}
+        onDraftChange={setDraft}
+        defaultRole={values?.role ?? assignment.role}
+        errors={failed?.fieldErrors ?? {}}
+        endDateHint="Set an end date to end the assignment."
+        proposal={{ employeeId: assignment.employeeId, employeeName: assignment.employeeName, projectId: assignment.projectId, replacing: { projectId: assignment.projectId, start: assignment.startDate } }}
       />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="secondary" onClick={onCancel}>Cancel</Button>
