@@ -19,9 +19,8 @@ import { syncPersonOverview } from '../digests/overview-sync'
 export async function refreshTimeOffCopies(employeeId: string): Promise<void> {
   const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
   if (!Item || Item.deletingAt) return
-  const item = Item as unknown as Record<string, unknown>
-  await writeDerived(EmployeeEntity, item, employeeFigures(item))
-  await copyBookingsToSkills(item)
+  await writeDerived(EmployeeEntity, Item, employeeFigures(Item))
+  await copyBookingsToSkills(Item)
   await syncPersonOverview(employeeId)
 }
 
