@@ -1,18 +1,5 @@
 import type { FormattedItem } from 'dynamodb-toolbox'
-import {
-  AssignmentEntity,
-  ClientEntity,
-  EmployeeEntity,
-  ProjectEntity,
-  SkillEntity,
-  StackEntryEntity,
-  TechnologyEntity,
-  UnfilledRoleEntity,
-  entityNames,
-  indexNames,
-  scanAll,
-  storedOf,
-} from '../db'
+import { AssignmentEntity, ClientEntity, EmployeeEntity, ProjectEntity, SkillEntity, StackEntryEntity, TechnologyEntity, UnfilledRoleEntity, entityNames, indexNames, scanAll, storedOf } from '../db'
 import { toBookings, toTimeOff, type StoredBookings } from '../dto'
 import { loadSpansOf, skillCopyIsStale } from '../aggregates/employee-figures'
 import { clientFigures } from '../aggregates/client-figures'
