@@ -3,6 +3,7 @@ import type { Entity, FormattedItem } from 'dynamodb-toolbox'
 import { getDb } from './client'
 import { databaseBusy } from './errors'
 import { formatAs, type ItemKey } from './aggregates'
+import type { StoredItem } from './stored'
 
 // DynamoDB answers part of a batch as UnprocessedItems or UnprocessedKeys when it is throttled or
 // busy, with no error. These two primitives send the rest again (jittered exponential backoff, as
@@ -10,7 +11,6 @@ import { formatAs, type ItemKey } from './aggregates'
 // record a partial batch: a caller either has every item or an error.
 
 type RawItem = Record<string, unknown>
-type StoredItem = { PK: string; SK: string } & RawItem
 
 const WRITE_BATCH = 25
 const READ_BATCH = 100

@@ -25,7 +25,7 @@ import {
 export const OVERVIEW_SHARDS = 8
 
 /** A digest item's table key, from its entity (SET or SUMMARY) and its partition. */
-export const digestKeyOf = (entity: Entity, digest: string) => keyOf<Entity>(entity, { digest })
+const digestKeyOf = (entity: Entity, digest: string) => keyOf<Entity>(entity, { digest })
 
 export const overviewKeys = {
   /** Who is on the bench and who is over-allocated in one week, for one shard of the people. */

@@ -22,7 +22,7 @@ export async function applyCapacity(part: CapacityPart, changes: EntryChange[], 
   const digest = capacityKeys.part(part)
   const set = await applyDigestEntries(CapacitySetEntity, { digest }, changes)
   if (options.derive === false) return
-  await writeDigestSummary(CapacitySummaryEntity, digest, { rev: set.rev, ...summariseCapacity({ people: set.people ?? {}, roles: set.roles ?? {} }, today) })
+  await writeDigestSummary(CapacitySummaryEntity, digest, { rev: set.rev ?? 0, ...summariseCapacity({ people: set.people ?? {}, roles: set.roles ?? {} }, today) })
   await rollUpShard(part, today)
 }
 

@@ -20,19 +20,19 @@ export const versionOf = (item: { aggRev?: number; version?: number; deletingAt?
 export async function applyWeek(weekStart: string, shard: number, changes: EntryChange[]): Promise<void> {
   const digest = overviewKeys.week(weekStart, shard)
   const set = await applyDigestEntries(WeekSetEntity, { digest }, changes)
-  await writeDigestSummary(WeekSummaryEntity, digest, { rev: set.rev, ...summariseWeek(set), weekStart })
+  await writeDigestSummary(WeekSummaryEntity, digest, { rev: set.rev ?? 0, ...summariseWeek(set), weekStart })
 }
 
 export async function applyPeople(shard: number, changes: EntryChange[]): Promise<void> {
   const digest = overviewKeys.people(shard)
   const set = await applyDigestEntries(PeopleSetEntity, { digest }, changes)
-  await writeDigestSummary(PeopleSummaryEntity, digest, { rev: set.rev, ...summarisePeople(set) })
+  await writeDigestSummary(PeopleSummaryEntity, digest, { rev: set.rev ?? 0, ...summarisePeople(set) })
 }
 
 export async function applyProjects(shard: number, changes: EntryChange[], today: string): Promise<void> {
   const digest = overviewKeys.projects(shard)
   const set = await applyDigestEntries(ProjectsSetEntity, { digest }, changes)
-  await writeDigestSummary(ProjectsSummaryEntity, digest, { rev: set.rev, ...summariseProjects(set, today) })
+  await writeDigestSummary(ProjectsSummaryEntity, digest, { rev: set.rev ?? 0, ...summariseProjects(set, today) })
 }
 
 export function personChanges(person: Awaited<ReturnType<typeof readEmployee>>, employeeId: string, weekStart: string): EntryChange[] {

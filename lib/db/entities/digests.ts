@@ -64,7 +64,8 @@ export type PracticeWeeks = FormattedValue<typeof practiceWeeksSchema>
 
 // The digest's partition is its identity; the sort key says which of the pair it is. A set's
 // revision moves on with every change (ADD); a summary stores the revision it was derived from.
-const setKey = { digest: string().key().savedAs('PK'), SK: string().key().const('SET'), rev: number() }
+// (A set whose maps were created by a write cut off before its ADD has no rev yet.)
+const setKey = { digest: string().key().savedAs('PK'), SK: string().key().const('SET'), rev: number().optional() }
 const summaryKey = { digest: string().key().savedAs('PK'), SK: string().key().const('SUMMARY') }
 const digest = { table: RosterTable, timestamps: false } as const
 
