@@ -13,6 +13,7 @@ import { getCapacity } from '../lib/capacity/queries'
 import { getRoleSuggestions } from '../lib/roles/queries'
 import { getClientDashboard } from '../lib/clients/queries'
 import { readDigestSet } from '../lib/db/overview-store'
+import { CapacitySetEntity } from '../lib/db/entities/digests'
 import { capacityKeys, capacityParts } from '../lib/db/capacity-store'
 import { expectedItemReadUnits, expectedReadUnits, itemSizeBytes } from './item-size'
 import type { Actor } from '../lib/authorization'
@@ -56,7 +57,7 @@ for (const [label, read] of screens) {
 
 // What a write to the capacity digests costs: DynamoDB charges an UpdateItem by the size of the
 // whole item, so a person's or role's capacity entry costs the size of its part's SET item.
-const sets = (await Promise.all(capacityParts.map((part) => readDigestSet(capacityKeys.part(part))))).filter((set): set is Record<string, unknown> => Boolean(set))
+const sets = (await Promise.all(capacityParts.map((part) => readDigestSet(CapacitySetEntity, capacityKeys.part(part))))).filter((set) => set !== null)
 const setSizes = sets.map(itemSizeBytes).sort((a, b) => a - b)
 console.log(
   `${size} · capacity SET items: ${sets.length}, ${(setSizes[0] / 1024).toFixed(1)}–${(setSizes.at(-1)! / 1024).toFixed(1)} KB by DynamoDB's rules ` +

@@ -36,7 +36,7 @@ for (const scale of scales) {
   await loadDemoData(seedSizes[scale], { seed: 42, anchor: '2026-11-23' })
   console.error(`[bench:writes] ${scale}: seeded in ${Math.round((Date.now() - started) / 1000)} s`)
   // Imported after the environment points at this engine.
-  const { scanAll } = await import('../lib/upkeep/audit')
+  const { scanAll } = await import('../lib/db/stored')
   const everything = await scanAll()
   const scan = (type: string) => everything.filter((item) => item._type === type)
   const size = (map: unknown) => Object.keys((map as object | undefined) ?? {}).length

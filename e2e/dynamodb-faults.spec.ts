@@ -236,7 +236,8 @@ test('150+ writes under throttles, 500s, resets, stalls and partial batches: not
   process.env.DYNAMODB_ENDPOINT = engine.endpoint
   process.env.DYNAMODB_TABLE = table
   const { listAllJobs } = await import('../lib/jobs/runner')
-  const { auditDerivedData, scanAll } = await import('../lib/upkeep/audit')
+  const { auditDerivedData } = await import('../lib/upkeep/audit')
+  const { scanAll } = await import('../lib/db/stored')
   await expect.poll(async () => (await listAllJobs()).length, { timeout: 120_000, intervals: [1000] }).toBe(0)
   await new Promise((resolve) => setTimeout(resolve, 500))
 

@@ -17,3 +17,14 @@ test('no files and no lib/ folders import each other in a circle', () => {
   assert.deepEqual(figures.fileCircles, [])
   assert.deepEqual(figures.roomCircles, [])
 })
+
+test('no module outside lib/db imports the SDK’s DynamoDB modules', () => {
+  assert.deepEqual(
+    figures.rawCommands.map(({ from, to }) => `${from} -> ${to}`),
+    [],
+  )
+})
+
+test('at most 60 type assertions outside lib/db and lib/auth', () => {
+  assert.ok(figures.assertionCount <= 60, `${figures.assertionCount} type assertions: ${JSON.stringify([...figures.assertions])}`)
+})

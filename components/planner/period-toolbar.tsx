@@ -8,7 +8,7 @@ import { TentativeToggle } from './tentative-toggle'
 type Params = Record<string, string | undefined>
 
 function hrefWith(params: Params, changes: Params): string {
-  const next = new URLSearchParams(Object.entries({ ...params, ...changes }).filter(([, value]) => value) as [string, string][])
+  const next = new URLSearchParams(Object.entries({ ...params, ...changes }).filter((entry): entry is [string, string] => Boolean(entry[1])))
   return `/planner?${next}`
 }
 

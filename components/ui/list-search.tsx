@@ -74,7 +74,7 @@ export function ListSearch({ label, filters = [] }: { label: string; filters?: {
 }
 
 export function Pagination({ nextCursor, isFirstPage, params }: { nextCursor: string | null; isFirstPage: boolean; params: Record<string, string | undefined> }) {
-  const base = new URLSearchParams(Object.entries(params).filter(([key, value]) => value && key !== 'cursor') as [string, string][])
+  const base = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]) && entry[0] !== 'cursor'))
   const next = new URLSearchParams(base)
   if (nextCursor) next.set('cursor', nextCursor)
   return (

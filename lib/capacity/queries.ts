@@ -1,9 +1,10 @@
 import { authorize, type Actor } from '../authorization'
 import { nameAccessPattern } from '../db'
 import { capacityPartitions } from '../db/capacity-store'
-import { batchGetByPartition } from '../db/overview-store'
+import { CapacityShardSummaryEntity } from '../db/entities/digests'
+import { readSummaries } from '../db/overview-store'
 import { todayIso } from '../load/allocation'
-import { mergeCapacity, type CapacitySummary, type CapacityView } from '../digests/capacity-figures'
+import { mergeCapacity, type CapacityView } from '../digests/capacity-figures'
 
 /**
  * `/capacity`: every practice's capacity and demand for the next 26 weeks, from the capacity
@@ -13,7 +14,6 @@ import { mergeCapacity, type CapacitySummary, type CapacityView } from '../diges
 export async function getCapacity(actor: Actor | null, options: { today?: string } = {}): Promise<CapacityView> {
   authorize(actor, 'read')
   nameAccessPattern('Capacity')
-  const found = await batchGetByPartition(capacityPartitions.map((PK) => ({ PK, SK: 'SUMMARY' })))
-  const summaries = [...found.values()] as unknown as CapacitySummary[]
-  return mergeCapacity(summaries, options.today ?? todayIso())
+  const found = await readSummaries(CapacityShardSummaryEntity, capacityPartitions)
+  return mergeCapacity([...found.values()], options.today ?? todayIso())
 }

@@ -7,7 +7,7 @@ import { byStartThenName, toAssignmentView, toProjectSummary, toStackEntryView, 
  * (SK between PROJECT#<pid> and PROJECT#<pid>#~, which cannot match another project's id).
  */
 export async function queryClientPartition(clientId: string, projectId?: string) {
-  const range = projectId ? { between: [sortKeys.project(projectId), `${sortKeys.projectEdges(projectId)}~`] as [string, string] } : undefined
+  const range: { between: [string, string] } | undefined = projectId ? { between: [sortKeys.project(projectId), `${sortKeys.projectEdges(projectId)}~`] } : undefined
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(ClientEntity, ProjectEntity, AssignmentEntity, StackEntryEntity, UnfilledRoleEntity)
     .query({ partition: partitions.client(clientId), ...(range ? { range } : {}) })

@@ -1,5 +1,5 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { EntityParser, type Entity, type KeyInputItem } from 'dynamodb-toolbox'
+import { EntityFormatter, EntityParser, type Entity, type FormattedItem, type KeyInputItem } from 'dynamodb-toolbox'
 import { getDb } from './client'
 import { isConditionalCheckFailed, isMissingDocumentPath } from './errors'
 
@@ -15,8 +15,19 @@ type RawItem = Record<string, unknown>
 
 /** The table key of an item, derived by its entity from its key attributes (the entity's links). */
 export function keyOf<E extends Entity>(entity: E, input: KeyInputItem<E>): ItemKey {
-  return entity.build(EntityParser).parse(input, { mode: 'key' }).key as ItemKey
+  return parseKey(entity, input)
 }
+
+// Every entity is on RosterTable, whose key is PK and SK; a generic entity's key type does not know it.
+const parseKey = (entity: Entity, input: object) => entity.build(EntityParser).parse(input, { mode: 'key' }).key as ItemKey
+
+/** A stored item (what a raw command returns) read through its entity: typed, and checked against its schema. */
+export function formatAs<E extends Entity>(entity: E, stored: Record<string, unknown>): FormattedItem<E> {
+  return entity.build(EntityFormatter).format(stored)
+}
+
+/** A write's answer read through the entity, or null when the item was not there. */
+const formattedOrNull = <E extends Entity>(entity: E, stored: Record<string, unknown> | undefined): FormattedItem<E> | null => (stored ? formatAs(entity, stored) : null)
 
 export interface EntryChange {
   map: string
@@ -47,52 +58,76 @@ export function entryClauses(changes: EntryChange[]): { sets: string[]; removes:
  * Sets or removes map entries on an aggregate item and bumps its aggRev, returning the item as it is
  * after the write (a strongly consistent view), or null when the item does not exist.
  */
-export async function applyEntries<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, changes: EntryChange[]): Promise<RawItem | null> {
+export function applyEntries<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, changes: EntryChange[]): Promise<FormattedItem<E> | null> {
+  return sendEntries(entity, keyInput, changes, { counter: 'aggRev', upsert: false })
+}
+
+/**
+ * Sets or removes entries in a digest's `SET` item (creating it if need be), bumps its rev, and
+ * returns the item as it is after the write.
+ */
+export async function applyDigestEntries<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, changes: EntryChange[]): Promise<FormattedItem<E>> {
+  const item = await sendEntries(entity, keyInput, changes, { counter: 'rev', upsert: true })
+  // An upsert without a condition always answers with the item.
+  if (!item) throw new Error(`${entity.entityName} ${JSON.stringify(keyInput)} was not written`)
+  return item
+}
+
+/**
+ * The one UpdateItem of per-entry map changes. An aggregate must exist and be of the entity's type
+ * (else null); a digest is created by its first change. A map the item does not hold yet is created
+ * empty first, then the change applied again.
+ */
+async function sendEntries<E extends Entity>(
+  entity: E,
+  keyInput: KeyInputItem<E>,
+  changes: EntryChange[],
+  { counter, upsert }: { counter: 'aggRev' | 'rev'; upsert: boolean },
+): Promise<FormattedItem<E> | null> {
   const { documentClient, config } = getDb()
   const key = keyOf(entity, keyInput)
   const type = entity.entityName
   const clauses = entryClauses(changes)
-  const { sets, removes } = clauses
-  const names: Record<string, string> = { '#type': '_type', '#rev': 'aggRev', ...clauses.names }
+  const { removes } = clauses
+  const sets = upsert ? ['#type = :type', ...clauses.sets] : clauses.sets
+  const names: Record<string, string> = { '#type': '_type', '#rev': counter, ...clauses.names }
   const values: Record<string, unknown> = { ':type': type, ':one': 1, ...clauses.values }
   const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' ')
-  const send = () =>
-    documentClient.send(
+  const existing = upsert ? {} : { ConditionExpression: 'attribute_exists(PK) AND #type = :type' }
+  const send = async () => {
+    try {
+      const { Attributes } = await documentClient.send(
+        new UpdateCommand({ TableName: config.tableName, Key: key, UpdateExpression: expression, ...existing, ExpressionAttributeNames: names, ExpressionAttributeValues: values, ReturnValues: 'ALL_NEW' }),
+      )
+      return formattedOrNull(entity, Attributes)
+    } catch (error) {
+      if (!upsert && isConditionalCheckFailed(error)) return null
+      throw error
+    }
+  }
+  try {
+    return await send()
+  } catch (error) {
+    if (!isMissingDocumentPath(error)) throw error
+  }
+  // An item written before the map existed (or a digest's first entry of a map): create the empty maps, then apply.
+  const maps = upsert ? [...new Set(changes.map((change) => change.map))] : changes.map((change) => change.map)
+  const creates = maps.map((_, i) => `#m${i} = if_not_exists(#m${i}, :empty)`)
+  await documentClient
+    .send(
       new UpdateCommand({
         TableName: config.tableName,
         Key: key,
-        UpdateExpression: expression,
-        ConditionExpression: 'attribute_exists(PK) AND #type = :type',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_NEW',
+        UpdateExpression: `SET ${(upsert ? ['#type = :type', ...creates] : creates).join(', ')}`,
+        ...existing,
+        ExpressionAttributeNames: { '#type': '_type', ...Object.fromEntries(maps.map((map, i) => [`#m${i}`, map])) },
+        ExpressionAttributeValues: { ':type': type, ':empty': {} },
       }),
     )
-  try {
-    return ((await send()).Attributes ?? null) as RawItem | null
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return null
-    if (!isMissingDocumentPath(error)) throw error
-  }
-  // An item written before the map existed: create the empty maps, then apply.
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: config.tableName,
-      Key: key,
-      UpdateExpression: `SET ${changes.map((_, i) => `#m${i} = if_not_exists(#m${i}, :empty)`).join(', ')}`,
-      ConditionExpression: 'attribute_exists(PK) AND #type = :type',
-      ExpressionAttributeNames: { '#type': '_type', ...Object.fromEntries(changes.map((change, i) => [`#m${i}`, change.map])) },
-      ExpressionAttributeValues: { ':type': type, ':empty': {} },
-    }),
-  ).catch((error) => {
-    if (!isConditionalCheckFailed(error)) throw error
-  })
-  try {
-    return ((await send()).Attributes ?? null) as RawItem | null
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return null
-    throw error
-  }
+    .catch((error) => {
+      if (upsert || !isConditionalCheckFailed(error)) throw error
+    })
+  return send()
 }
 
 /**
@@ -100,20 +135,21 @@ export async function applyEntries<E extends Entity>(entity: E, keyInput: KeyInp
  * computed from. If it moved on, the writer of the newer revision stores its own figures.
  * Skips the write when the stored figures already agree.
  */
-export async function writeDerived(entity: Entity, item: RawItem, figures: Record<string, unknown>): Promise<boolean> {
+export async function writeDerived<E extends Entity>(entity: E, item: FormattedItem<E>, figures: Partial<FormattedItem<E>>): Promise<boolean> {
   const type = entity.entityName
-  const changed = Object.entries(figures).filter(([name, value]) => JSON.stringify(item[name]) !== JSON.stringify(value))
+  const stored: Record<string, unknown> = item
+  const changed = Object.entries(figures).filter(([name, value]) => JSON.stringify(stored[name]) !== JSON.stringify(value))
   if (changed.length === 0) return false
   const { documentClient, config } = getDb()
   try {
     await documentClient.send(
       new UpdateCommand({
         TableName: config.tableName,
-        Key: { PK: item.PK, SK: item.SK },
+        Key: parseKey(entity, item),
         UpdateExpression: `SET ${changed.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
         ConditionExpression: '#type = :type AND #rev = :rev',
         ExpressionAttributeNames: { '#type': '_type', '#rev': 'aggRev', ...Object.fromEntries(changed.map(([name], i) => [`#f${i}`, name])) },
-        ExpressionAttributeValues: { ':type': type, ':rev': item.aggRev, ...Object.fromEntries(changed.map(([, value], i) => [`:f${i}`, value])) },
+        ExpressionAttributeValues: { ':type': type, ':rev': stored.aggRev, ...Object.fromEntries(changed.map(([, value], i) => [`:f${i}`, value])) },
       }),
     )
     return true
@@ -131,7 +167,7 @@ export async function writeDerived(entity: Entity, item: RawItem, figures: Recor
 export async function copyFields<E extends Entity>(
   entity: E,
   keyInput: KeyInputItem<E>,
-  fields: Record<string, unknown>,
+  fields: Partial<FormattedItem<E>>,
   versionAttribute: string,
   version: number,
 ): Promise<boolean> {
@@ -187,7 +223,7 @@ export async function markDeleting<E extends Entity>(entity: E, keyInput: KeyInp
  * that DynamoDB applied and then failed is known to have happened but not what it deleted: it
  * returns the item's key only (lib/db/own-writes.ts), so callers take other fields from their own read.
  */
-export async function deleteItemOf<E extends Entity>(entity: E, keyInput: KeyInputItem<E>): Promise<RawItem | null> {
+export async function deleteItemOf<E extends Entity>(entity: E, keyInput: KeyInputItem<E>): Promise<FormattedItem<E, { partial: true }> | null> {
   const { documentClient, config } = getDb()
   const key = keyOf(entity, keyInput)
   const type = entity.entityName
@@ -202,7 +238,8 @@ export async function deleteItemOf<E extends Entity>(entity: E, keyInput: KeyInp
         ReturnValues: 'ALL_OLD',
       }),
     )
-    return (Attributes ?? null) as RawItem | null
+    // Partial: a retried delete knows only the key of what it deleted.
+    return Attributes ? entity.build(EntityFormatter).format(Attributes, { partial: true }) : null
   } catch (error) {
     if (isConditionalCheckFailed(error)) return null
     throw error

@@ -1,6 +1,9 @@
 import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb'
+import type { Entity, FormattedItem } from 'dynamodb-toolbox'
 import { getDb } from './client'
 import { databaseBusy } from './errors'
+import { formatAs, type ItemKey } from './aggregates'
+import type { StoredItem } from './stored'
 
 // DynamoDB answers part of a batch as UnprocessedItems or UnprocessedKeys when it is throttled or
 // busy, with no error. These two primitives send the rest again (jittered exponential backoff, as
@@ -8,7 +11,6 @@ import { databaseBusy } from './errors'
 // record a partial batch: a caller either has every item or an error.
 
 type RawItem = Record<string, unknown>
-type Key = { PK: string; SK: string }
 
 const WRITE_BATCH = 25
 const READ_BATCH = 100
@@ -48,17 +50,23 @@ export async function batchPutItems(items: RawItem[]): Promise<void> {
 }
 
 /** Items by key, 100 keys to a BatchGetItem, every key answered (missing items are simply absent). */
-export async function batchGetItems(keys: Key[], options: { consistent?: boolean } = {}): Promise<RawItem[]> {
+export async function batchGetItems(keys: ItemKey[], options: { consistent?: boolean } = {}): Promise<StoredItem[]> {
   const { documentClient, config } = getDb()
-  const found: RawItem[] = []
+  const found: StoredItem[] = []
   for (let start = 0; start < keys.length; start += READ_BATCH) {
     await untilProcessed(keys.slice(start, start + READ_BATCH), async (pending) => {
       const { Responses, UnprocessedKeys } = await documentClient.send(
         new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) } } }),
       )
-      found.push(...((Responses?.[config.tableName] ?? []) as RawItem[]))
-      return (UnprocessedKeys?.[config.tableName]?.Keys ?? []) as Key[]
+      // What the table answers for keys it was given: items with those keys.
+      found.push(...((Responses?.[config.tableName] ?? []) as StoredItem[]))
+      return (UnprocessedKeys?.[config.tableName]?.Keys ?? []) as ItemKey[]
     })
   }
   return found
+}
+
+/** Items of one entity by key (100 to a BatchGetItem), read through it; missing items are simply absent. */
+export async function batchGetAs<E extends Entity>(entity: E, keys: ItemKey[], options: { consistent?: boolean } = {}): Promise<FormattedItem<E>[]> {
+  return (await batchGetItems(keys, options)).map((item) => formatAs(entity, item))
 }

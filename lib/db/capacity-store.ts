@@ -1,8 +1,11 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
+import type { FormattedItem } from 'dynamodb-toolbox'
 import { createHash } from 'node:crypto'
 import { getDb } from './client'
 import { isConditionalCheckFailed } from './errors'
-import { overviewType } from './overview-store'
+import { formatAs, keyOf } from './aggregates'
+import { CapacityShardSummaryEntity } from './entities/digests'
+import type { SummaryFigures } from './overview-store'
 
 // The capacity digests (lib/capacity), in two levels so that neither a write nor the screen's read
 // grows with the firm. People and unfilled roles are spread over 128 parts by a hash of their id;
@@ -40,7 +43,7 @@ export const capacityPartitions = capacityShards.map((shard) => capacityKeys.sha
  * Stores a shard's summary added up from its parts' summaries at revisions `revs` (by part), unless
  * the one stored was added up from a newer revision of any part: stored revisions only move forward.
  */
-export async function writeShardSummary(shard: number, revs: number[], summary: Record<string, unknown>): Promise<boolean> {
+export async function writeShardSummary(shard: number, revs: number[], summary: Omit<SummaryFigures<typeof CapacityShardSummaryEntity>, 'parts'>): Promise<boolean> {
   const { documentClient, config } = getDb()
   const names: Record<string, string> = { '#parts': 'parts' }
   const values: Record<string, unknown> = {}
@@ -53,7 +56,12 @@ export async function writeShardSummary(shard: number, revs: number[], summary: 
     await documentClient.send(
       new PutCommand({
         TableName: config.tableName,
-        Item: { PK: capacityKeys.shard(shard), SK: 'SUMMARY', _type: overviewType.summary, parts: Object.fromEntries(revs.map((rev, sub) => [String(sub), rev])), ...summary },
+        Item: {
+          ...keyOf(CapacityShardSummaryEntity, { digest: capacityKeys.shard(shard) }),
+          _type: CapacityShardSummaryEntity.entityName,
+          parts: Object.fromEntries(revs.map((rev, sub) => [String(sub), rev])),
+          ...summary,
+        },
         ConditionExpression: `attribute_not_exists(#parts) OR (${conditions.join(' AND ')})`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -67,8 +75,10 @@ export async function writeShardSummary(shard: number, revs: number[], summary: 
 }
 
 /** A shard's summary, read consistently (or null). */
-export async function readShardSummary(shard: number): Promise<Record<string, unknown> | null> {
+export async function readShardSummary(shard: number): Promise<FormattedItem<typeof CapacityShardSummaryEntity> | null> {
   const { documentClient, config } = getDb()
-  const { Item } = await documentClient.send(new GetCommand({ TableName: config.tableName, Key: { PK: capacityKeys.shard(shard), SK: 'SUMMARY' }, ConsistentRead: true }))
-  return (Item as Record<string, unknown> | undefined) ?? null
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: config.tableName, Key: keyOf(CapacityShardSummaryEntity, { digest: capacityKeys.shard(shard) }), ConsistentRead: true }),
+  )
+  return Item ? formatAs(CapacityShardSummaryEntity, Item) : null
 }

@@ -1,21 +1,31 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import type { Entity, FormattedItem } from 'dynamodb-toolbox'
 import { createHash } from 'node:crypto'
 import { getDb } from './client'
-import { isConditionalCheckFailed, isMissingDocumentPath } from './errors'
-import { entryClauses, type EntryChange } from './aggregates'
+import { isConditionalCheckFailed } from './errors'
+import { formatAs, keyOf } from './aggregates'
 import { FIRM_PARTITION, FIRM_SHARDS } from './keys'
 import { batchGetItems } from './batch'
+import {
+  CapacitySummaryEntity,
+  OverviewStateEntity,
+  PeopleSummaryEntity,
+  ProjectsSummaryEntity,
+  WeekSummaryEntity,
+  type DigestSetEntity,
+  type DigestSummaryEntity,
+} from './entities/digests'
 
-// The firm overview's materialised items (lib/overview). Each digest is a pair of items under one
-// partition key: `SET` holds one map entry per person or project (what the overview needs of it),
-// and `SUMMARY` holds the figures derived from that map, which is all a screen reads. Digests are
-// sharded by a hash of the person (or the project's client), so no partition takes every write.
-
-type RawItem = Record<string, unknown>
+// The firm overview's materialised items (lib/overview), entities in lib/db/entities/digests.ts. Each
+// digest is a pair of items under one partition key: `SET` holds one map entry per person or project
+// (what the overview needs of it), and `SUMMARY` holds the figures derived from that map, which is
+// all a screen reads. Digests are sharded by a hash of the person (or the project's client), so no
+// partition takes every write.
 
 export const OVERVIEW_SHARDS = 8
 
-export const overviewType = { set: 'OverviewSet', summary: 'OverviewSummary', state: 'OverviewState' } as const
+/** A digest item's table key, from its entity (SET or SUMMARY) and its partition. */
+const digestKeyOf = (entity: Entity, digest: string) => keyOf<Entity>(entity, { digest })
 
 export const overviewKeys = {
   /** Who is on the bench and who is over-allocated in one week, for one shard of the people. */
@@ -32,68 +42,34 @@ export function overviewShardOf(id: string): number {
   return createHash('sha1').update(id).digest()[0] % OVERVIEW_SHARDS
 }
 
-/**
- * Sets or removes entries in a digest's `SET` item (creating it if need be), bumps its rev, and
- * returns the item as it is after the write.
- */
-export async function applyDigestEntries(partition: string, changes: EntryChange[]): Promise<RawItem> {
-  const { documentClient, config } = getDb()
-  const clauses = entryClauses(changes)
-  const { removes } = clauses
-  const names: Record<string, string> = { '#type': '_type', '#rev': 'rev', ...clauses.names }
-  const values: Record<string, unknown> = { ':type': overviewType.set, ':one': 1, ...clauses.values }
-  const sets = ['#type = :type', ...clauses.sets]
-  const update = () =>
-    documentClient.send(
-      new UpdateCommand({
-        TableName: config.tableName,
-        Key: { PK: partition, SK: 'SET' },
-        UpdateExpression: [`SET ${sets.join(', ')}`, removes.length ? `REMOVE ${removes.join(', ')}` : '', 'ADD #rev :one'].filter(Boolean).join(' '),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_NEW',
-      }),
-    )
-  try {
-    return (await update()).Attributes as RawItem
-  } catch (error) {
-    if (!isMissingDocumentPath(error)) throw error
-  }
-  // The first entry of a map: create the maps, then apply.
-  const maps = [...new Set(changes.map((change) => change.map))]
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: config.tableName,
-      Key: { PK: partition, SK: 'SET' },
-      UpdateExpression: `SET #type = :type, ${maps.map((_, i) => `#m${i} = if_not_exists(#m${i}, :empty)`).join(', ')}`,
-      ExpressionAttributeNames: { '#type': '_type', ...Object.fromEntries(maps.map((map, i) => [`#m${i}`, map])) },
-      ExpressionAttributeValues: { ':type': overviewType.set, ':empty': {} },
-    }),
-  )
-  return (await update()).Attributes as RawItem
-}
-
 /** Reads a digest's `SET` item (consistently), or null. */
-export async function readDigestSet(partition: string): Promise<RawItem | null> {
+export async function readDigestSet<E extends DigestSetEntity & Entity>(entity: E, digest: string): Promise<FormattedItem<E> | null> {
   const { documentClient, config } = getDb()
-  const { Item } = await documentClient.send(new GetCommand({ TableName: config.tableName, Key: { PK: partition, SK: 'SET' }, ConsistentRead: true }))
-  return (Item as RawItem | undefined) ?? null
+  const { Item } = await documentClient.send(new GetCommand({ TableName: config.tableName, Key: digestKeyOf(entity, digest), ConsistentRead: true }))
+  return Item ? formatAs<E>(entity, Item) : null
 }
 
+/** A summary's figures: everything but its key (and the type, which the entity names). */
+export type SummaryFigures<E extends DigestSummaryEntity> = Omit<FormattedItem<E>, 'digest' | 'SK'>
+
 /**
- * Stores a digest's summary, derived from its `SET` item at revision `rev`, unless a summary from a
- * newer revision is stored already: the writer of the newest revision always stores its own.
+ * Stores a digest's summary, derived from its `SET` item at revision `summary.rev`, unless a summary
+ * from a newer revision is stored already: the writer of the newest revision always stores its own.
  */
-export async function writeDigestSummary(partition: string, rev: number, summary: Record<string, unknown>): Promise<boolean> {
+export async function writeDigestSummary<E extends typeof WeekSummaryEntity | typeof PeopleSummaryEntity | typeof ProjectsSummaryEntity | typeof CapacitySummaryEntity>(
+  entity: E,
+  digest: string,
+  summary: SummaryFigures<E>,
+): Promise<boolean> {
   const { documentClient, config } = getDb()
   try {
     await documentClient.send(
       new PutCommand({
         TableName: config.tableName,
-        Item: { PK: partition, SK: 'SUMMARY', _type: overviewType.summary, rev, ...summary },
+        Item: { ...digestKeyOf(entity, digest), _type: entity.entityName, ...summary },
         ConditionExpression: 'attribute_not_exists(#rev) OR #rev <= :rev',
         ExpressionAttributeNames: { '#rev': 'rev' },
-        ExpressionAttributeValues: { ':rev': rev },
+        ExpressionAttributeValues: { ':rev': summary.rev },
       }),
     )
     return true
@@ -103,28 +79,44 @@ export async function writeDigestSummary(partition: string, rev: number, summary
   }
 }
 
-/** One BatchGetItem (at most 100 keys), items by partition; every key is answered or it throws. */
-export async function batchGetByPartition(keys: { PK: string; SK: string }[]): Promise<Map<string, RawItem>> {
-  return new Map((await batchGetItems(keys)).map((item) => [item.PK as string, item]))
+/** One BatchGetItem (at most 100 keys) of one kind of summary, by digest; every key is answered or it throws. */
+export async function readSummaries<E extends DigestSummaryEntity & Entity>(entity: E, digests: string[], options: { consistent?: boolean } = {}): Promise<Map<string, FormattedItem<E>>> {
+  const found = await batchGetItems(digests.map((digest) => digestKeyOf(entity, digest)), options)
+  return new Map(found.map((item) => [item.PK, formatAs<E>(entity, item)]))
 }
 
-/** One BatchGetItem of digest summaries and the state. */
-export async function readDigestSummaries(partitions: string[]): Promise<{ summaries: Map<string, RawItem>; state: RawItem | null }> {
-  const found = await batchGetByPartition([...partitions.map((PK) => ({ PK, SK: 'SUMMARY' })), { PK: overviewKeys.state, SK: 'STATE' }])
-  const state = found.get(overviewKeys.state) ?? null
-  found.delete(overviewKeys.state)
-  return { summaries: found, state }
+/** One BatchGetItem of the overview's summaries (its weeks', headcount's and projects') and its state. */
+export async function readOverviewSummaries(digests: { weeks: string[]; people: string[]; projects: string[] }) {
+  const wanted = [
+    ...digests.weeks.map((digest) => ({ entity: WeekSummaryEntity, digest })),
+    ...digests.people.map((digest) => ({ entity: PeopleSummaryEntity, digest })),
+    ...digests.projects.map((digest) => ({ entity: ProjectsSummaryEntity, digest })),
+  ]
+  const stateKey = keyOf(OverviewStateEntity, {})
+  const found = new Map((await batchGetItems([...wanted.map(({ entity, digest }) => digestKeyOf(entity, digest)), stateKey])).map((item) => [item.PK, item]))
+  const of = <E extends DigestSummaryEntity & Entity>(entity: E, list: string[]) =>
+    new Map(list.flatMap((digest) => {
+      const stored = found.get(digest)
+      return stored ? [[digest, formatAs<E>(entity, stored)] as const] : []
+    }))
+  const state = found.get(stateKey.PK)
+  return {
+    weeks: of(WeekSummaryEntity, digests.weeks),
+    people: of(PeopleSummaryEntity, digests.people),
+    projects: of(ProjectsSummaryEntity, digests.projects),
+    state: state ? formatAs(OverviewStateEntity, state) : null,
+  }
 }
 
-export async function readOverviewState(): Promise<RawItem | null> {
+export async function readOverviewState(): Promise<FormattedItem<typeof OverviewStateEntity> | null> {
   const { documentClient, config } = getDb()
-  const { Item } = await documentClient.send(new GetCommand({ TableName: config.tableName, Key: { PK: overviewKeys.state, SK: 'STATE' }, ConsistentRead: true }))
-  return (Item as RawItem | undefined) ?? null
+  const { Item } = await documentClient.send(new GetCommand({ TableName: config.tableName, Key: keyOf(OverviewStateEntity, {}), ConsistentRead: true }))
+  return Item ? formatAs(OverviewStateEntity, Item) : null
 }
 
 export async function writeOverviewState(state: { weeks: string[]; projectsDerivedOn: string; digestsVersion: number }): Promise<void> {
   const { documentClient, config } = getDb()
-  await documentClient.send(new PutCommand({ TableName: config.tableName, Item: { PK: overviewKeys.state, SK: 'STATE', _type: overviewType.state, ...state } }))
+  await documentClient.send(new PutCommand({ TableName: config.tableName, Item: { ...keyOf(OverviewStateEntity, {}), _type: OverviewStateEntity.entityName, ...state } }))
 }
 
 /**
@@ -132,6 +124,8 @@ export async function writeOverviewState(state: { weeks: string[]; projectsDeriv
  * project with its client (the firm partition, GSI4). Index reads: they only say what to read
  * consistently next, never what to write.
  */
+type RawItem = Record<string, unknown>
+
 export async function listOverviewSources(): Promise<{ employeeIds: string[]; projects: { clientId: string; projectId: string }[] }> {
   const { documentClient, config } = getDb()
   const all = async (index: string, partition: string, prefix?: string) => {
@@ -162,9 +156,4 @@ export async function listOverviewSources(): Promise<{ employeeIds: string[]; pr
     employeeIds: employees.map((item) => item.id as string),
     projects: projects.map((item) => ({ clientId: item.clientId as string, projectId: item.id as string })),
   }
-}
-
-/** Items by key with consistent reads, 100 keys per BatchGetItem (the overview's refresh). */
-export function batchGetConsistent(keys: { PK: string; SK: string }[]): Promise<RawItem[]> {
-  return batchGetItems(keys, { consistent: true })
 }

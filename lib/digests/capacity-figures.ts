@@ -1,3 +1,4 @@
+import type { PersonCapacityEntry, PracticeWeeks, RoleDemandEntry } from '../db/entities/digests'
 import { loadSpansOf, parseLoadSpans } from '../load/load-spans'
 import { normalizeName } from '../text'
 import { addWeeks, mondayOf, periodLoad, type TimeOffSpan } from '../load/allocation'
@@ -17,31 +18,7 @@ export const STANDARD_WEEK_HOURS = 40
 /** Unfilled roles a summary lists per practice (the planner's group); the count covers them all. */
 export const ROLE_LIST_LENGTH = 12
 
-/** What the capacity digest keeps of a person: practice, weekly hours, and bookings and time off not yet over. */
-export interface PersonCapacityEntry {
-  p: string
-  h: number
-  s: string[]
-}
-
-/** What it keeps of an unfilled role: enough to count it and to list it in the planner. */
-export interface RoleDemandEntry {
-  /** practice */
-  p: string
-  /** role title */
-  r: string
-  /** allocation % */
-  a: number
-  /** start, end */
-  s: string
-  e: string
-  /** 1 when tentative */
-  t: number
-  c: string
-  j: string
-  cn: string
-  pn: string
-}
+export type { PersonCapacityEntry, PracticeWeeks, RoleDemandEntry } from '../db/entities/digests'
 
 interface PersonSource {
   practice: string
@@ -92,17 +69,6 @@ export function roleDemandEntry(role: {
     cn: role.clientName,
     pn: role.projectName,
   }
-}
-
-/** One practice's figures over consecutive weeks, in hours. */
-export interface PracticeWeeks {
-  name: string
-  people: number
-  capacity: number[]
-  confirmed: number[]
-  tentative: number[]
-  unfilled: number[]
-  unfilledTentative: number[]
 }
 
 export interface RoleListing extends RoleDemandEntry {

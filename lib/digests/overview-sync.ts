@@ -1,12 +1,7 @@
-import type { EntryChange } from '../db'
+import { applyDigestEntries, type EntryChange } from '../db'
+import { PeopleSetEntity, PeopleSummaryEntity, ProjectsSetEntity, ProjectsSummaryEntity, WeekSetEntity, WeekSummaryEntity } from '../db/entities/digests'
 import { readEmployee, readProject } from '../reads'
-import {
-  applyDigestEntries,
-  overviewKeys,
-  overviewShardOf,
-  readOverviewState,
-  writeDigestSummary,
-} from '../db/overview-store'
+import { overviewKeys, overviewShardOf, readOverviewState, writeDigestSummary } from '../db/overview-store'
 import { toBookings, toTimeOff } from '../dto'
 import { todayIso } from '../load/allocation'
 import { applyCapacity, personCapacityChange } from './capacity-sync'
@@ -23,21 +18,21 @@ import { overviewStateIsCurrent, summarisePeople, summariseProjects, summariseWe
 export const versionOf = (item: { aggRev?: number; version?: number; deletingAt?: string } | null) => (item ? `${item.aggRev ?? 0}.${item.version ?? 0}.${item.deletingAt ?? ''}` : 'gone')
 
 export async function applyWeek(weekStart: string, shard: number, changes: EntryChange[]): Promise<void> {
-  const partition = overviewKeys.week(weekStart, shard)
-  const set = await applyDigestEntries(partition, changes)
-  await writeDigestSummary(partition, set.rev as number, { ...summariseWeek(set), weekStart })
+  const digest = overviewKeys.week(weekStart, shard)
+  const set = await applyDigestEntries(WeekSetEntity, { digest }, changes)
+  await writeDigestSummary(WeekSummaryEntity, digest, { rev: set.rev ?? 0, ...summariseWeek(set), weekStart })
 }
 
 export async function applyPeople(shard: number, changes: EntryChange[]): Promise<void> {
-  const partition = overviewKeys.people(shard)
-  const set = await applyDigestEntries(partition, changes)
-  await writeDigestSummary(partition, set.rev as number, summarisePeople(set))
+  const digest = overviewKeys.people(shard)
+  const set = await applyDigestEntries(PeopleSetEntity, { digest }, changes)
+  await writeDigestSummary(PeopleSummaryEntity, digest, { rev: set.rev ?? 0, ...summarisePeople(set) })
 }
 
 export async function applyProjects(shard: number, changes: EntryChange[], today: string): Promise<void> {
-  const partition = overviewKeys.projects(shard)
-  const set = await applyDigestEntries(partition, changes)
-  await writeDigestSummary(partition, set.rev as number, { ...summariseProjects(set, today) })
+  const digest = overviewKeys.projects(shard)
+  const set = await applyDigestEntries(ProjectsSetEntity, { digest }, changes)
+  await writeDigestSummary(ProjectsSummaryEntity, digest, { rev: set.rev ?? 0, ...summariseProjects(set, today) })
 }
 
 export function personChanges(person: Awaited<ReturnType<typeof readEmployee>>, employeeId: string, weekStart: string): EntryChange[] {
@@ -61,7 +56,7 @@ export async function syncPersonOverview(employeeId: string, options: { membersh
   for (let round = 0; round < 10; round++) {
     await Promise.all([
       ...weeks.map((week) => applyWeek(week, shard, personChanges(person, employeeId, week))),
-      applyCapacity(capacityPartOf(employeeId), [personCapacityChange(person as never, employeeId, today)], today),
+      applyCapacity(capacityPartOf(employeeId), [personCapacityChange(person, employeeId, today)], today),
       ...(options.membership ? [applyPeople(shard, [{ map: 'people', entry: employeeId, value: person && !person.deletingAt ? 1 : undefined }])] : []),
     ])
     const now = await readEmployee(employeeId)

@@ -1,5 +1,20 @@
-import type { Booking } from '../dto'
+import { EmployeeEntity, ProjectEntity, storedOf, type StoredItem } from '../db'
+import {
+  PeopleSetEntity,
+  PeopleSummaryEntity,
+  ProjectsSetEntity,
+  ProjectsSummaryEntity,
+  WeekSetEntity,
+  WeekSummaryEntity,
+  type BenchEntry,
+  type OverEntry,
+  type ProjectEntry,
+} from '../db/entities/digests'
+import { OVERVIEW_SHARDS, overviewKeys, overviewShardOf } from '../db/overview-store'
+import { toBookings, toTimeOff, type Booking } from '../dto'
 import { addWeeks, mondayOf, periodLoad, type TimeOffSpan } from '../load/allocation'
+
+export type { BenchEntry, OverEntry, ProjectEntry } from '../db/entities/digests'
 
 // What the firm overview keeps of each person and project, and the figures it derives: pure, so the
 // maintenance on write, the full refresh and the consistency audit compute the same thing.
@@ -21,7 +36,7 @@ export function trackedWeeks(today: string): string[] {
 export const DIGESTS_VERSION = 2
 
 /** Whether the digests' state covers this week's tracked weeks, "starting soon" was derived today, and the refresh that filled them fills every digest this Roster reads. */
-export function overviewStateIsCurrent(state: Record<string, unknown> | null, today: string): boolean {
+export function overviewStateIsCurrent(state: { weeks: string[]; projectsDerivedOn: string; digestsVersion?: number } | null, today: string): boolean {
   return Boolean(state && JSON.stringify(state.weeks) === JSON.stringify(trackedWeeks(today)) && state.projectsDerivedOn === today && state.digestsVersion === DIGESTS_VERSION)
 }
 
@@ -32,24 +47,6 @@ type PersonLoad = {
   timeOff: TimeOffSpan[]
 }
 
-/** On the bench in a week: nothing booked, and not away all week. Free from/until: around the week, by bookings. */
-export interface BenchEntry {
-  n: string
-  p: string
-  /** First free day (the day after the last booking before the week), or '' when never booked before. */
-  f: string
-  /** Last free day (the day before the next booking after the week), or '' when nothing follows. */
-  u: string
-}
-
-/** Over-allocated in a week: booked plus time off above 100%. */
-export interface OverEntry {
-  n: string
-  p: string
-  /** Booked plus time off, in percent. */
-  a: number
-}
-
 const DAY = 86_400_000
 const shift = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
 
@@ -57,22 +54,13 @@ export function weekStatus(person: PersonLoad, weekStart: string): { bench?: Ben
   const friday = shift(weekStart, 4)
   const load = periodLoad(person.bookings, weekStart, friday, { timeOff: person.timeOff })
   if (load.total === 0 && load.off < 100) {
-    const before = person.bookings.filter((b) => b.end && b.end < weekStart).map((b) => b.end as string).sort().at(-1)
+    const before = person.bookings.flatMap((b) => (b.end && b.end < weekStart ? [b.end] : [])).sort().at(-1)
     const after = person.bookings.filter((b) => b.start > friday).map((b) => b.start).sort()[0]
     return { bench: { n: person.name, p: person.practice, f: before ? shift(before, 1) : '', u: after ? shift(after, -1) : '' } }
   }
   const used = load.total + load.off
   if (used > 100) return { over: { n: person.name, p: person.practice, a: used } }
   return {}
-}
-
-/** A project as the overview counts it: status, client, start, and names (to list it if it starts soon). */
-export interface ProjectEntry {
-  c: string
-  s: string
-  d: string
-  n: string
-  cn: string
 }
 
 export interface WeekSummary {
@@ -118,68 +106,79 @@ export function summariseProjects(set: { projects?: Record<string, ProjectEntry>
   }
 }
 
-export function summarisePeople(set: { people?: Record<string, unknown> }): { people: number } {
+export function summarisePeople(set: { people?: Record<string, number> }): { people: number } {
   return { people: Object.keys(set.people ?? {}).length }
 }
 
 const byName = (a: { n: string; id: string }, b: { n: string; id: string }) => a.n.localeCompare(b.n) || a.id.localeCompare(b.id)
 const byMostOver = (a: OverEntry & { id: string }, b: OverEntry & { id: string }) => b.a - a.a || byName(a, b)
 
-type AuditItem = Record<string, unknown>
-
 /**
  * The overview's digests recomputed from the people and projects in `items` (a consistent scan), and
  * compared with the stored ones: a list of differences, empty when they agree. Used by the
  * consistency audit, so the model-based test checks the overview after random work and crashes.
  */
-export function auditOverview(items: AuditItem[], today: string, keys: { week: (week: string, shard: number) => string; people: (shard: number) => string; projects: (shard: number) => string }, shardOf: (id: string) => number, shards: number): string[] {
+export function auditOverview(items: StoredItem[], today: string): string[] {
   const problems: string[] = []
-  const stored = new Map(items.map((item) => [`${item.PK}|${item.SK}`, item]))
-  const people = items.filter((item) => item._type === 'Employee' && !item.deletingAt)
-  const projects = items.filter((item) => item._type === 'Project' && !item.deletingAt)
+  const read = <T>({ items: found, unreadable }: { items: T[]; unreadable: string[] }) => {
+    problems.push(...unreadable)
+    return found
+  }
+  const shards = Array.from({ length: OVERVIEW_SHARDS }, (_, shard) => shard)
+  // Every digest has the same two item types: pick each kind's items by partition before reading them.
+  const itemsOf = (digests: string[], sortKey: 'SET' | 'SUMMARY') => items.filter((item) => item.SK === sortKey && digests.includes(item.PK))
+  const byDigest = <T extends { digest: string }>(found: T[]) => new Map(found.map((item) => [item.digest, item]))
+  const weekDigests = shards.flatMap((shard) => trackedWeeks(today).map((week) => overviewKeys.week(week, shard)))
+  const peopleDigests = shards.map((shard) => overviewKeys.people(shard))
+  const projectDigests = shards.map((shard) => overviewKeys.projects(shard))
+  const weekSets = byDigest(read(storedOf(itemsOf(weekDigests, 'SET'), WeekSetEntity)))
+  const weekSummaries = byDigest(read(storedOf(itemsOf(weekDigests, 'SUMMARY'), WeekSummaryEntity)))
+  const peopleSets = byDigest(read(storedOf(itemsOf(peopleDigests, 'SET'), PeopleSetEntity)))
+  const peopleSummaries = byDigest(read(storedOf(itemsOf(peopleDigests, 'SUMMARY'), PeopleSummaryEntity)))
+  const projectSets = byDigest(read(storedOf(itemsOf(projectDigests, 'SET'), ProjectsSetEntity)))
+  const projectSummaries = byDigest(read(storedOf(itemsOf(projectDigests, 'SUMMARY'), ProjectsSummaryEntity)))
+  const people = read(storedOf(items, EmployeeEntity)).filter((item) => !item.deletingAt)
+  const projects = read(storedOf(items, ProjectEntity)).filter((item) => !item.deletingAt)
   const compare = (what: string, actual: unknown, expected: unknown) => {
     if (JSON.stringify(sortKeys(actual ?? {})) !== JSON.stringify(sortKeys(expected))) problems.push(`overview ${what} is ${JSON.stringify(actual ?? {})}, recomputed ${JSON.stringify(expected)}`)
   }
-  for (let shard = 0; shard < shards; shard++) {
-    const mine = people.filter((person) => shardOf(person.id as string) === shard)
+  for (const shard of shards) {
+    const mine = people.filter((person) => overviewShardOf(person.id) === shard)
     for (const week of trackedWeeks(today)) {
       const bench: Record<string, BenchEntry> = {}
       const over: Record<string, OverEntry> = {}
       for (const person of mine) {
-        const status = weekStatus(personLoadOf(person), week)
-        if (status.bench) bench[person.id as string] = status.bench
-        if (status.over) over[person.id as string] = status.over
+        const status = weekStatus({ name: person.name, practice: person.practice, bookings: toBookings(person.bookings), timeOff: toTimeOff(person.timeOff) }, week)
+        if (status.bench) bench[person.id] = status.bench
+        if (status.over) over[person.id] = status.over
       }
-      const set = stored.get(`${keys.week(week, shard)}|SET`)
+      const digest = overviewKeys.week(week, shard)
+      const set = weekSets.get(digest)
       compare(`week ${week} shard ${shard} bench`, set?.bench, bench)
       compare(`week ${week} shard ${shard} over`, set?.over, over)
-      if (set) compareSummary(`week ${week} shard ${shard}`, stored.get(`${keys.week(week, shard)}|SUMMARY`), { ...summariseWeek(set as never), weekStart: week }, problems)
+      if (set) compareSummary(`week ${week} shard ${shard}`, weekSummaries.get(digest), { ...summariseWeek(set), weekStart: week }, problems)
     }
-    const peopleSet = stored.get(`${keys.people(shard)}|SET`)
-    compare(`people shard ${shard}`, peopleSet?.people, Object.fromEntries(mine.map((person) => [person.id as string, 1])))
-    if (peopleSet) compareSummary(`people shard ${shard}`, stored.get(`${keys.people(shard)}|SUMMARY`), summarisePeople(peopleSet as never), problems)
-    const projectSet = stored.get(`${keys.projects(shard)}|SET`)
+    const peopleDigest = overviewKeys.people(shard)
+    const peopleSet = peopleSets.get(peopleDigest)
+    compare(`people shard ${shard}`, peopleSet?.people, Object.fromEntries(mine.map((person) => [person.id, 1])))
+    if (peopleSet) compareSummary(`people shard ${shard}`, peopleSummaries.get(peopleDigest), summarisePeople(peopleSet), problems)
+    const projectsDigest = overviewKeys.projects(shard)
+    const projectSet = projectSets.get(projectsDigest)
     const expectedProjects = Object.fromEntries(
       projects
-        .filter((project) => shardOf(project.clientId as string) === shard)
-        .map((project) => [project.id as string, { c: project.clientId, s: project.status, d: project.startDate, n: project.name, cn: project.clientName }]),
+        .filter((project) => overviewShardOf(project.clientId) === shard)
+        .map((project) => [project.id, { c: project.clientId, s: project.status, d: project.startDate, n: project.name, cn: project.clientName }]),
     )
     compare(`projects shard ${shard}`, projectSet?.projects, expectedProjects)
-    const projectSummary = stored.get(`${keys.projects(shard)}|SUMMARY`)
-    if (projectSet) compareSummary(`projects shard ${shard}`, projectSummary, { ...summariseProjects(projectSet as never, (projectSummary?.derivedOn as string) ?? today) }, problems)
+    const projectSummary = projectSummaries.get(projectsDigest)
+    if (projectSet) compareSummary(`projects shard ${shard}`, projectSummary, { ...summariseProjects(projectSet, projectSummary?.derivedOn ?? today) }, problems)
   }
   return problems
 }
 
-function compareSummary(what: string, stored: AuditItem | undefined, expected: Record<string, unknown>, problems: string[]) {
+function compareSummary(what: string, stored: Record<string, unknown> | undefined, expected: Record<string, unknown>, problems: string[]) {
   const actual = Object.fromEntries(Object.keys(expected).map((key) => [key, stored?.[key]]))
   if (JSON.stringify(sortKeys(actual)) !== JSON.stringify(sortKeys(expected))) problems.push(`overview ${what} summary is ${JSON.stringify(actual)}, derived ${JSON.stringify(expected)}`)
-}
-
-function personLoadOf(person: AuditItem): PersonLoad {
-  const bookings = Object.values((person.bookings as Record<string, { start: string; end?: string; allocation: number; tentative: boolean }>) ?? {}).map((b) => ({ start: b.start, end: b.end ?? null, allocation: b.allocation, tentative: b.tentative }))
-  const timeOff = Object.values((person.timeOff as Record<string, { start: string; end: string }>) ?? {}).map((t) => ({ start: t.start, end: t.end }))
-  return { name: person.name as string, practice: person.practice as string, bookings, timeOff }
 }
 
 function sortKeys(value: unknown): unknown {

@@ -1,4 +1,5 @@
-import { AssignmentEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf } from '../db'
+import type { FormattedItem } from 'dynamodb-toolbox'
+import { AssignmentEntity, EmployeeEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf } from '../db'
 import { updateAggregate } from '../aggregates/update'
 import { copyBookingsToSkills } from './skill'
 import { syncPersonOverview } from '../digests/overview-sync'
@@ -16,6 +17,7 @@ export interface AssignmentRef {
 }
 
 type AssignmentItem = NonNullable<Awaited<ReturnType<typeof readAssignment>>>
+type EmployeeItem = FormattedItem<typeof EmployeeEntity>
 
 async function readAssignment(ref: Pick<AssignmentRef, 'clientId' | 'projectId' | 'assignmentId'>) {
   const { Item } = await AssignmentEntity.build(GetItemCommand)
@@ -42,7 +44,7 @@ const sameEdge = (a: AssignmentItem | null, b: AssignmentItem | null) =>
 export interface AssignmentSync {
   assignment: AssignmentItem | null
   /** The employee item as it was right after this run's first write to it (null if gone). */
-  employeeAfterFirstApply: Record<string, unknown> | null
+  employeeAfterFirstApply: EmployeeItem | null
 }
 
 /**
@@ -51,7 +53,7 @@ export interface AssignmentSync {
  * refreshes its copied names. Loops until the assignment did not change under it.
  */
 export async function syncAssignment(ref: AssignmentRef): Promise<AssignmentSync> {
-  let employeeAfterFirstApply: Record<string, unknown> | null | undefined
+  let employeeAfterFirstApply: EmployeeItem | null | undefined
   let assignment = await readAssignment(ref)
   for (let round = 0; round < 10; round++) {
     const employeeId = assignment?.employeeId ?? ref.employeeId
@@ -70,9 +72,9 @@ export async function syncAssignment(ref: AssignmentRef): Promise<AssignmentSync
         await deleteItemOf(AssignmentEntity, { clientId: ref.clientId, projectId: ref.projectId, id: ref.assignmentId })
       } else {
         await refreshAssignmentNames(assignment, {
-          client: { name: client.name as string, version: client.version as number },
+          client: { name: client.name, version: client.version },
           project: { name: project.name, version: project.version },
-          employee: { name: employee.name as string, version: employee.version as number },
+          employee: { name: employee.name, version: employee.version },
         })
       }
     }

@@ -21,7 +21,7 @@ export async function syncProject(ref: ProjectRef) {
         // Created while its client was being deleted: the client's sweep may have passed already.
         await deleteItemOf(ProjectEntity, { clientId: ref.clientId, id: ref.projectId })
       } else if (project.clientName !== client.name) {
-        await copyFields(ProjectEntity, { clientId: ref.clientId, id: ref.projectId }, { clientName: client.name }, 'clientNameVersion', client.version as number)
+        await copyFields(ProjectEntity, { clientId: ref.clientId, id: ref.projectId }, { clientName: client.name }, 'clientNameVersion', client.version)
       }
     }
     const now = await readProject(ref.clientId, ref.projectId)

@@ -1,4 +1,5 @@
-import { GetItemCommand, SkillEntity, copyFields, deleteItemOf, forEachBounded } from '../db'
+import type { FormattedItem } from 'dynamodb-toolbox'
+import { EmployeeEntity, GetItemCommand, SkillEntity, copyFields, deleteItemOf, forEachBounded } from '../db'
 import { updateAggregate } from '../aggregates/update'
 import { employeeCopyOf, skillCopyIsStale } from '../aggregates/employee-figures'
 
@@ -31,9 +32,9 @@ export async function syncSkill(ref: SkillRef): Promise<SkillItem | null> {
       } else {
         const key = { employeeId: ref.employeeId, technologyId: ref.technologyId }
         await Promise.all([
-          copyBookingsToSkills({ ...employee, skills: { [ref.technologyId]: level } }),
-          skillCopyIsStale(skill, employee) && copyFields(SkillEntity, key, employeeCopyOf(employee), 'employeeNameVersion', employee.version as number),
-          skill.technologyName !== technology.name && copyFields(SkillEntity, key, { technologyName: technology.name }, 'technologyNameVersion', technology.version as number),
+          copyBookingsToSkills({ ...employee, skills: { [ref.technologyId]: skill.level } }),
+          skillCopyIsStale(skill, employee) && copyFields(SkillEntity, key, employeeCopyOf(employee), 'employeeNameVersion', employee.version),
+          skill.technologyName !== technology.name && copyFields(SkillEntity, key, { technologyName: technology.name }, 'technologyNameVersion', technology.version),
         ])
       }
     }
@@ -56,9 +57,8 @@ export async function removeSkillEdge(ref: SkillRef): Promise<boolean> {
  * shows who is free from those), stamped with the employee's aggRev: an older copy never replaces a
  * newer one.
  */
-export async function copyBookingsToSkills(employee: Record<string, unknown>): Promise<void> {
-  const technologyIds = Object.keys((employee.skills as Record<string, number> | undefined) ?? {})
-  await forEachBounded(technologyIds, 8, async (technologyId) => {
-    await copyFields(SkillEntity, { employeeId: employee.id as string, technologyId }, { employeeBookings: employee.bookings ?? {}, employeeTimeOff: employee.timeOff ?? {} }, 'bookingsRev', employee.aggRev as number)
+export async function copyBookingsToSkills(employee: Pick<FormattedItem<typeof EmployeeEntity>, 'id' | 'skills' | 'bookings' | 'timeOff' | 'aggRev'>): Promise<void> {
+  await forEachBounded(Object.keys(employee.skills), 8, async (technologyId) => {
+    await copyFields(SkillEntity, { employeeId: employee.id, technologyId }, { employeeBookings: employee.bookings, employeeTimeOff: employee.timeOff }, 'bookingsRev', employee.aggRev)
   })
 }

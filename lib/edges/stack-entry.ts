@@ -35,7 +35,7 @@ export async function syncStackEntry(ref: StackEntryRef) {
           entry.clientName !== client.name && copyFields(StackEntryEntity, key, { clientName: client.name }, 'clientNameVersion', client.version),
           entry.projectName !== project.name && copyFields(StackEntryEntity, key, { projectName: project.name }, 'projectNameVersion', project.version),
           (entry.technologyName !== technology.name || entry.technologyCategory !== technology.category) &&
-            copyFields(StackEntryEntity, key, { technologyName: technology.name, technologyCategory: technology.category }, 'technologyNameVersion', technology.version as number),
+            copyFields(StackEntryEntity, key, { technologyName: technology.name, technologyCategory: technology.category }, 'technologyNameVersion', technology.version),
         ])
       }
     }

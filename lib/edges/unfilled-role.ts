@@ -46,7 +46,7 @@ export async function syncUnfilledRole(ref: RoleRef, options: { today?: string }
         if (clientStale || projectStale) role = await readRole(ref)
       }
     }
-    await applyCapacity(capacityPartOf(ref.roleId), [roleCapacityChange(role as never, ref.roleId)], today)
+    await applyCapacity(capacityPartOf(ref.roleId), [roleCapacityChange(role, ref.roleId)], today)
     const now = await readRole(ref)
     if (stamp(now) === stamp(role)) return now
     role = now

@@ -1,7 +1,7 @@
 import { EmployeeEntity, GetItemCommand, writeDerived } from '../db'
 import { authorize, type Actor } from '../authorization'
 import { updateAggregate } from '../aggregates/update'
-import { toTimeOff, type StoredTimeOff, type TimeOff } from '../dto'
+import { toTimeOff, type TimeOff } from '../dto'
 import { notFound } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob } from '../jobs/runner'
@@ -19,13 +19,12 @@ import { syncPersonOverview } from '../digests/overview-sync'
 export async function refreshTimeOffCopies(employeeId: string): Promise<void> {
   const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
   if (!Item || Item.deletingAt) return
-  const item = Item as unknown as Record<string, unknown>
-  await writeDerived(EmployeeEntity, item, employeeFigures(item))
-  await copyBookingsToSkills(item)
+  await writeDerived(EmployeeEntity, Item, employeeFigures(Item))
+  await copyBookingsToSkills(Item)
   await syncPersonOverview(employeeId)
 }
 
-async function changeTimeOff(employeeId: string, entryId: string, value: Omit<TimeOff, 'id'> | undefined): Promise<Record<string, unknown>> {
+async function changeTimeOff(employeeId: string, entryId: string, value: Omit<TimeOff, 'id'> | undefined) {
   return runAsJob('sync-time-off', `${employeeId}#${entryId}`, { employeeId }, async () => {
     const item = await updateAggregate('employee', employeeId, [{ map: 'timeOff', entry: entryId, value }])
     if (!item || item.deletingAt) throw notFound('employee', employeeId)
@@ -44,7 +43,7 @@ export async function addTimeOff(actor: Actor | null, input: unknown): Promise<T
   const id = idForKey('time-off', idempotencyKey)
   const entry = { kind, start: startDate, end: endDate, ...(note ? { note } : {}) }
   const item = await changeTimeOff(employeeId, id, entry)
-  return toTimeOff(item.timeOff as StoredTimeOff).find((timeOff) => timeOff.id === id)!
+  return toTimeOff(item.timeOff).find((timeOff) => timeOff.id === id)!
 }
 
 export async function removeTimeOff(actor: Actor | null, input: unknown): Promise<void> {

@@ -37,7 +37,7 @@ export function exportStaffingPlan(actor: Actor | null, input: unknown): Staffin
   const from = period.from ?? todayIso()
   const to = period.to ?? addWeeks(mondayOf(from), 26)
   async function* chunks(): AsyncGenerator<string> {
-    yield stringify([staffingPlanColumns as unknown as string[]])
+    yield stringify([[...staffingPlanColumns]])
     let cursor: string | undefined
     do {
       const page = await listClients(actor, { limit: 100, cursor })
@@ -77,5 +77,5 @@ export async function exportCapacity(actor: Actor | null, input: unknown): Promi
   }
   for (const practice of practices) add(practice.name, practice.people, practice.weeks)
   if (!options.practice && practices.length > 1) add('All practices', practices.reduce((sum, p) => sum + p.people, 0), totalWeeks(practices, view.weeks))
-  return stringify([capacityColumns as unknown as string[], ...rows])
+  return stringify([[...capacityColumns], ...rows])
 }

@@ -1,8 +1,8 @@
 import { authorize, type Actor } from '../authorization'
 import { todayIso } from '../load/allocation'
 import { nameAccessPattern } from '../db'
-import { OVERVIEW_SHARDS, overviewKeys, readDigestSummaries } from '../db/overview-store'
-import { OVERVIEW_LIST_LENGTH, overviewStateIsCurrent, trackedWeeks, type BenchEntry, type OverEntry, type ProjectEntry, type ProjectsSummary, type WeekSummary } from '../digests/overview'
+import { OVERVIEW_SHARDS, overviewKeys, readOverviewSummaries } from '../db/overview-store'
+import { OVERVIEW_LIST_LENGTH, overviewStateIsCurrent, trackedWeeks, type BenchEntry, type OverEntry, type ProjectEntry } from '../digests/overview'
 
 export interface BenchPerson {
   id: string
@@ -63,15 +63,15 @@ export async function getFirmOverview(actor: Actor | null, today: string = today
   const [thisWeek, nextWeek] = trackedWeeks(today)
   const shards = Array.from({ length: OVERVIEW_SHARDS }, (_, shard) => shard)
   const weekKeys = (week: string) => shards.map((shard) => overviewKeys.week(week, shard))
-  const { summaries, state } = await readDigestSummaries([
-    ...weekKeys(thisWeek),
-    ...weekKeys(nextWeek),
-    ...shards.map((shard) => overviewKeys.people(shard)),
-    ...shards.map((shard) => overviewKeys.projects(shard)),
-  ])
-  const of = <T>(keys: string[]) => keys.flatMap((key) => (summaries.has(key) ? [summaries.get(key) as unknown as T] : []))
+  const summaries = await readOverviewSummaries({
+    weeks: [...weekKeys(thisWeek), ...weekKeys(nextWeek)],
+    people: shards.map((shard) => overviewKeys.people(shard)),
+    projects: shards.map((shard) => overviewKeys.projects(shard)),
+  })
+  const { state } = summaries
+  const of = <T>(found: Map<string, T>) => [...found.values()]
   const week = (weekStart: string): OverviewWeek => {
-    const parts = of<WeekSummary>(weekKeys(weekStart))
+    const parts = weekKeys(weekStart).flatMap((key) => summaries.weeks.get(key) ?? [])
     return {
       weekStart,
       benchCount: sum(parts.map((part) => part.benchCount)),
@@ -88,11 +88,11 @@ export async function getFirmOverview(actor: Actor | null, today: string = today
         .map(toOverAllocatedPerson),
     }
   }
-  const projects = of<ProjectsSummary>(shards.map((shard) => overviewKeys.projects(shard)))
+  const projects = of(summaries.projects)
   const in30Days = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)
   return {
     counts: {
-      employees: sum(of<{ people: number }>(shards.map((shard) => overviewKeys.people(shard))).map((part) => part.people)),
+      employees: sum(of(summaries.people).map((part) => part.people)),
       clients: sum(projects.map((part) => part.clients)),
       projects: sum(projects.map((part) => part.projects)),
       activeProjects: sum(projects.map((part) => part.activeProjects)),

@@ -1,6 +1,6 @@
 import { authorize, type Actor } from '../authorization'
 import { EmployeeEntity, QueryCommand, RosterTable, SkillEntity, decodeCursor, encodeCursor, listPartitions, nameAccessPattern, partitions, peopleKeys, skillLevelRange } from '../db'
-import { toBookings, toTimeOff, type Booking, type StoredBookings, type StoredTimeOff, type TimeOff } from '../dto'
+import { toBookings, toTimeOff, type Booking, type TimeOff } from '../dto'
 import { parseInput } from '../validation'
 import { todayIso } from '../load/allocation'
 import { freeOver } from './grid'
@@ -72,8 +72,8 @@ export async function listPlannerPeople(actor: Actor | null, input: PlannerPeopl
       title: skill.employeeTitle ?? null,
       practice: skill.employeePractice ?? null,
       location: skill.employeeLocation ?? null,
-      bookings: toBookings(skill.employeeBookings as StoredBookings),
-      timeOff: toTimeOff(skill.employeeTimeOff as StoredTimeOff),
+      bookings: toBookings(skill.employeeBookings),
+      timeOff: toTimeOff(skill.employeeTimeOff),
       level: skill.level,
     }))
     lastKey = LastEvaluatedKey

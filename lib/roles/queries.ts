@@ -1,6 +1,6 @@
 import { authorize, type Actor } from '../authorization'
 import { EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, UnfilledRoleEntity, nameAccessPattern, partitions, peopleKeys, skillLevelRange } from '../db'
-import { toBookings, toTimeOff, type StoredBookings, type StoredTimeOff } from '../dto'
+import { toBookings, toTimeOff } from '../dto'
 import { todayIso } from '../load/allocation'
 import { isEntityId } from '../validation'
 import { rankSuggestions, type Suggestion, type SuggestionCandidate } from './ranking'
@@ -60,8 +60,8 @@ export async function getRoleSuggestions(actor: Actor | null, ref: { clientId: s
           practice: skill.employeePractice ?? null,
           title: skill.employeeTitle ?? null,
           levels: { [skill.technologyId]: skill.level },
-          bookings: toBookings(skill.employeeBookings as StoredBookings),
-          timeOff: toTimeOff(skill.employeeTimeOff as StoredTimeOff),
+          bookings: toBookings(skill.employeeBookings),
+          timeOff: toTimeOff(skill.employeeTimeOff),
         })
       }
     }

@@ -11,6 +11,7 @@ import {
   TechnologyEntity,
 } from '../db/entities'
 import { employeeCopyOf, loadSpansOf } from '../aggregates/employee-figures'
+import type { ProjectStatus } from '../db/entities/enums'
 import { slugify } from '../ids'
 import { clientWords, firstNames, industryOfClientWord, lastNames, locations, practices, projectWords, rolesByPractice, technologyCatalog } from './catalog'
 
@@ -97,7 +98,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     const [baseName, category] = technologyCatalog[i % technologyCatalog.length]
     const round = Math.floor(i / technologyCatalog.length)
     const name = round === 0 ? baseName : `${baseName} ${round + 1}`
-    return { id: slugify(name), name, category, projectCount: 0, peopleCount: 0, projectKeys: {} as Record<string, number>, people: {} as Record<string, number> }
+    return { id: slugify(name), name, category, projectCount: 0, peopleCount: 0, projectKeys: emptyRecord<number>(), people: emptyRecord<number>() }
   })
   const technologyById = new Map(technologies.map((t) => [t.id, t]))
 
@@ -112,11 +113,11 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       name,
       industry: industryOfClientWord[word],
       contactEmail: `${slugify(name)}@client.example`,
-      status: (random.next() < 0.9 ? 'active' : 'archived') as 'active' | 'archived',
+      status: random.next() < 0.9 ? 'active' : 'archived',
       projectCount: 0,
       staffedCount: 0,
-      projectIds: {} as Record<string, number>,
-      staffing: {} as Record<string, string>,
+      projectIds: emptyRecord<number>(),
+      staffing: emptyRecord<string>(),
     }
   })
 
@@ -131,7 +132,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
     const startDate = addDays(anchor, startOffset)
     const openEnded = random.next() < 0.1
     const endDate = openEnded ? undefined : addDays(startDate, random.int(60, 420))
-    const status =
+    const status: ProjectStatus =
       startOffset > 0 ? (random.next() < 0.5 ? 'proposed' : 'active') : endDate && endDate < anchor ? 'completed' : random.next() < 0.1 ? 'on-hold' : 'active'
     client.projectCount++
     const id = seededId('p', i + 1)
@@ -142,7 +143,7 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       clientName: client.name,
       name: `${random.pick(projectWords.first)} ${random.pick(projectWords.second)}`,
       description: `${random.pick(['Greenfield', 'Rebuild of the', 'Scaling the', 'Modernising the'])} ${random.pick(['customer-facing', 'internal', 'partner', 'back-office'])} ${random.pick(['platform', 'product', 'services', 'experience'])}.`,
-      status: status as 'proposed' | 'active' | 'on-hold' | 'completed',
+      status,
       startDate,
       endDate,
       budget: random.next() < 0.7 ? random.int(4, 120) * 10000 : undefined,
@@ -175,8 +176,8 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       practice: practice.name,
       location: random.pick(locations),
       capacityHours: random.next() < 0.9 ? 40 : 32,
-      bookings: [] as { assignmentId: string; clientId: string; projectId: string; start: string; end?: string; allocation: number; tentative: boolean }[],
-      skills: {} as Record<string, number>,
+      bookings: new Array<SeedBooking>(),
+      skills: emptyRecord<number>(),
       practiceSkills: practice.skills,
     }
   })
@@ -361,6 +362,21 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       unfilledRoles: roles.length,
     },
   }
+}
+
+interface SeedBooking {
+  assignmentId: string
+  clientId: string
+  projectId: string
+  start: string
+  end?: string
+  allocation: number
+  tentative: boolean
+}
+
+/** An empty map of what the sweep would fill (its entries typed, which `{}` alone is not). */
+function emptyRecord<T>(): Record<string, T> {
+  return {}
 }
 
 function bookingMapOf(bookings: { assignmentId: string }[]) {

@@ -1,21 +1,10 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { batchPutItems, entityNames, forEachBounded, getDb, listPartitions } from '../db'
+import { UnfilledRoleEntity, batchPutItems, firstInIndex, forEachBounded, listPartitions, storedOf } from '../db'
 import { syncUnfilledRole } from '../edges/unfilled-role'
 import { generateDemoData, type SeedSize } from './demo-data'
 
 /** True when the table holds no clients (what start-up checks before loading demo data). */
 export async function tableHasNoClients(): Promise<boolean> {
-  const { documentClient, config } = getDb()
-  const page = await documentClient.send(
-    new QueryCommand({
-      TableName: config.tableName,
-      IndexName: 'GSI3',
-      KeyConditionExpression: 'GSI3PK = :pk',
-      ExpressionAttributeValues: { ':pk': listPartitions.clients },
-      Limit: 1,
-    }),
-  )
-  return (page.Items ?? []).length === 0
+  return (await firstInIndex('GSI3', listPartitions.clients)) === null
 }
 
 /**
@@ -56,7 +45,7 @@ export async function loadDemoData(
   }
   // Unfilled roles reach the capacity digests through their own sync, as after a planner's write
   // (people reach them through the overview's refresh, which follows every seed).
-  const roles = items.filter((item) => item._type === entityNames.unfilledRole)
-  await forEachBounded(roles, 8, async (role) => void (await syncUnfilledRole({ clientId: role.clientId as string, projectId: role.projectId as string, roleId: role.id as string })))
+  const roles = storedOf(items, UnfilledRoleEntity).items
+  await forEachBounded(roles, 8, async (role) => void (await syncUnfilledRole({ clientId: role.clientId, projectId: role.projectId, roleId: role.id })))
   return { ...counts, items: items.length }
 }

@@ -1,6 +1,6 @@
 import { authorize, type Actor } from '../authorization'
 import { $add, $remove, AssignmentEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, createOnce, deleteItemOf, isConditionalCheckFailed } from '../db'
-import { toAssignmentView, toBookings, type AssignmentView, type Booking, type StoredBookings } from '../dto'
+import { toAssignmentView, toBookings, type AssignmentView, type Booking } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob } from '../jobs/runner'
@@ -73,7 +73,7 @@ export async function staffEmployee(actor: Actor | null, input: unknown): Promis
     // employee second sees the first and withdraws. Only a request that made the assignment just now
     // may withdraw it: a replay's booking reached the employee in an earlier request, which may have
     // been answered with success, so a later rival is never a reason to take it back.
-    const rival = outcome === 'created' && employeeAfterFirstApply && overlappingBooking(toBookings(employeeAfterFirstApply.bookings as StoredBookings), data.projectId, period, id)
+    const rival = outcome === 'created' && employeeAfterFirstApply && overlappingBooking(toBookings(employeeAfterFirstApply.bookings), data.projectId, period, id)
     if (rival && rival.assignmentId !== id) {
       await removeAssignment(ref)
       throw alreadyStaffed(employee.name)

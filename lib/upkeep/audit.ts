@@ -1,31 +1,16 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
-import { entityNames, getDb, indexNames } from '../db'
-import { toBookings, toTimeOff, type StoredBookings, type StoredTimeOff } from '../dto'
+import type { FormattedItem } from 'dynamodb-toolbox'
+import { AssignmentEntity, ClientEntity, EmployeeEntity, ProjectEntity, SkillEntity, StackEntryEntity, TechnologyEntity, UnfilledRoleEntity, entityNames, indexNames, scanAll, storedOf } from '../db'
+import { toBookings, toTimeOff, type StoredBookings } from '../dto'
 import { loadSpansOf, skillCopyIsStale } from '../aggregates/employee-figures'
+import { clientFigures } from '../aggregates/client-figures'
+import { technologyFigures } from '../aggregates/technology-figures'
 import { auditOverview } from '../digests/overview'
 import { auditCapacity } from '../digests/capacity-audit'
-import { OVERVIEW_SHARDS, overviewKeys, overviewShardOf } from '../db/overview-store'
 import { todayIso } from '../load/allocation'
 
 // A from-scratch recompute of every derived value from the source items, compared with what is
 // stored. Empty when the table is consistent. Reads the whole table (and each index) with Scan:
 // for tests, the model-based property test and operators, never for a screen.
-
-type Item = Record<string, unknown>
-
-export async function scanAll(indexName?: string): Promise<Item[]> {
-  const { documentClient, config } = getDb()
-  const items: Item[] = []
-  let ExclusiveStartKey: Record<string, unknown> | undefined
-  do {
-    const page = await documentClient.send(
-      new ScanCommand({ TableName: config.tableName, IndexName: indexName, ExclusiveStartKey, ...(indexName ? {} : { ConsistentRead: true }) }),
-    )
-    items.push(...((page.Items ?? []) as Item[]))
-    ExclusiveStartKey = page.LastEvaluatedKey
-  } while (ExclusiveStartKey)
-  return items
-}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
 function canonical(value: unknown): unknown {
@@ -39,57 +24,77 @@ export interface AuditReport {
   items: number
 }
 
-/** What every aggregate's maps and figures should be, recomputed from the edges in `items`. */
-export function expectedAggregates(items: Item[]) {
-  const of = (type: string) => items.filter((item) => item._type === type)
-  const projects = of(entityNames.project)
-  const assignments = of(entityNames.assignment)
-  const stackEntries = of(entityNames.stackEntry)
-  const skills = of(entityNames.skill)
-  const expected = new Map<string, Record<string, unknown>>()
-  for (const client of of(entityNames.client)) {
-    const projectIds = Object.fromEntries(projects.filter((p) => p.clientId === client.id).map((p) => [p.id as string, 1]))
-    const staffing = Object.fromEntries(assignments.filter((a) => a.clientId === client.id).map((a) => [a.id as string, a.employeeId]))
-    expected.set(`${client.PK}|${client.SK}`, { projectIds, staffing, projectCount: Object.keys(projectIds).length, staffedCount: new Set(Object.values(staffing)).size })
-  }
-  for (const employee of of(entityNames.employee)) {
-    const bookings = Object.fromEntries(
-      assignments
-        .filter((a) => a.employeeId === employee.id)
-        .map((a) => [
-          a.id as string,
-          { clientId: a.clientId, projectId: a.projectId, start: a.startDate, ...(a.endDate ? { end: a.endDate } : {}), allocation: a.allocation, tentative: a.status === 'tentative' },
-        ]),
-    )
-    const own = skills.filter((s) => s.employeeId === employee.id)
-    expected.set(`${employee.PK}|${employee.SK}`, {
-      bookings,
-      skills: Object.fromEntries(own.map((s) => [s.technologyId as string, s.level])),
-      skillIds: own.map((s) => s.technologyId as string).sort(),
-      // Time off is the employee's own record (not derived); its spans are part of the overview's copy.
-      loadSpans: loadSpansOf(toBookings(bookings as StoredBookings), toTimeOff(employee.timeOff as StoredTimeOff | undefined)),
-    })
-  }
-  for (const technology of of(entityNames.technology)) {
-    const projectKeys = Object.fromEntries(stackEntries.filter((e) => e.technologyId === technology.id).map((e) => [`${e.clientId}#${e.projectId}`, 1]))
-    const people = Object.fromEntries(skills.filter((s) => s.technologyId === technology.id).map((s) => [s.employeeId as string, s.level]))
-    expected.set(`${technology.PK}|${technology.SK}`, { projectKeys, people, projectCount: Object.keys(projectKeys).length, peopleCount: Object.keys(people).length })
-  }
-  return expected
+/** The edges and the aggregates they feed, as the recompute needs them (the repair reads older items with only these attributes). */
+export interface AggregateSources {
+  clients: Pick<FormattedItem<typeof ClientEntity>, 'id'>[]
+  employees: Pick<FormattedItem<typeof EmployeeEntity>, 'id' | 'timeOff'>[]
+  technologies: Pick<FormattedItem<typeof TechnologyEntity>, 'id'>[]
+  projects: Pick<FormattedItem<typeof ProjectEntity>, 'clientId' | 'id'>[]
+  assignments: FormattedItem<typeof AssignmentEntity>[]
+  stackEntries: FormattedItem<typeof StackEntryEntity>[]
+  skills: FormattedItem<typeof SkillEntity>[]
+}
+
+/** What every aggregate's maps and figures should be, recomputed from the edges, by aggregate id. */
+export function expectedAggregates({ clients, employees, technologies, projects, assignments, stackEntries, skills }: AggregateSources) {
+  const clientValues = new Map(
+    clients.map((client) => {
+      const projectIds = Object.fromEntries(projects.filter((p) => p.clientId === client.id).map((p) => [p.id, 1]))
+      const staffing = Object.fromEntries(assignments.filter((a) => a.clientId === client.id).map((a) => [a.id, a.employeeId]))
+      return [client.id, { projectIds, staffing, ...clientFigures({ projectIds, staffing }) }]
+    }),
+  )
+  const employeeValues = new Map(
+    employees.map((employee) => {
+      const bookings: StoredBookings = Object.fromEntries(
+        assignments
+          .filter((a) => a.employeeId === employee.id)
+          .map((a) => [a.id, { clientId: a.clientId, projectId: a.projectId, start: a.startDate, ...(a.endDate ? { end: a.endDate } : {}), allocation: a.allocation, tentative: a.status === 'tentative' }]),
+      )
+      const own = skills.filter((s) => s.employeeId === employee.id)
+      return [
+        employee.id,
+        {
+          bookings,
+          skills: Object.fromEntries(own.map((s) => [s.technologyId, s.level])),
+          skillIds: own.map((s) => s.technologyId).sort(),
+          // Time off is the employee's own record (not derived); its spans are part of the overview's copy.
+          loadSpans: loadSpansOf(toBookings(bookings), toTimeOff(employee.timeOff)),
+        },
+      ]
+    }),
+  )
+  const technologyValues = new Map(
+    technologies.map((technology) => {
+      const projectKeys = Object.fromEntries(stackEntries.filter((e) => e.technologyId === technology.id).map((e) => [`${e.clientId}#${e.projectId}`, 1]))
+      const people = Object.fromEntries(skills.filter((s) => s.technologyId === technology.id).map((s) => [s.employeeId, s.level]))
+      return [technology.id, { projectKeys, people, ...technologyFigures({ projectKeys, people }) }]
+    }),
+  )
+  return { clients: clientValues, employees: employeeValues, technologies: technologyValues }
 }
 
 export async function auditDerivedData(): Promise<AuditReport> {
   const items = await scanAll()
   const problems: string[] = []
-  const of = (type: string) => items.filter((item) => item._type === type)
   const byKey = new Map(items.map((item) => [`${item.PK}|${item.SK}`, item]))
-  const clients = new Map(of(entityNames.client).map((item) => [item.id as string, item]))
-  const projects = new Map(of(entityNames.project).map((item) => [`${item.clientId}#${item.id}`, item]))
-  const employees = new Map(of(entityNames.employee).map((item) => [item.id as string, item]))
-  const technologies = new Map(of(entityNames.technology).map((item) => [item.id as string, item]))
-  const assignments = of(entityNames.assignment)
-  const stackEntries = of(entityNames.stackEntry)
-  const skills = of(entityNames.skill)
+  // An item its entity cannot read is a problem of its own; the rest is checked without it.
+  const read = <T>({ items: found, unreadable }: { items: T[]; unreadable: string[] }) => {
+    problems.push(...unreadable)
+    return found
+  }
+  const clientItems = read(storedOf(items, ClientEntity))
+  const projectItems = read(storedOf(items, ProjectEntity))
+  const employeeItems = read(storedOf(items, EmployeeEntity))
+  const technologyItems = read(storedOf(items, TechnologyEntity))
+  const clients = new Map(clientItems.map((item) => [item.id, item]))
+  const projects = new Map(projectItems.map((item) => [`${item.clientId}#${item.id}`, item]))
+  const employees = new Map(employeeItems.map((item) => [item.id, item]))
+  const technologies = new Map(technologyItems.map((item) => [item.id, item]))
+  const assignments = read(storedOf(items, AssignmentEntity))
+  const stackEntries = read(storedOf(items, StackEntryEntity))
+  const skills = read(storedOf(items, SkillEntity))
+  const roles = read(storedOf(items, UnfilledRoleEntity))
 
   for (const item of items) {
     if (item.deletingAt) problems.push(`${item._type} ${item.PK} ${item.SK} is still marked as being deleted`)
@@ -97,14 +102,14 @@ export async function auditDerivedData(): Promise<AuditReport> {
   }
 
   for (const project of projects.values()) {
-    const client = clients.get(project.clientId as string)
+    const client = clients.get(project.clientId)
     if (!client) problems.push(`project ${project.id} outlives its client ${project.clientId}`)
     else if (project.clientName !== client.name) problems.push(`project ${project.id} shows client name "${project.clientName}", not "${client.name}"`)
   }
   for (const assignment of assignments) {
-    const client = clients.get(assignment.clientId as string)
+    const client = clients.get(assignment.clientId)
     const project = projects.get(`${assignment.clientId}#${assignment.projectId}`)
-    const employee = employees.get(assignment.employeeId as string)
+    const employee = employees.get(assignment.employeeId)
     if (!client || !project || !employee) {
       problems.push(`assignment ${assignment.id} is an orphan (client ${Boolean(client)}, project ${Boolean(project)}, employee ${Boolean(employee)})`)
       continue
@@ -114,9 +119,9 @@ export async function auditDerivedData(): Promise<AuditReport> {
     if (assignment.employeeName !== employee.name) problems.push(`assignment ${assignment.id} shows employee name "${assignment.employeeName}", not "${employee.name}"`)
   }
   for (const entry of stackEntries) {
-    const client = clients.get(entry.clientId as string)
+    const client = clients.get(entry.clientId)
     const project = projects.get(`${entry.clientId}#${entry.projectId}`)
-    const technology = technologies.get(entry.technologyId as string)
+    const technology = technologies.get(entry.technologyId)
     if (!client || !project || !technology) {
       problems.push(`stack entry ${entry.projectId}/${entry.technologyId} is an orphan`)
       continue
@@ -125,16 +130,16 @@ export async function auditDerivedData(): Promise<AuditReport> {
       problems.push(`stack entry ${entry.projectId}/${entry.technologyId} shows stale names`)
     }
   }
-  for (const role of of(entityNames.unfilledRole)) {
-    const client = clients.get(role.clientId as string)
+  for (const role of roles) {
+    const client = clients.get(role.clientId)
     const project = projects.get(`${role.clientId}#${role.projectId}`)
     if (!client || !project) problems.push(`unfilled role ${role.id} is an orphan (client ${Boolean(client)}, project ${Boolean(project)})`)
     else if (role.clientName !== client.name || role.projectName !== project.name) problems.push(`unfilled role ${role.id} shows stale names`)
     if (role.fillToken) problems.push(`unfilled role ${role.id} is left half-assigned`)
   }
   for (const skill of skills) {
-    const employee = employees.get(skill.employeeId as string)
-    const technology = technologies.get(skill.technologyId as string)
+    const employee = employees.get(skill.employeeId)
+    const technology = technologies.get(skill.technologyId)
     if (!employee || !technology) {
       problems.push(`skill ${skill.employeeId}/${skill.technologyId} is an orphan`)
       continue
@@ -144,15 +149,17 @@ export async function auditDerivedData(): Promise<AuditReport> {
     if (!same(skill.employeeTimeOff ?? {}, employee.timeOff ?? {})) problems.push(`skill ${skill.employeeId}/${skill.technologyId} holds a stale copy of the time off`)
   }
 
-  const expected = expectedAggregates(items)
-  for (const item of [...clients.values(), ...employees.values(), ...technologies.values()]) {
-    for (const [name, value] of Object.entries(expected.get(`${item.PK}|${item.SK}`) ?? {})) {
-      const stored = item[name] ?? (typeof value === 'number' ? 0 : Array.isArray(value) ? [] : {})
-      if (!same(stored, value)) problems.push(`${String(item._type).toLowerCase()} ${item.id} ${name} is ${JSON.stringify(item[name])}, recomputed ${JSON.stringify(value)}`)
+  const expected = expectedAggregates({ clients: clientItems, employees: employeeItems, technologies: technologyItems, projects: projectItems, assignments, stackEntries, skills })
+  const compareAggregate = (what: string, id: string, stored: Record<string, unknown>, values: Record<string, unknown> = {}) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (!same(stored[name] ?? (typeof value === 'number' ? 0 : Array.isArray(value) ? [] : {}), value)) problems.push(`${what} ${id} ${name} is ${JSON.stringify(stored[name])}, recomputed ${JSON.stringify(value)}`)
     }
   }
+  for (const client of clientItems) compareAggregate('client', client.id, client, expected.clients.get(client.id))
+  for (const employee of employeeItems) compareAggregate('employee', employee.id, employee, expected.employees.get(employee.id))
+  for (const technology of technologyItems) compareAggregate('technology', technology.id, technology, expected.technologies.get(technology.id))
 
-  problems.push(...auditOverview(items, todayIso(), overviewKeys, overviewShardOf, OVERVIEW_SHARDS))
+  problems.push(...auditOverview(items, todayIso()))
   problems.push(...auditCapacity(items, todayIso()))
 
   // Each index holds only projections of items that exist in the table.

@@ -1,9 +1,12 @@
-import { forEachBounded, partitions, sortKeys, type EntryChange } from '../db'
-import { OVERVIEW_SHARDS, batchGetConsistent, listOverviewSources, overviewKeys, overviewShardOf, readDigestSet, writeOverviewState } from '../db/overview-store'
+import type { FormattedItem } from 'dynamodb-toolbox'
+import { EmployeeEntity, ProjectEntity, UnfilledRoleEntity, forEachBounded, keyOf, type EntryChange } from '../db'
+import { batchGetAs } from '../db/batch'
+import { CapacitySetEntity, PeopleSetEntity, ProjectsSetEntity, WeekSetEntity } from '../db/entities/digests'
+import { OVERVIEW_SHARDS, listOverviewSources, overviewKeys, overviewShardOf, readDigestSet, writeOverviewState } from '../db/overview-store'
 import { capacityKeys, capacityPartOf, capacityParts } from '../db/capacity-store'
 import { todayIso } from '../load/allocation'
 import { applyCapacity, personCapacityChange, roleCapacityChange } from '../digests/capacity-sync'
-import { DIGESTS_VERSION, trackedWeeks, type ProjectEntry } from '../digests/overview'
+import { DIGESTS_VERSION, trackedWeeks } from '../digests/overview'
 import { applyPeople, applyProjects, applyWeek, personChanges, projectEntry, syncPersonOverview, syncProjectOverview, versionOf } from '../digests/overview-sync'
 import { syncUnfilledRole } from '../edges/unfilled-role'
 
@@ -11,10 +14,8 @@ import { syncUnfilledRole } from '../edges/unfilled-role'
 // person, project and unfilled role; the per-change syncs (lib/digests/overview-sync.ts) keep them
 // current in between.
 
-type RawItem = Record<string, unknown>
-
 /** The changes that turn `current` into `desired` (one map of a digest). */
-function diff(map: string, current: Record<string, unknown> | undefined, desired: Record<string, unknown>): EntryChange[] {
+function diff<T>(map: string, current: Record<string, T> | undefined, desired: Record<string, T>): EntryChange[] {
   const changes: EntryChange[] = []
   for (const [entry, value] of Object.entries(desired)) if (JSON.stringify(current?.[entry]) !== JSON.stringify(value)) changes.push({ map, entry, value })
   for (const entry of Object.keys(current ?? {})) if (!(entry in desired)) changes.push({ map, entry, value: undefined })
@@ -42,26 +43,29 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
   // project the lagging index does not list yet keeps their entries (an entry is only ever removed
   // because a consistent read found its item gone or being deleted).
   const [weekSets, peopleSets, projectSets, capacitySets, sources] = await Promise.all([
-    Promise.all(shards.map((shard) => Promise.all(weeks.map((week) => readDigestSet(overviewKeys.week(week, shard)))))),
-    Promise.all(shards.map((shard) => readDigestSet(overviewKeys.people(shard)))),
-    Promise.all(shards.map((shard) => readDigestSet(overviewKeys.projects(shard)))),
-    Promise.all(capacityParts.map((part) => readDigestSet(capacityKeys.part(part)))),
+    Promise.all(shards.map((shard) => Promise.all(weeks.map((week) => readDigestSet(WeekSetEntity, overviewKeys.week(week, shard)))))),
+    Promise.all(shards.map((shard) => readDigestSet(PeopleSetEntity, overviewKeys.people(shard)))),
+    Promise.all(shards.map((shard) => readDigestSet(ProjectsSetEntity, overviewKeys.projects(shard)))),
+    Promise.all(capacityParts.map((part) => readDigestSet(CapacitySetEntity, capacityKeys.part(part)))),
     listOverviewSources(),
   ])
   const employeeIds = new Set(sources.employeeIds)
-  for (const set of [...weekSets.flat(), ...peopleSets, ...capacitySets]) {
-    for (const map of ['bench', 'over', 'people']) for (const id of Object.keys((set?.[map] as object) ?? {})) employeeIds.add(id)
-  }
+  for (const set of weekSets.flat()) for (const id of [...Object.keys(set?.bench ?? {}), ...Object.keys(set?.over ?? {})]) employeeIds.add(id)
+  for (const set of [...peopleSets, ...capacitySets]) for (const id of Object.keys(set?.people ?? {})) employeeIds.add(id)
   // Unfilled roles have no index: the capacity digests name every one whose sync has run (a role
   // whose sync has not run yet still has its job, which the sweep finishes).
-  const roleKeys = capacitySets.flatMap((set) =>
-    Object.entries((set?.roles as Record<string, { c: string; j: string }>) ?? {}).map(([roleId, entry]) => ({ PK: partitions.client(entry.c), SK: sortKeys.unfilledRole(entry.j, roleId) })),
-  )
+  const roleKeys = capacitySets.flatMap((set) => Object.entries(set?.roles ?? {}).map(([id, entry]) => keyOf(UnfilledRoleEntity, { clientId: entry.c, projectId: entry.j, id })))
   const projectRefs = new Map(sources.projects.map((ref) => [ref.projectId, ref.clientId]))
-  for (const set of projectSets) for (const [id, entry] of Object.entries((set?.projects as Record<string, ProjectEntry>) ?? {})) projectRefs.set(id, entry.c)
-  const personKeys = [...employeeIds].map((id) => ({ PK: partitions.employee(id), SK: sortKeys.employee }))
-  const projectKeys = [...projectRefs].map(([projectId, clientId]) => ({ PK: partitions.client(clientId), SK: sortKeys.project(projectId) }))
-  const [people, projects, roles] = await Promise.all([batchGetConsistent(personKeys), batchGetConsistent(projectKeys), batchGetConsistent(roleKeys)])
+  for (const set of projectSets) for (const [id, entry] of Object.entries(set?.projects ?? {})) projectRefs.set(id, entry.c)
+  const personKeys = [...employeeIds].map((id) => keyOf(EmployeeEntity, { id }))
+  const projectKeys = [...projectRefs].map(([id, clientId]) => keyOf(ProjectEntity, { clientId, id }))
+  const read = () =>
+    Promise.all([
+      batchGetAs(EmployeeEntity, personKeys, { consistent: true }),
+      batchGetAs(ProjectEntity, projectKeys, { consistent: true }),
+      batchGetAs(UnfilledRoleEntity, roleKeys, { consistent: true }),
+    ])
+  const [people, projects, roles] = await read()
   const livePeople = people.filter((person) => !person.deletingAt)
   const liveProjects = projects.filter((project) => !project.deletingAt)
   let done = 0
@@ -69,25 +73,23 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
     shards,
     4,
     async (shard) => {
-      const mine = livePeople.filter((person) => overviewShardOf(person.id as string) === shard)
+      const mine = livePeople.filter((person) => overviewShardOf(person.id) === shard)
       for (const week of weeks) {
         const bench: Record<string, unknown> = {}
         const over: Record<string, unknown> = {}
         for (const person of mine) {
-          for (const change of personChanges(person as never, person.id as string, week)) {
+          for (const change of personChanges(person, person.id, week)) {
             if (change.value !== undefined) (change.map === 'bench' ? bench : over)[change.entry] = change.value
           }
         }
         const current = weekSets[shard][weeks.indexOf(week)]
-        const changes = [...diff('bench', current?.bench as RawItem, bench), ...diff('over', current?.over as RawItem, over)]
+        const changes = [...diff<unknown>('bench', current?.bench, bench), ...diff<unknown>('over', current?.over, over)]
         await applyInChunks((chunk) => applyWeek(week, shard, chunk), changes)
       }
-      const headcount = Object.fromEntries(mine.map((person) => [person.id as string, 1]))
-      await applyInChunks((chunk) => applyPeople(shard, chunk), diff('people', peopleSets[shard]?.people as RawItem, headcount))
-      const entries = Object.fromEntries(
-        liveProjects.filter((project) => overviewShardOf(project.clientId as string) === shard).map((project) => [project.id as string, projectEntry(project as never)]),
-      )
-      await applyInChunks((chunk) => applyProjects(shard, chunk, today), diff('projects', projectSets[shard]?.projects as RawItem, entries))
+      const headcount = Object.fromEntries(mine.map((person) => [person.id, 1]))
+      await applyInChunks((chunk) => applyPeople(shard, chunk), diff('people', peopleSets[shard]?.people, headcount))
+      const entries = Object.fromEntries(liveProjects.filter((project) => overviewShardOf(project.clientId) === shard).map((project) => [project.id, projectEntry(project)]))
+      await applyInChunks((chunk) => applyProjects(shard, chunk, today), diff('projects', projectSets[shard]?.projects, entries))
       done += mine.length
       await options.onProgress?.(done, livePeople.length)
     },
@@ -98,35 +100,35 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
     4,
     async ({ part, index }) => {
       const entries = (changes: EntryChange[]) => Object.fromEntries(changes.filter((change) => change.value !== undefined).map((change) => [change.entry, change.value]))
-      const desiredPeople = entries(livePeople.filter((person) => samePart(capacityPartOf(person.id as string), part)).map((person) => personCapacityChange(person, person.id as string, today)))
-      const desiredRoles = entries(roles.filter((role) => samePart(capacityPartOf(role.id as string), part)).map((role) => roleCapacityChange(role, role.id as string)))
+      const desiredPeople = entries(livePeople.filter((person) => samePart(capacityPartOf(person.id), part)).map((person) => personCapacityChange(person, person.id, today)))
+      const desiredRoles = entries(roles.filter((role) => samePart(capacityPartOf(role.id), part)).map((role) => roleCapacityChange(role, role.id)))
       const current = capacitySets[index]
-      const changes = [...diff('people', current?.people as RawItem, desiredPeople), ...diff('roles', current?.roles as RawItem, desiredRoles)]
+      const changes = [...diff<unknown>('people', current?.people, desiredPeople), ...diff<unknown>('roles', current?.roles, desiredRoles)]
       // A part's summary adds up every person of the part: derived once, after the last chunk.
       await applyInChunks((chunk, last) => applyCapacity(part, chunk, today, { derive: last }), changes)
     },
   )
   // Whoever changed while this ran gets their own sync, from a read made after the writes above.
-  const [peopleAgain, projectsAgain, rolesAgain] = await Promise.all([batchGetConsistent(personKeys), batchGetConsistent(projectKeys), batchGetConsistent(roleKeys)])
-  const keyOf = (item: RawItem) => `${item.PK}|${item.SK}`
-  const personNow = new Map(peopleAgain.map((item) => [keyOf(item), item]))
-  const projectNow = new Map(projectsAgain.map((item) => [keyOf(item), item]))
-  const projectStamp = (item: RawItem | undefined) => JSON.stringify(item ? [item.status, item.startDate, item.name, item.clientName, item.deletingAt] : null)
+  const [peopleAgain, projectsAgain, rolesAgain] = await read()
+  const stored = (item: { PK: string; SK: string }) => `${item.PK}|${item.SK}`
+  const personNow = new Map(peopleAgain.map((item) => [stored(item), item]))
+  const projectNow = new Map(projectsAgain.map((item) => [stored(item), item]))
+  const projectStamp = (item: FormattedItem<typeof ProjectEntity> | undefined) => JSON.stringify(item ? [item.status, item.startDate, item.name, item.clientName, item.deletingAt] : null)
   await forEachBounded(
-    people.filter((person) => versionOf(person as never) !== versionOf((personNow.get(keyOf(person)) as never) ?? null)),
+    people.filter((person) => versionOf(person) !== versionOf(personNow.get(stored(person)) ?? null)),
     8,
-    (person) => syncPersonOverview(person.id as string, { membership: true, today }),
+    (person) => syncPersonOverview(person.id, { membership: true, today }),
   )
   await forEachBounded(
-    projects.filter((project) => projectStamp(project) !== projectStamp(projectNow.get(keyOf(project)))),
+    projects.filter((project) => projectStamp(project) !== projectStamp(projectNow.get(stored(project)))),
     8,
-    (project) => syncProjectOverview(project.clientId as string, project.id as string, { today }),
+    (project) => syncProjectOverview(project.clientId, project.id, { today }),
   )
-  const roleNow = new Map(rolesAgain.map((item) => [keyOf(item), item]))
+  const roleNow = new Map(rolesAgain.map((item) => [stored(item), item]))
   await forEachBounded(
-    roles.filter((role) => JSON.stringify(roleCapacityChange(role, role.id as string)) !== JSON.stringify(roleCapacityChange(roleNow.get(keyOf(role)) ?? null, role.id as string))),
+    roles.filter((role) => JSON.stringify(roleCapacityChange(role, role.id)) !== JSON.stringify(roleCapacityChange(roleNow.get(stored(role)) ?? null, role.id))),
     8,
-    async (role) => void (await syncUnfilledRole({ clientId: role.clientId as string, projectId: role.projectId as string, roleId: role.id as string }, { today })),
+    async (role) => void (await syncUnfilledRole({ clientId: role.clientId, projectId: role.projectId, roleId: role.id }, { today })),
   )
   await writeOverviewState({ weeks, projectsDerivedOn: today, digestsVersion: DIGESTS_VERSION })
   return { people: livePeople.length, projects: liveProjects.length }

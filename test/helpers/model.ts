@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { auditDerivedData, scanAll } from '../../lib/upkeep/audit'
+import { auditDerivedData } from '../../lib/upkeep/audit'
+import { scanAll } from '../../lib/db/stored'
 import { listAllJobs } from '../../lib/jobs/runner'
 import { sweepJobs } from '../../job-registry'
 import { aClient, aProject, aTechnology, anEmployee } from './fixtures'

@@ -1,0 +1,146 @@
+import { Entity, item, list, map, number, record, string, type FormattedValue } from 'dynamodb-toolbox'
+import { RosterTable } from '../table'
+
+// The digests (lib/db/digests.ts): the overview's and capacity's materialised items. Each digest is
+// a pair of items under one partition key, its `digest` (OVERVIEW#…, CAPACITY#…, spelled by
+// lib/db/keys.ts): `SET` holds one map entry per person, project or role, and `SUMMARY` the figures
+// derived from it. Items written before these entities existed read as they are: the same `_type`
+// names, no timestamps, the partition stored only as PK. Several entities share one `_type` (every
+// set is an OverviewSet, every summary an OverviewSummary): never rename them.
+export const digestTypes = { set: 'OverviewSet', summary: 'OverviewSummary', state: 'OverviewState' } as const
+
+/** On the bench in a week: name, practice, first and last free day ('' when open-ended). */
+export const benchEntrySchema = map({ n: string(), p: string(), f: string(), u: string() })
+/** Over-allocated in a week: name, practice, and booked plus time off in percent. */
+export const overEntrySchema = map({ n: string(), p: string(), a: number() })
+/** A project as the overview counts it: client, status, start, name, client name. */
+export const projectEntrySchema = map({ c: string(), s: string(), d: string(), n: string(), cn: string() })
+/** A person as capacity counts them: practice, weekly hours, load spans not yet over. */
+export const personCapacityEntrySchema = map({ p: string(), h: number(), s: list(string()) })
+/**
+ * An unfilled role as capacity counts it: practice, role title, allocation %, start, end, 1 when
+ * tentative, and client id, project id, client name, project name (to list it in the planner).
+ */
+export const roleDemandEntrySchema = map({
+  p: string(),
+  r: string(),
+  a: number(),
+  s: string(),
+  e: string(),
+  t: number(),
+  c: string(),
+  j: string(),
+  cn: string(),
+  pn: string(),
+})
+
+// A summary lists the first entries of its set, each with its id.
+const withId = { id: string() }
+
+/** One practice's figures over consecutive weeks, in hours. */
+const practiceWeeksSchema = map({
+  name: string(),
+  people: number(),
+  capacity: list(number()),
+  confirmed: list(number()),
+  tentative: list(number()),
+  unfilled: list(number()),
+  unfilledTentative: list(number()),
+})
+
+const capacitySummaryAttributes = {
+  from: string(),
+  weeks: number(),
+  practices: record(string(), practiceWeeksSchema),
+  roles: record(string(), map({ count: number(), first: list(roleDemandEntrySchema.and(withId)) })),
+}
+
+export type BenchEntry = FormattedValue<typeof benchEntrySchema>
+export type OverEntry = FormattedValue<typeof overEntrySchema>
+export type ProjectEntry = FormattedValue<typeof projectEntrySchema>
+export type PersonCapacityEntry = FormattedValue<typeof personCapacityEntrySchema>
+export type RoleDemandEntry = FormattedValue<typeof roleDemandEntrySchema>
+export type PracticeWeeks = FormattedValue<typeof practiceWeeksSchema>
+
+// The digest's partition is its identity; the sort key says which of the pair it is. A set's
+// revision moves on with every change (ADD); a summary stores the revision it was derived from.
+// (A set whose maps were created by a write cut off before its ADD has no rev yet.)
+const setKey = { digest: string().key().savedAs('PK'), SK: string().key().const('SET'), rev: number().optional() }
+const summaryKey = { digest: string().key().savedAs('PK'), SK: string().key().const('SUMMARY') }
+const digest = { table: RosterTable, timestamps: false } as const
+
+/** A week's bench and over-allocated people, for one shard of the people (OVERVIEW#WEEK#<monday>#<shard>). */
+export const WeekSetEntity = new Entity({
+  ...digest,
+  name: digestTypes.set,
+  schema: item({ ...setKey, bench: record(string(), benchEntrySchema).optional(), over: record(string(), overEntrySchema).optional() }),
+})
+export const WeekSummaryEntity = new Entity({
+  ...digest,
+  name: digestTypes.summary,
+  schema: item({
+    ...summaryKey,
+    rev: number(),
+    weekStart: string(),
+    benchCount: number(),
+    bench: list(benchEntrySchema.and(withId)),
+    overCount: number(),
+    over: list(overEntrySchema.and(withId)),
+  }),
+})
+
+/** The headcount, for one shard of the people (OVERVIEW#PEOPLE#<shard>): person id -> 1. */
+export const PeopleSetEntity = new Entity({ ...digest, name: digestTypes.set, schema: item({ ...setKey, people: record(string(), number()).optional() }) })
+export const PeopleSummaryEntity = new Entity({ ...digest, name: digestTypes.summary, schema: item({ ...summaryKey, rev: number(), people: number() }) })
+
+/** Every project of one shard of the clients (OVERVIEW#PROJECTS#<shard>). */
+export const ProjectsSetEntity = new Entity({ ...digest, name: digestTypes.set, schema: item({ ...setKey, projects: record(string(), projectEntrySchema).optional() }) })
+export const ProjectsSummaryEntity = new Entity({
+  ...digest,
+  name: digestTypes.summary,
+  schema: item({
+    ...summaryKey,
+    rev: number(),
+    projects: number(),
+    activeProjects: number(),
+    clients: number(),
+    upcoming: list(projectEntrySchema.and(withId)),
+    derivedOn: string(),
+  }),
+})
+
+/** One part of the capacity digests (CAPACITY#<shard>#<sub>): its people and unfilled roles. */
+export const CapacitySetEntity = new Entity({
+  ...digest,
+  name: digestTypes.set,
+  schema: item({ ...setKey, people: record(string(), personCapacityEntrySchema).optional(), roles: record(string(), roleDemandEntrySchema).optional() }),
+})
+export const CapacitySummaryEntity = new Entity({ ...digest, name: digestTypes.summary, schema: item({ ...summaryKey, rev: number(), ...capacitySummaryAttributes }) })
+/** A capacity shard's sum of its parts' summaries (CAPACITY#<shard>), with the revision of each part (by sub) it adds up. */
+export const CapacityShardSummaryEntity = new Entity({
+  ...digest,
+  name: digestTypes.summary,
+  schema: item({ ...summaryKey, parts: record(string(), number()), ...capacitySummaryAttributes }),
+})
+
+/** Which weeks the overview's digests cover, when "starting soon" was derived, and by which version of the refresh. */
+export const OverviewStateEntity = new Entity({
+  name: digestTypes.state,
+  ...digest,
+  schema: item({
+    digest: string().key().savedAs('PK').const('OVERVIEW#STATE'),
+    SK: string().key().const('STATE'),
+    weeks: list(string()),
+    projectsDerivedOn: string(),
+    // Absent on a state written before the capacity digests (version 2): such a table is refreshed at start-up.
+    digestsVersion: number().optional(),
+  }),
+})
+
+export type DigestSetEntity = typeof WeekSetEntity | typeof PeopleSetEntity | typeof ProjectsSetEntity | typeof CapacitySetEntity
+export type DigestSummaryEntity =
+  | typeof WeekSummaryEntity
+  | typeof PeopleSummaryEntity
+  | typeof ProjectsSummaryEntity
+  | typeof CapacitySummaryEntity
+  | typeof CapacityShardSummaryEntity
