@@ -9,12 +9,9 @@ import {
   UpdateItemCommand,
   copyFields,
   deleteItemOf,
-  FIRM_PARTITION,
-  deletingPartition,
   forEachBounded,
   createOnce,
   saveIfUnchanged,
-  listPartitions,
   markDeleting,
 } from '../db'
 import { toClientSummary, type ClientSummary } from '../dto'
@@ -129,9 +126,9 @@ export async function deleteClient(actor: Actor | null, { clientId }: { clientId
 export async function sweepClient(clientId: string, context: JobContext, onProgress?: ProgressListener): Promise<ClientDeletion> {
   await finishJournalledEdges(context)
   const deletion: ClientDeletion = { projects: 0, assignments: 0, stackEntries: 0 }
-  const marked = await markDeleting(ClientEntity, { id: clientId }, { GSI3PK: deletingPartition(listPartitions.clients) }, new Date().toISOString())
+  const marked = await markDeleting(ClientEntity, { id: clientId }, new Date().toISOString())
   if (!marked) return deletion
-  const deletingAt = marked.deletingAt as string
+  const deletingAt = marked.deletingAt!
   // Projects are marked before the edges are read: an edge written after this point sees its
   // project being deleted (syncAssignment, syncStackEntry) and removes itself.
   const first = await readClientEdges(clientId)
@@ -139,7 +136,7 @@ export async function sweepClient(clientId: string, context: JobContext, onProgr
     first.filter((item) => item.entity === 'Project'),
     8,
     async (project) => {
-      await markDeleting(ProjectEntity, { clientId, id: project.id }, { GSI4PK: deletingPartition(FIRM_PARTITION) }, deletingAt)
+      await markDeleting(ProjectEntity, { clientId, id: project.id }, deletingAt)
       await syncProjectOverview(clientId, project.id)
     },
   )

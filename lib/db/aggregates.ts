@@ -1,5 +1,5 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { EntityParser, type Entity, type KeyInputItem } from 'dynamodb-toolbox'
+import { $get, EntityParser, UpdateItemCommand, type Condition, type Entity, type FormattedItem, type KeyInputItem, type UpdateItemInput } from 'dynamodb-toolbox'
 import { getDb } from './client'
 import { isConditionalCheckFailed, isMissingDocumentPath } from './errors'
 
@@ -157,25 +157,18 @@ export async function copyFields<E extends Entity>(
   }
 }
 
-/** Marks an item as being deleted (the one marker all four deletes use) and moves it off its lists. */
-export async function markDeleting<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, listKeys: Record<string, string>, at: string): Promise<RawItem | null> {
-  const { documentClient, config } = getDb()
-  const key = keyOf(entity, keyInput)
-  const type = entity.entityName
-  const entries = Object.entries(listKeys)
+/**
+ * Marks an item as being deleted (the one marker all four deletes use). Its entity moves its list and
+ * index keys off their lists as `deletingAt` is set (lib/db/entities/key-links.ts). A second mark keeps
+ * the first time. Returns the item as it is now, or null when it is not there.
+ */
+export async function markDeleting<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, at: string): Promise<FormattedItem<E> | null> {
+  // Generic code cannot see that every entity marked here has `deletingAt` (the editable attributes).
+  const item = { ...keyInput, deletingAt: $get('deletingAt', at) } as UpdateItemInput<E>
+  const condition = { and: [{ attr: 'PK', exists: true }, { attr: 'entity', eq: entity.entityName }] } as Condition<E>
   try {
-    const { Attributes } = await documentClient.send(
-      new UpdateCommand({
-        TableName: config.tableName,
-        Key: key,
-        UpdateExpression: `SET #deleting = if_not_exists(#deleting, :at)${entries.map((_, i) => `, #l${i} = :l${i}`).join('')}`,
-        ConditionExpression: 'attribute_exists(PK) AND #type = :type',
-        ExpressionAttributeNames: { '#type': '_type', '#deleting': 'deletingAt', ...Object.fromEntries(entries.map(([name], i) => [`#l${i}`, name])) },
-        ExpressionAttributeValues: { ':type': type, ':at': at, ...Object.fromEntries(entries.map(([, value], i) => [`:l${i}`, value])) },
-        ReturnValues: 'ALL_NEW',
-      }),
-    )
-    return (Attributes ?? null) as RawItem | null
+    const { Attributes } = await entity.build(UpdateItemCommand).item(item).options({ condition, returnValues: 'ALL_NEW' }).send()
+    return Attributes ?? null
   } catch (error) {
     if (isConditionalCheckFailed(error)) return null
     throw error

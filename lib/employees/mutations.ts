@@ -14,15 +14,12 @@ import {
   UpdateItemCommand,
   copyFields,
   deleteItemOf,
-  deletingPartition,
   forEachBounded,
   createOnce,
   isConditionalCheckFailed,
   saveIfUnchanged,
-  listPartitions,
   markDeleting,
   partitions,
-  peopleKeys,
 } from '../db'
 import { toBookings, toEmployeeSummary, toSkillView, type EmployeeSummary, type SkillView } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
@@ -193,20 +190,11 @@ export async function deleteEmployee(actor: Actor | null, { employeeId }: { empl
 export async function sweepEmployee(employeeId: string, context: JobContext): Promise<{ assignments: number; skills: number }> {
   await finishJournalledEdges(context)
   const deletion = { assignments: 0, skills: 0 }
-  const marked = await markDeleting(
-    EmployeeEntity,
-    { id: employeeId },
-    {
-      GSI3PK: deletingPartition(listPartitions.employees),
-      GSI5PK: deletingPartition(peopleKeys.everyone),
-      GSI6PK: deletingPartition(peopleKeys.everyone),
-    },
-    new Date().toISOString(),
-  )
+  const marked = await markDeleting(EmployeeEntity, { id: employeeId }, new Date().toISOString())
   if (!marked) return deletion
   // Off the overview at once; the last sync below runs again once the person is gone.
   await syncPersonOverview(employeeId, { membership: true })
-  const settleUntil = Date.parse(marked.deletingAt as string) + indexSettleMs()
+  const settleUntil = Date.parse(marked.deletingAt!) + indexSettleMs()
   for (let pass = 0; pass < 100; pass++) {
     // Consistent sources first: the bookings and skills maps, and the person's own partition.
     const employee = await readEmployee(employeeId)
@@ -234,7 +222,7 @@ export async function sweepEmployee(employeeId: string, context: JobContext): Pr
     deletion.skills += removed.skill
   }
   const removed = await deleteItemOf(EmployeeEntity, { id: employeeId })
-  if (removed) await releaseEmail(marked.email as string, employeeId)
+  if (removed) await releaseEmail(marked.email, employeeId)
   await syncPersonOverview(employeeId, { membership: true })
   return deletion
 }

@@ -9,10 +9,8 @@ import {
   TechnologyEntity,
   UpdateItemCommand,
   AssignmentEntity,
-  FIRM_PARTITION,
   copyFields,
   deleteItemOf,
-  deletingPartition,
   forEachBounded,
   createOnce,
   isConditionalCheckFailed,
@@ -135,7 +133,7 @@ export async function sweepProject(
 ): Promise<{ assignments: number; stackEntries: number }> {
   await finishJournalledEdges(context)
   const deletion = { assignments: 0, stackEntries: 0 }
-  const marked = await markDeleting(ProjectEntity, { clientId, id: projectId }, { GSI4PK: deletingPartition(FIRM_PARTITION) }, new Date().toISOString())
+  const marked = await markDeleting(ProjectEntity, { clientId, id: projectId }, new Date().toISOString())
   if (!marked) return deletion
   await syncProject({ clientId, projectId })
   for (let pass = 0; pass < 100; pass++) {

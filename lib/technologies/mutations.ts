@@ -11,11 +11,9 @@ import {
   UpdateItemCommand,
   copyFields,
   deleteItemOf,
-  deletingPartition,
   forEachBounded,
   createOnce,
   saveIfUnchanged,
-  listPartitions,
   markDeleting,
   partitions,
 } from '../db'
@@ -131,9 +129,9 @@ export async function sweepTechnology(
 ): Promise<{ projects: number; people: number }> {
   await finishJournalledEdges(context)
   const deletion = { projects: 0, people: 0 }
-  const marked = await markDeleting(TechnologyEntity, { id: technologyId }, { GSI3PK: deletingPartition(listPartitions.technologies) }, new Date().toISOString())
+  const marked = await markDeleting(TechnologyEntity, { id: technologyId }, new Date().toISOString())
   if (!marked) return deletion
-  const settleUntil = Date.parse(marked.deletingAt as string) + indexSettleMs()
+  const settleUntil = Date.parse(marked.deletingAt!) + indexSettleMs()
   for (let pass = 0; pass < 100; pass++) {
     const technology = await readTechnology(technologyId)
     let { stackEntries, skills } = technology ? edgesOf(technology) : { stackEntries: [], skills: [] }
