@@ -18,7 +18,7 @@ import { toClientSummary, type ClientSummary } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../edges/journal'
+import { edgesAmong, sweepDelete } from '../edges/delete-sweep'
 import { parseInput, isEntityId } from '../validation'
 import { createClientInput, updateClientInput } from './schemas'
 import { syncProjectOverview } from '../digests/overview-sync'
@@ -124,53 +124,44 @@ export async function deleteClient(actor: Actor | null, { clientId }: { clientId
 }
 
 export async function sweepClient(clientId: string, context: JobContext, onProgress?: ProgressListener): Promise<ClientDeletion> {
-  await finishJournalledEdges(context)
-  const deletion: ClientDeletion = { projects: 0, assignments: 0, stackEntries: 0 }
-  const marked = await markDeleting(ClientEntity, { id: clientId }, new Date().toISOString())
-  if (!marked) return deletion
-  const deletingAt = marked.deletingAt!
-  // Projects are marked before the edges are read: an edge written after this point sees its
-  // project being deleted (syncAssignment, syncStackEntry) and removes itself.
-  const first = await readClientEdges(clientId)
-  await forEachBounded(
-    first.filter((item) => item.entity === 'Project'),
-    8,
-    async (project) => {
-      await markDeleting(ProjectEntity, { clientId, id: project.id }, deletingAt)
-      await syncProjectOverview(clientId, project.id)
-    },
-  )
-  const total = first.length
-  await context.heartbeat({ done: 0, total })
-  await onProgress?.({ phase: 'marked', deleted: 0, total })
+  let projects = 0
+  let total = 0
   let deleted = 0
-  for (let pass = 0; pass < 100; pass++) {
-    const items = await readClientEdges(clientId)
-    if (items.length === 0) break
-    // Edges first, projects after: a crash leaves marked projects, never orphaned edges.
-    const edges = items.flatMap((item): EdgeRef[] => {
-      if (item.entity === 'Assignment') return [{ kind: 'assignment', clientId, projectId: item.projectId, assignmentId: item.id, employeeId: item.employeeId }]
-      if (item.entity === 'StackEntry') return [{ kind: 'stack', clientId, projectId: item.projectId, technologyId: item.technologyId }]
-      if (item.entity === 'UnfilledRole') return [{ kind: 'role', clientId, projectId: item.projectId, roleId: item.id }]
-      return []
-    })
-    const removed = await removeEdgesJournalled(edges, context, async (done) => {
-      await onProgress?.({ phase: 'deleting', deleted: deleted + done, total })
-    })
-    deletion.assignments += removed.assignment
-    deletion.stackEntries += removed.stack
-    deleted += edges.length
-    await forEachBounded(
-      items.filter((item) => item.entity === 'Project'),
-      8,
-      async (project) => {
-        if (await deleteItemOf(ProjectEntity, { clientId, id: project.id })) deletion.projects++
-        await syncProjectOverview(clientId, project.id)
-        deleted++
+  const removed = await sweepDelete(
+    {
+      entity: ClientEntity,
+      key: { id: clientId },
+      // Projects are marked before the edges are read: an edge written after this point sees its
+      // project being deleted (syncAssignment, syncStackEntry) and removes itself.
+      hide: async (marked) => {
+        const first = await readClientEdges(clientId)
+        await forEachBounded(first.filter((item) => item.entity === 'Project'), 8, async (project) => {
+          await markDeleting(ProjectEntity, { clientId, id: project.id }, marked.deletingAt)
+          await syncProjectOverview(clientId, project.id)
+        })
+        total = first.length
+        await context.heartbeat({ done: 0, total })
+        await onProgress?.({ phase: 'marked', deleted: 0, total })
       },
-    )
-  }
-  await deleteItemOf(ClientEntity, { id: clientId })
-  await onProgress?.({ phase: 'done', deleted, total })
-  return deletion
+      remaining: async () => {
+        const items = await readClientEdges(clientId)
+        if (items.length === 0) return { edges: [] }
+        const edges = edgesAmong(items)
+        // Edges first, projects after: a crash leaves marked projects, never orphaned edges.
+        const afterEdges = async () => {
+          deleted += edges.length
+          await forEachBounded(items.filter((item) => item.entity === 'Project'), 8, async (project) => {
+            if (await deleteItemOf(ProjectEntity, { clientId, id: project.id })) projects++
+            await syncProjectOverview(clientId, project.id)
+            deleted++
+          })
+        }
+        return { edges, afterEdges }
+      },
+      onBatch: (done) => onProgress?.({ phase: 'deleting', deleted: deleted + done, total }),
+      finish: async () => onProgress?.({ phase: 'done', deleted, total }),
+    },
+    context,
+  )
+  return { projects, assignments: removed.assignment, stackEntries: removed.stack }
 }

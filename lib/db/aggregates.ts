@@ -157,18 +157,21 @@ export async function copyFields<E extends Entity>(
   }
 }
 
+export type Marked<E extends Entity> = FormattedItem<E> & { deletingAt: string }
+
 /**
  * Marks an item as being deleted (the one marker all four deletes use). Its entity moves its list and
  * index keys off their lists as `deletingAt` is set (lib/db/entities/key-links.ts). A second mark keeps
  * the first time. Returns the item as it is now, or null when it is not there.
  */
-export async function markDeleting<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, at: string): Promise<FormattedItem<E> | null> {
+export async function markDeleting<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, at: string): Promise<Marked<E> | null> {
   // Generic code cannot see that every entity marked here has `deletingAt` (the editable attributes).
   const item = { ...keyInput, deletingAt: $get('deletingAt', at) } as UpdateItemInput<E>
   const condition = { and: [{ attr: 'PK', exists: true }, { attr: 'entity', eq: entity.entityName }] } as Condition<E>
   try {
     const { Attributes } = await entity.build(UpdateItemCommand).item(item).options({ condition, returnValues: 'ALL_NEW' }).send()
-    return Attributes ?? null
+    // The update has just set `deletingAt` (or found it set).
+    return (Attributes ?? null) as Marked<E> | null
   } catch (error) {
     if (isConditionalCheckFailed(error)) return null
     throw error

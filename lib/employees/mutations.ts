@@ -18,15 +18,14 @@ import {
   createOnce,
   isConditionalCheckFailed,
   saveIfUnchanged,
-  markDeleting,
   partitions,
 } from '../db'
 import { toBookings, toEmployeeSummary, toSkillView, type EmployeeSummary, type SkillView } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { indexSettleMs, sleep } from '../jobs/settle'
-import { encodeEdge, finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../edges/journal'
+import { sweepDelete } from '../edges/delete-sweep'
+import type { EdgeRef } from '../edges/journal'
 import { parseInput, isEntityId } from '../validation'
 import { MAX_SKILLS_PER_PERSON, employeeCopyOf, skillCopyIsStale } from '../aggregates/employee-figures'
 import { createEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
@@ -188,55 +187,45 @@ export async function deleteEmployee(actor: Actor | null, { employeeId }: { empl
 }
 
 export async function sweepEmployee(employeeId: string, context: JobContext): Promise<{ assignments: number; skills: number }> {
-  await finishJournalledEdges(context)
-  const deletion = { assignments: 0, skills: 0 }
-  const marked = await markDeleting(EmployeeEntity, { id: employeeId }, new Date().toISOString())
-  if (!marked) return deletion
-  // Off the overview at once; the last sync below runs again once the person is gone.
-  await syncPersonOverview(employeeId, { membership: true })
-  const settleUntil = Date.parse(marked.deletingAt!) + indexSettleMs()
-  for (let pass = 0; pass < 100; pass++) {
-    // Consistent sources first: the bookings and skills maps, and the person's own partition.
-    const employee = await readEmployee(employeeId)
-    const edges = new Map<string, EdgeRef>()
-    for (const booking of toBookings(employee?.bookings)) {
-      edges.set(booking.assignmentId, { kind: 'assignment', clientId: booking.clientId, projectId: booking.projectId, assignmentId: booking.assignmentId, employeeId })
-    }
-    for (const technologyId of [...Object.keys(employee?.skills ?? {}), ...(await readSkills(employeeId)).map((skill) => skill.technologyId)]) {
-      edges.set(`skill:${technologyId}`, { kind: 'skill', employeeId, technologyId })
-    }
-    if (edges.size === 0) {
-      // Then one pass over the employee's index view once it has caught up with the marking, for
-      // any assignment whose synchronisation has not reached the map yet.
-      await sleep(settleUntil - Date.now())
-      const stragglers = await employeeIndexEdges(employeeId)
-      const found: EdgeRef[] = [
-        ...stragglers.assignments.map((edge) => ({ kind: 'assignment' as const, clientId: edge.clientId, projectId: edge.projectId, assignmentId: edge.id, employeeId })),
-        ...stragglers.skills.map((technologyId) => ({ kind: 'skill' as const, employeeId, technologyId })),
-      ]
-      for (const edge of await stillPresent(found)) edges.set(edge.kind === 'assignment' ? edge.assignmentId : edge.kind === 'skill' ? `skill:${edge.technologyId}` : encodeEdge(edge), edge)
-      if (edges.size === 0) break
-    }
-    const removed = await removeEdgesJournalled([...edges.values()], context)
-    deletion.assignments += removed.assignment
-    deletion.skills += removed.skill
-  }
-  const removed = await deleteItemOf(EmployeeEntity, { id: employeeId })
-  if (removed) await releaseEmail(marked.email, employeeId)
-  await syncPersonOverview(employeeId, { membership: true })
-  return deletion
+  const removed = await sweepDelete(
+    {
+      entity: EmployeeEntity,
+      key: { id: employeeId },
+      // Off the overview at once; it is synchronised again once the person is gone.
+      hide: () => syncPersonOverview(employeeId, { membership: true }),
+      // The bookings and skills maps, and the person's own partition.
+      remaining: async () => {
+        const employee = await readEmployee(employeeId)
+        const skills = [...Object.keys(employee?.skills ?? {}), ...(await readSkills(employeeId)).map((skill) => skill.technologyId)]
+        const edges: EdgeRef[] = [
+          ...toBookings(employee?.bookings).map(({ clientId, projectId, assignmentId }) => ({ kind: 'assignment' as const, clientId, projectId, assignmentId, employeeId })),
+          ...[...new Set(skills)].map((technologyId) => ({ kind: 'skill' as const, employeeId, technologyId })),
+        ]
+        return { edges }
+      },
+      indexEdges: () => employeeIndexEdges(employeeId),
+      finish: async (marked, deleted) => {
+        if (deleted) await releaseEmail(marked.email, employeeId)
+        await syncPersonOverview(employeeId, { membership: true })
+      },
+    },
+    context,
+  )
+  return { assignments: removed.assignment, skills: removed.skill }
 }
 
-async function employeeIndexEdges(employeeId: string) {
+/** The person's edges as their index view shows them (it may lag the table). */
+async function employeeIndexEdges(employeeId: string): Promise<EdgeRef[]> {
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(AssignmentEntity, SkillEntity)
     .query({ index: 'GSI1', partition: partitions.employee(employeeId), range: { gt: '#EMP' } })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
-  return {
-    assignments: Items.flatMap((item) => (item.entity === 'Assignment' ? [item] : [])),
-    skills: Items.flatMap((item) => (item.entity === 'Skill' ? [item.technologyId] : [])),
-  }
+  return Items.flatMap((item): EdgeRef[] => {
+    if (item.entity === 'Assignment') return [{ kind: 'assignment', clientId: item.clientId, projectId: item.projectId, assignmentId: item.id, employeeId }]
+    if (item.entity === 'Skill') return [{ kind: 'skill', employeeId, technologyId: item.technologyId }]
+    return []
+  })
 }
 
 /** Adds a skill or changes its level; the employee's skills and the technology's people follow. */

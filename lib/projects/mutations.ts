@@ -15,14 +15,13 @@ import {
   createOnce,
   isConditionalCheckFailed,
   saveIfUnchanged,
-  markDeleting,
 } from '../db'
 import { type DeleteProgress } from '../clients/mutations'
 import { toProjectSummary, toStackEntryView, type ProjectSummary, type StackEntryView } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../edges/journal'
+import { edgesAmong, sweepDelete } from '../edges/delete-sweep'
 import { parseInput, isEntityId } from '../validation'
 import { createProjectInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
 import { syncUnfilledRole } from '../edges/unfilled-role'
@@ -131,27 +130,19 @@ export async function sweepProject(
   context: JobContext,
   onProgress?: (progress: DeleteProgress) => Promise<void> | void,
 ): Promise<{ assignments: number; stackEntries: number }> {
-  await finishJournalledEdges(context)
-  const deletion = { assignments: 0, stackEntries: 0 }
-  const marked = await markDeleting(ProjectEntity, { clientId, id: projectId }, new Date().toISOString())
-  if (!marked) return deletion
-  await syncProject({ clientId, projectId })
-  for (let pass = 0; pass < 100; pass++) {
-    const items = await readClientEdges(clientId, projectId)
-    if (items.length === 0) break
-    const edges = items.flatMap((item): EdgeRef[] => {
-      if (item.entity === 'Assignment') return [{ kind: 'assignment', clientId, projectId, assignmentId: item.id, employeeId: item.employeeId }]
-      if (item.entity === 'StackEntry') return [{ kind: 'stack', clientId, projectId, technologyId: item.technologyId }]
-      if (item.entity === 'UnfilledRole') return [{ kind: 'role', clientId, projectId, roleId: item.id }]
-      return []
-    })
-    const removed = await removeEdgesJournalled(edges, context, (done, total) => onProgress?.({ phase: 'deleting', deleted: done, total }))
-    deletion.assignments += removed.assignment
-    deletion.stackEntries += removed.stack
-  }
-  await deleteItemOf(ProjectEntity, { clientId, id: projectId })
-  await syncProject({ clientId, projectId })
-  return deletion
+  const ref = { clientId, projectId }
+  const removed = await sweepDelete(
+    {
+      entity: ProjectEntity,
+      key: { clientId, id: projectId },
+      hide: async () => void (await syncProject(ref)),
+      remaining: async () => ({ edges: edgesAmong(await readClientEdges(clientId, projectId)) }),
+      onBatch: (done, total) => onProgress?.({ phase: 'deleting', deleted: done, total }),
+      finish: async () => void (await syncProject(ref)),
+    },
+    context,
+  )
+  return { assignments: removed.assignment, stackEntries: removed.stack }
 }
 
 /** Puts a technology on a project's stack; a technology already there is a conflict. */

@@ -10,19 +10,17 @@ import {
   TechnologyEntity,
   UpdateItemCommand,
   copyFields,
-  deleteItemOf,
   forEachBounded,
   createOnce,
   saveIfUnchanged,
-  markDeleting,
   partitions,
 } from '../db'
 import { toTechnologySummary, type TechnologySummary } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { slugify } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { indexSettleMs, sleep } from '../jobs/settle'
-import { finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../edges/journal'
+import { sweepDelete } from '../edges/delete-sweep'
+import type { EdgeRef } from '../edges/journal'
 import { parseInput, isEntityId } from '../validation'
 import { createTechnologyInput, updateTechnologyInput } from './schemas'
 
@@ -127,42 +125,36 @@ export async function sweepTechnology(
   context: JobContext,
   onProgress?: (progress: { done: number; total: number }) => Promise<void> | void,
 ): Promise<{ projects: number; people: number }> {
-  await finishJournalledEdges(context)
-  const deletion = { projects: 0, people: 0 }
-  const marked = await markDeleting(TechnologyEntity, { id: technologyId }, new Date().toISOString())
-  if (!marked) return deletion
-  const settleUntil = Date.parse(marked.deletingAt!) + indexSettleMs()
-  for (let pass = 0; pass < 100; pass++) {
-    const technology = await readTechnology(technologyId)
-    let { stackEntries, skills } = technology ? edgesOf(technology) : { stackEntries: [], skills: [] }
-    if (stackEntries.length === 0 && skills.length === 0) {
-      // The maps are empty: one pass over the technology's index view once it has caught up with the
-      // marking, for any edge whose synchronisation has not reached a map yet.
-      await sleep(settleUntil - Date.now())
-      const found = await technologyIndexEdges(technologyId)
-      const present = await stillPresent([...found.stackEntries.map((ref) => ({ kind: 'stack' as const, ...ref })), ...found.skills.map((ref) => ({ kind: 'skill' as const, ...ref }))])
-      if (present.length === 0) break
-      stackEntries = present.flatMap((edge) => (edge.kind === 'stack' ? [edge] : []))
-      skills = present.flatMap((edge) => (edge.kind === 'skill' ? [edge] : []))
-    }
-    const edges: EdgeRef[] = [...stackEntries.map((ref) => ({ ...ref, kind: 'stack' as const })), ...skills.map((ref) => ({ ...ref, kind: 'skill' as const }))]
-    const removed = await removeEdgesJournalled(edges, context, (done, total) => onProgress?.({ done, total }))
-    deletion.projects += removed.stack
-    deletion.people += removed.skill
-  }
-  await deleteItemOf(TechnologyEntity, { id: technologyId })
-  return deletion
+  const removed = await sweepDelete(
+    {
+      entity: TechnologyEntity,
+      key: { id: technologyId },
+      remaining: async () => {
+        const technology = await readTechnology(technologyId)
+        return { edges: technology ? edgeRefsOf(edgesOf(technology)) : [] }
+      },
+      indexEdges: () => technologyIndexEdges(technologyId),
+      onBatch: (done, total) => onProgress?.({ done, total }),
+    },
+    context,
+  )
+  return { projects: removed.stack, people: removed.skill }
 }
 
-async function technologyIndexEdges(technologyId: string) {
+function edgeRefsOf({ stackEntries, skills }: ReturnType<typeof edgesOf>): EdgeRef[] {
+  return [...stackEntries.map((ref) => ({ ...ref, kind: 'stack' as const })), ...skills.map((ref) => ({ ...ref, kind: 'skill' as const }))]
+}
+
+/** The technology's edges as its index view shows them (it may lag the table). */
+async function technologyIndexEdges(technologyId: string): Promise<EdgeRef[]> {
   const { Items = [] } = await RosterTable.build(QueryCommand)
     // The technology itself sorts among its edges (between skills and stack entries): read it too, and skip it.
     .entities(TechnologyEntity, StackEntryEntity, SkillEntity)
     .query({ index: 'GSI2', partition: partitions.technology(technologyId) })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
-  return {
+  return edgeRefsOf({
     stackEntries: Items.flatMap((item) => (item.entity === 'StackEntry' ? [{ clientId: item.clientId, projectId: item.projectId, technologyId }] : [])),
     skills: Items.flatMap((item) => (item.entity === 'Skill' ? [{ employeeId: item.employeeId, technologyId }] : [])),
-  }
+  })
 }
