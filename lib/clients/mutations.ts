@@ -1,23 +1,22 @@
 import { authorize, type Actor } from '../authorization'
 import {
-  $add,
   AssignmentEntity,
   ClientEntity,
   ProjectEntity,
   PutItemCommand,
   StackEntryEntity,
-  UpdateItemCommand,
   copyFields,
   deleteItemOf,
   forEachBounded,
   createOnce,
-  saveIfUnchanged,
   markDeleting,
+  updateVersion,
 } from '../db'
 import { toClientSummary, type ClientSummary } from '../dto'
-import { AppError, notFound, staleSave } from '../errors'
+import { AppError, notFound } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
+import { saveVersioned } from '../edges/versioned-save'
 import { edgesAmong, sweepDelete } from '../edges/delete-sweep'
 import { parseInput, isEntityId } from '../validation'
 import { createClientInput, updateClientInput } from './schemas'
@@ -50,28 +49,14 @@ export async function createClient(actor: Actor | null, input: unknown): Promise
 export async function updateClient(actor: Actor | null, input: unknown): Promise<ClientSummary> {
   authorize(actor, 'manage')
   const { clientId, version, ...data } = parseInput(updateClientInput, input, 'client')
-  const current = await readClient(clientId)
-  if (!current || current.deletingAt) throw notFound('client', clientId)
-  if (current.version !== version) throw staleSave('client', toClientSummary(current))
-  const save = () =>
-    saveIfUnchanged({
-      update: async () => {
-        const { Attributes } = await ClientEntity.build(UpdateItemCommand)
-          .item({ id: clientId, ...data, version: $add(1) })
-          .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-          .send()
-        return toClientSummary(Attributes!)
-      },
-      reread: () => readClient(clientId),
-      subject: 'client',
-      id: clientId,
-      toView: toClientSummary,
-    })
-  if (current.name === data.name) return save()
-  return runAsJob('rename-client', clientId, {}, async () => {
-    const saved = await save()
-    await propagateClientName(clientId)
-    return saved
+  return saveVersioned({
+    subject: 'client',
+    id: clientId,
+    version,
+    read: () => readClient(clientId),
+    write: () => updateVersion(ClientEntity, { id: clientId, ...data }, version),
+    toView: toClientSummary,
+    followUp: (current) => (current.name === data.name ? null : { kind: 'rename-client', follow: () => propagateClientName(clientId) }),
   })
 }
 

@@ -1,6 +1,5 @@
 import { authorize, type Actor } from '../authorization'
 import {
-  $add,
   AssignmentEntity,
   DeleteItemCommand,
   EmailClaimEntity,
@@ -11,19 +10,19 @@ import {
   RosterTable,
   SkillEntity,
   TechnologyEntity,
-  UpdateItemCommand,
   copyFields,
   deleteItemOf,
   forEachBounded,
   createOnce,
   isConditionalCheckFailed,
-  saveIfUnchanged,
   partitions,
+  updateVersion,
 } from '../db'
 import { toBookings, toEmployeeSummary, toSkillView, type EmployeeSummary, type SkillView } from '../dto'
-import { AppError, notFound, staleSave } from '../errors'
+import { AppError, notFound } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
+import { saveVersioned } from '../edges/versioned-save'
 import { sweepDelete } from '../edges/delete-sweep'
 import type { EdgeRef } from '../edges/journal'
 import { parseInput, isEntityId } from '../validation'
@@ -110,41 +109,34 @@ export async function createEmployee(actor: Actor | null, input: unknown): Promi
 export async function updateEmployee(actor: Actor | null, input: unknown): Promise<EmployeeSummary> {
   authorize(actor, 'manage')
   const { employeeId, version, ...data } = parseInput(updateEmployeeInput, input, 'employee')
-  const current = await readEmployee(employeeId)
-  if (!current || current.deletingAt) throw notFound('employee', employeeId)
-  if (current.version !== version) throw staleSave('employee', toEmployeeSummary(current))
-  const emailChanged = current.email !== data.email
-  const save = async () => {
-    if (emailChanged) await claimEmail(data.email, employeeId)
-    try {
-      const saved = await saveIfUnchanged({
-        update: async () => {
-          const { Attributes } = await EmployeeEntity.build(UpdateItemCommand)
-            .item({ id: employeeId, ...data, version: $add(1) })
-            .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-            .send()
-          return toEmployeeSummary(Attributes!)
-        },
-        reread: () => readEmployee(employeeId),
-        subject: 'employee',
-        id: employeeId,
-        toView: toEmployeeSummary,
-      })
-      if (emailChanged) await releaseEmail(current.email, employeeId)
-      return saved
-    } catch (error) {
-      if (emailChanged) await releaseEmail(data.email, employeeId)
-      throw error
-    }
-  }
   // Copied onto skills, or counted in the overview and capacity digests: a change runs the job that refreshes them.
   const propagated = ['name', 'practice', 'location', 'title', 'capacityHours'] as const
-  if (propagated.every((field) => data[field] === undefined || current[field] === data[field])) return save()
-  return runAsJob('rename-employee', employeeId, {}, async () => {
-    const saved = await save()
-    await propagateEmployeeName(employeeId)
-    return saved
+  return saveVersioned({
+    subject: 'employee',
+    id: employeeId,
+    version,
+    read: () => readEmployee(employeeId),
+    write: () => updateVersion(EmployeeEntity, { id: employeeId, ...data }, version),
+    toView: toEmployeeSummary,
+    around: (write, current) => (current.email === data.email ? write() : withEmailMoved(current.email, data.email, employeeId, write)),
+    followUp: (current) =>
+      propagated.every((field) => data[field] === undefined || current[field] === data[field])
+        ? null
+        : { kind: 'rename-employee', follow: () => propagateEmployeeName(employeeId) },
   })
+}
+
+/** Claims the new address for the write, then releases the old one (or the new one if the write fails). */
+async function withEmailMoved<T>(from: string, to: string, employeeId: string, write: () => Promise<T>): Promise<T> {
+  await claimEmail(to, employeeId)
+  try {
+    const saved = await write()
+    await releaseEmail(from, employeeId)
+    return saved
+  } catch (error) {
+    await releaseEmail(to, employeeId)
+    throw error
+  }
 }
 
 /** The person's skill items, read from their own partition (consistently). */

@@ -1,6 +1,5 @@
 import { authorize, type Actor } from '../authorization'
 import {
-  $add,
   $remove,
   GetItemCommand,
   ProjectEntity,
@@ -14,13 +13,14 @@ import {
   forEachBounded,
   createOnce,
   isConditionalCheckFailed,
-  saveIfUnchanged,
+  updateVersion,
 } from '../db'
 import { type DeleteProgress } from '../clients/mutations'
 import { toProjectSummary, toStackEntryView, type ProjectSummary, type StackEntryView } from '../dto'
-import { AppError, notFound, staleSave } from '../errors'
+import { AppError, notFound } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
+import { saveVersioned } from '../edges/versioned-save'
 import { edgesAmong, sweepDelete } from '../edges/delete-sweep'
 import { parseInput, isEntityId } from '../validation'
 import { createProjectInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
@@ -57,42 +57,19 @@ export async function createProject(actor: Actor | null, input: unknown): Promis
 export async function updateProject(actor: Actor | null, input: unknown): Promise<ProjectSummary> {
   authorize(actor, 'manage')
   const { clientId, projectId, version, ...data } = parseInput(updateProjectInput, input, 'project')
-  const current = await getLiveProject(clientId, projectId)
-  if (current.version !== version) throw staleSave('project', toProjectSummary(current))
-  const save = () =>
-    saveIfUnchanged({
-      update: async () => {
-        const { Attributes } = await ProjectEntity.build(UpdateItemCommand)
-          .item({
-            clientId,
-            id: projectId,
-            ...data,
-            // Optional fields cleared in the form are removed, not kept.
-            endDate: data.endDate ?? $remove(),
-            budget: data.budget ?? $remove(),
-            version: $add(1),
-          })
-          .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-          .send()
-        return toProjectSummary(Attributes!)
-      },
-      reread: () => readProject(clientId, projectId),
-      subject: 'project',
-      id: projectId,
-      toView: toProjectSummary,
-    })
-  if (current.name === data.name) {
+  return saveVersioned({
+    subject: 'project',
+    id: projectId,
+    version,
+    read: () => readProject(clientId, projectId),
+    // Optional fields cleared in the form are removed, not kept.
+    write: () => updateVersion(ProjectEntity, { clientId, id: projectId, ...data, endDate: data.endDate ?? $remove(), budget: data.budget ?? $remove() }, version),
+    toView: toProjectSummary,
     // Status and start date show on the overview: its entry follows in the same job.
-    return runAsJob('sync-project', projectId, { clientId }, async () => {
-      const saved = await save()
-      await syncProjectOverview(clientId, projectId)
-      return saved
-    })
-  }
-  return runAsJob('rename-project', projectId, { clientId }, async () => {
-    const saved = await save()
-    await propagateProjectName(clientId, projectId)
-    return saved
+    followUp: (current) =>
+      current.name === data.name
+        ? { kind: 'sync-project', params: { clientId }, follow: () => syncProjectOverview(clientId, projectId) }
+        : { kind: 'rename-project', params: { clientId }, follow: () => propagateProjectName(clientId, projectId) },
   })
 }
 

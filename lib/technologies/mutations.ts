@@ -1,6 +1,5 @@
 import { authorize, type Actor } from '../authorization'
 import {
-  $add,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -8,17 +7,17 @@ import {
   SkillEntity,
   StackEntryEntity,
   TechnologyEntity,
-  UpdateItemCommand,
   copyFields,
   forEachBounded,
   createOnce,
-  saveIfUnchanged,
   partitions,
+  updateVersion,
 } from '../db'
 import { toTechnologySummary, type TechnologySummary } from '../dto'
-import { AppError, notFound, staleSave } from '../errors'
+import { AppError, notFound } from '../errors'
 import { slugify } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
+import { saveVersioned } from '../edges/versioned-save'
 import { sweepDelete } from '../edges/delete-sweep'
 import type { EdgeRef } from '../edges/journal'
 import { parseInput, isEntityId } from '../validation'
@@ -51,28 +50,17 @@ export async function createTechnology(actor: Actor | null, input: unknown): Pro
 export async function updateTechnology(actor: Actor | null, input: unknown): Promise<TechnologySummary> {
   authorize(actor, 'manage')
   const { technologyId, version, ...data } = parseInput(updateTechnologyInput, input, 'technology')
-  const current = await readTechnology(technologyId)
-  if (!current || current.deletingAt) throw notFound('technology', technologyId)
-  if (current.version !== version) throw staleSave('technology', toTechnologySummary(current))
-  const save = () =>
-    saveIfUnchanged({
-      update: async () => {
-        const { Attributes } = await TechnologyEntity.build(UpdateItemCommand)
-          .item({ id: technologyId, ...data, version: $add(1) })
-          .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-          .send()
-        return toTechnologySummary(Attributes!)
-      },
-      reread: () => readTechnology(technologyId),
-      subject: 'technology',
-      id: technologyId,
-      toView: toTechnologySummary,
-    })
-  if (current.name === data.name && current.category === data.category) return save()
-  return runAsJob('rename-technology', technologyId, {}, async (_job, context) => {
-    const saved = await save()
-    await propagateTechnologyName(technologyId, context)
-    return saved
+  return saveVersioned({
+    subject: 'technology',
+    id: technologyId,
+    version,
+    read: () => readTechnology(technologyId),
+    write: () => updateVersion(TechnologyEntity, { id: technologyId, ...data }, version),
+    toView: toTechnologySummary,
+    followUp: (current) =>
+      current.name === data.name && current.category === data.category
+        ? null
+        : { kind: 'rename-technology', follow: (context) => propagateTechnologyName(technologyId, context) },
   })
 }
 
