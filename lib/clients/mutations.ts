@@ -18,8 +18,8 @@ import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { saveVersioned } from '../edges/versioned-save'
 import { edgesAmong, sweepDelete } from '../edges/delete-sweep'
-import { parseInput, isEntityId } from '../validation'
-import { createClientInput, updateClientInput } from './schemas'
+import { parseInput } from '../validation'
+import { createClientInput, deleteClientInput, updateClientInput } from './schemas'
 import { syncProjectOverview } from '../digests/overview-sync'
 import { syncUnfilledRole } from '../edges/unfilled-role'
 import { readClient, readClientEdges } from '../reads'
@@ -100,11 +100,10 @@ export type ProgressListener = (progress: DeleteProgress) => Promise<void> | voi
  * delete each edge and take it out of the aggregates it fed, then the projects, then the client.
  * Re-running it after a crash at any point finishes the work.
  */
-export async function deleteClient(actor: Actor | null, { clientId }: { clientId: string }, options: { onProgress?: ProgressListener } = {}): Promise<ClientDeletion> {
+export async function deleteClient(actor: Actor | null, input: unknown, options: { onProgress?: ProgressListener } = {}): Promise<ClientDeletion> {
   authorize(actor, 'manage')
-  if (!isEntityId(clientId)) throw notFound('client', clientId)
-  const client = await readClient(clientId)
-  if (!client) throw notFound('client', clientId)
+  const { clientId } = parseInput(deleteClientInput, input, 'client')
+  if (!(await readClient(clientId))) throw notFound('client', clientId)
   return runAsJob('delete-client', clientId, {}, (_job, context) => sweepClient(clientId, context, options.onProgress))
 }
 

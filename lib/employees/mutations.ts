@@ -25,9 +25,9 @@ import { runAsJob, type JobContext } from '../jobs/runner'
 import { saveVersioned } from '../edges/versioned-save'
 import { sweepDelete } from '../edges/delete-sweep'
 import type { EdgeRef } from '../edges/journal'
-import { parseInput, isEntityId } from '../validation'
+import { parseInput } from '../validation'
 import { MAX_SKILLS_PER_PERSON, employeeCopyOf, skillCopyIsStale } from '../aggregates/employee-figures'
-import { createEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
+import { createEmployeeInput, deleteEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
 import { syncSkill } from '../edges/skill'
 import { syncPersonOverview } from '../digests/overview-sync'
 import { readEmployee } from '../reads'
@@ -171,9 +171,9 @@ export async function propagateEmployeeName(employeeId: string): Promise<void> {
 }
 
 /** Deletes the employee with their assignments and skills, as a job (mark, sweep, delete). */
-export async function deleteEmployee(actor: Actor | null, { employeeId }: { employeeId: string }): Promise<{ assignments: number; skills: number }> {
+export async function deleteEmployee(actor: Actor | null, input: unknown): Promise<{ assignments: number; skills: number }> {
   authorize(actor, 'manage')
-  if (!isEntityId(employeeId)) throw notFound('employee', employeeId)
+  const { employeeId } = parseInput(deleteEmployeeInput, input, 'employee')
   if (!(await readEmployee(employeeId))) throw notFound('employee', employeeId)
   return runAsJob('delete-employee', employeeId, {}, (_job, context) => sweepEmployee(employeeId, context))
 }

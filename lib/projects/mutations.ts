@@ -22,8 +22,8 @@ import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
 import { saveVersioned } from '../edges/versioned-save'
 import { edgesAmong, sweepDelete } from '../edges/delete-sweep'
-import { parseInput, isEntityId } from '../validation'
-import { createProjectInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
+import { parseInput } from '../validation'
+import { createProjectInput, deleteProjectInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
 import { syncUnfilledRole } from '../edges/unfilled-role'
 import { syncProject } from '../edges/project'
 import { syncStackEntry } from '../edges/stack-entry'
@@ -92,11 +92,11 @@ export async function propagateProjectName(clientId: string, projectId: string):
 /** Deletes the project and its edges as a job (mark, sweep each edge out of its aggregates, delete). */
 export async function deleteProject(
   actor: Actor | null,
-  { clientId, projectId }: { clientId: string; projectId: string },
+  input: unknown,
   options: { onProgress?: (progress: DeleteProgress) => Promise<void> | void } = {},
 ): Promise<{ assignments: number; stackEntries: number }> {
   authorize(actor, 'manage')
-  if (!isEntityId(clientId) || !isEntityId(projectId)) throw notFound('project', projectId)
+  const { clientId, projectId } = parseInput(deleteProjectInput, input, 'project')
   if (!(await readProject(clientId, projectId))) throw notFound('project', projectId)
   return runAsJob('delete-project', projectId, { clientId }, (_job, context) => sweepProject(clientId, projectId, context, options.onProgress))
 }

@@ -20,8 +20,8 @@ import { runAsJob, type JobContext } from '../jobs/runner'
 import { saveVersioned } from '../edges/versioned-save'
 import { sweepDelete } from '../edges/delete-sweep'
 import type { EdgeRef } from '../edges/journal'
-import { parseInput, isEntityId } from '../validation'
-import { createTechnologyInput, updateTechnologyInput } from './schemas'
+import { parseInput } from '../validation'
+import { createTechnologyInput, deleteTechnologyInput, updateTechnologyInput } from './schemas'
 
 async function readTechnology(technologyId: string) {
   const { Item } = await TechnologyEntity.build(GetItemCommand).key({ id: technologyId }).options({ consistent: true }).send()
@@ -99,11 +99,11 @@ export async function propagateTechnologyName(technologyId: string, context?: Jo
 /** Deletes the technology, its stack entries and skills, as a job (mark, sweep, delete) with progress. */
 export async function deleteTechnology(
   actor: Actor | null,
-  { technologyId }: { technologyId: string },
+  input: unknown,
   options: { onProgress?: (progress: { done: number; total: number }) => Promise<void> | void } = {},
 ): Promise<{ projects: number; people: number }> {
   authorize(actor, 'manage')
-  if (!isEntityId(technologyId)) throw notFound('technology', technologyId)
+  const { technologyId } = parseInput(deleteTechnologyInput, input, 'technology')
   if (!(await readTechnology(technologyId))) throw notFound('technology', technologyId)
   return runAsJob('delete-technology', technologyId, {}, (_job, context) => sweepTechnology(technologyId, context, options.onProgress))
 }
