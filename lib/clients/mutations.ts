@@ -49,14 +49,11 @@ export async function createClient(actor: Actor | null, input: unknown): Promise
 export async function updateClient(actor: Actor | null, input: unknown): Promise<ClientSummary> {
   authorize(actor, 'manage')
   const { clientId, version, ...data } = parseInput(updateClientInput, input, 'client')
-  return saveVersioned({
-    subject: 'client',
-    id: clientId,
-    version,
+  return saveVersioned('client', clientId, version, {
     read: () => readClient(clientId),
     write: () => updateVersion(ClientEntity, { id: clientId, ...data }, version),
-    toView: toClientSummary,
     followUp: (current) => (current.name === data.name ? null : { kind: 'rename-client', follow: () => propagateClientName(clientId) }),
+    toView: toClientSummary,
   })
 }
 

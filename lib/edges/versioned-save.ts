@@ -15,10 +15,6 @@ export interface FollowUp {
 }
 
 export interface VersionedSave<Item extends { version: number; deletingAt?: string }, View extends object> {
-  subject: string
-  id: string
-  /** The version the user loaded. */
-  version: number
   /** The item, read consistently. */
   read: () => Promise<Item | null>
   /** The conditional write of the next version (lib/db updateVersion). */
@@ -30,17 +26,24 @@ export interface VersionedSave<Item extends { version: number; deletingAt?: stri
   followUp?: (current: Item) => FollowUp | null
 }
 
-/** Saves if unchanged since `version` (else not-found or conflict:stale with the current values). */
-export async function saveVersioned<Item extends { version: number; deletingAt?: string }, View extends object>(save: VersionedSave<Item, View>): Promise<View> {
+/**
+ * Saves the `subject` with this id if it is unchanged since `version` was loaded (else not-found, or
+ * conflict:stale with the current values).
+ */
+export async function saveVersioned<Item extends { version: number; deletingAt?: string }, View extends object>(
+  subject: string,
+  id: string,
+  version: number,
+  save: VersionedSave<Item, View>,
+): Promise<View> {
   const current = await save.read()
-  if (!current || current.deletingAt) throw notFound(save.subject, save.id)
-  if (current.version !== save.version) throw staleSave(save.subject, save.toView(current))
-  const write = () =>
-    saveIfUnchanged({ update: async () => save.toView(await save.write()), reread: save.read, subject: save.subject, id: save.id, toView: save.toView })
+  if (!current || current.deletingAt) throw notFound(subject, id)
+  if (current.version !== version) throw staleSave(subject, save.toView(current))
+  const write = () => saveIfUnchanged({ update: async () => save.toView(await save.write()), reread: save.read, subject, id, toView: save.toView })
   const run = () => (save.around ? save.around(write, current) : write())
   const followUp = save.followUp?.(current)
   if (!followUp) return run()
-  return runAsJob(followUp.kind, save.id, followUp.params ?? {}, async (_job, context) => {
+  return runAsJob(followUp.kind, id, followUp.params ?? {}, async (_job, context) => {
     const saved = await run()
     await followUp.follow(context)
     return saved

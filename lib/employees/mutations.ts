@@ -111,18 +111,15 @@ export async function updateEmployee(actor: Actor | null, input: unknown): Promi
   const { employeeId, version, ...data } = parseInput(updateEmployeeInput, input, 'employee')
   // Copied onto skills, or counted in the overview and capacity digests: a change runs the job that refreshes them.
   const propagated = ['name', 'practice', 'location', 'title', 'capacityHours'] as const
-  return saveVersioned({
-    subject: 'employee',
-    id: employeeId,
-    version,
+  return saveVersioned('employee', employeeId, version, {
     read: () => readEmployee(employeeId),
     write: () => updateVersion(EmployeeEntity, { id: employeeId, ...data }, version),
-    toView: toEmployeeSummary,
     around: (write, current) => (current.email === data.email ? write() : withEmailMoved(current.email, data.email, employeeId, write)),
     followUp: (current) =>
       propagated.every((field) => data[field] === undefined || current[field] === data[field])
         ? null
         : { kind: 'rename-employee', follow: () => propagateEmployeeName(employeeId) },
+    toView: toEmployeeSummary,
   })
 }
 

@@ -57,19 +57,16 @@ export async function createProject(actor: Actor | null, input: unknown): Promis
 export async function updateProject(actor: Actor | null, input: unknown): Promise<ProjectSummary> {
   authorize(actor, 'manage')
   const { clientId, projectId, version, ...data } = parseInput(updateProjectInput, input, 'project')
-  return saveVersioned({
-    subject: 'project',
-    id: projectId,
-    version,
+  return saveVersioned('project', projectId, version, {
     read: () => readProject(clientId, projectId),
     // Optional fields cleared in the form are removed, not kept.
     write: () => updateVersion(ProjectEntity, { clientId, id: projectId, ...data, endDate: data.endDate ?? $remove(), budget: data.budget ?? $remove() }, version),
-    toView: toProjectSummary,
     // Status and start date show on the overview: its entry follows in the same job.
     followUp: (current) =>
       current.name === data.name
         ? { kind: 'sync-project', params: { clientId }, follow: () => syncProjectOverview(clientId, projectId) }
         : { kind: 'rename-project', params: { clientId }, follow: () => propagateProjectName(clientId, projectId) },
+    toView: toProjectSummary,
   })
 }
 

@@ -50,17 +50,14 @@ export async function createTechnology(actor: Actor | null, input: unknown): Pro
 export async function updateTechnology(actor: Actor | null, input: unknown): Promise<TechnologySummary> {
   authorize(actor, 'manage')
   const { technologyId, version, ...data } = parseInput(updateTechnologyInput, input, 'technology')
-  return saveVersioned({
-    subject: 'technology',
-    id: technologyId,
-    version,
+  return saveVersioned('technology', technologyId, version, {
     read: () => readTechnology(technologyId),
     write: () => updateVersion(TechnologyEntity, { id: technologyId, ...data }, version),
-    toView: toTechnologySummary,
     followUp: (current) =>
       current.name === data.name && current.category === data.category
         ? null
         : { kind: 'rename-technology', follow: (context) => propagateTechnologyName(technologyId, context) },
+    toView: toTechnologySummary,
   })
 }
 
