@@ -49,7 +49,7 @@ export async function sweepDelete<E extends Entity>(sweep: DeleteSweep<E>, conte
       if (edges.length === 0) break
     }
     const counts = await removeEdgesJournalled(edges, context, sweep.onBatch)
-    for (const kind of Object.keys(removed) as EdgeRef['kind'][]) removed[kind] += counts[kind]
+    for (const kind of ['assignment', 'skill', 'stack', 'role'] as const) removed[kind] += counts[kind]
     await afterEdges?.()
   }
   const deleted = await deleteItemOf(sweep.entity, sweep.key)
