@@ -55,7 +55,7 @@ export async function saveIfUnchanged<T, Item extends { deletingAt?: string }>(o
  */
 export async function updateVersion<E extends Entity>(entity: E, item: UpdateItemInput<E>, version: number): Promise<FormattedItem<E>> {
   // Every entity saved here has `version` and `deletingAt` (the editable attributes); generic code cannot see them.
-  const next = { ...(item as object), version: $add(1) } as UpdateItemInput<E>
+  const next = Object.assign({}, item, { version: $add(1) }) as UpdateItemInput<E>
   const condition = { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] } as Condition<E>
   const { Attributes } = await entity.build(UpdateItemCommand).item(next).options({ condition, returnValues: 'ALL_NEW' }).send()
   // A successful update with ALL_NEW always returns the item.
