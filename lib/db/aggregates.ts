@@ -157,6 +157,7 @@ export async function copyFields<E extends Entity>(
   }
 }
 
+/** An item as markDeleting leaves it: typed by its entity, with `deletingAt` set. */
 export type Marked<E extends Entity> = FormattedItem<E> & { deletingAt: string }
 
 /**
