@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation'
 import type { ActionState } from '../action-state'
 import { createClient, deleteClient, updateClient } from '../clients/mutations'
-import { fieldOf, runAction, runActionForResult } from './run'
+import { runAction, runActionForResult } from './run'
 
 export async function createClientAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const outcome = await runActionForResult(formData, createClient)
@@ -16,7 +16,7 @@ export async function updateClientAction(_previous: ActionState, formData: FormD
 }
 
 export async function deleteClientAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const outcome = await runActionForResult(formData, (actor, input) => deleteClient(actor, { clientId: fieldOf(input, 'clientId') }))
+  const outcome = await runActionForResult(formData, deleteClient)
   if ('error' in outcome) return outcome.error
   redirect('/clients?deleted=1')
 }

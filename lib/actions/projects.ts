@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import type { ActionState } from '../action-state'
 import { addTechnologyToProject, createProject, deleteProject, removeTechnologyFromProject, setStackEntryNote, updateProject } from '../projects/mutations'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../staffing/mutations'
-import { fieldOf, runAction, runActionForResult } from './run'
+import { runAction, runActionForResult } from './run'
 
 export async function createProjectAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const outcome = await runActionForResult(formData, createProject)
@@ -17,13 +17,10 @@ export async function updateProjectAction(_previous: ActionState, formData: Form
 }
 
 export async function deleteProjectAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const outcome = await runActionForResult(formData, async (actor, input) => {
-    const clientId = fieldOf(input, 'clientId')
-    await deleteProject(actor, { clientId, projectId: fieldOf(input, 'projectId') })
-    return clientId
-  })
+  const outcome = await runActionForResult(formData, deleteProject)
   if ('error' in outcome) return outcome.error
-  redirect(`/clients/${encodeURIComponent(outcome.result)}`)
+  // The delete accepted this client id, so it is an id (once trimmed, as the delete's schema trims it).
+  redirect(`/clients/${encodeURIComponent(String(outcome.fields.clientId).trim())}`)
 }
 
 export async function staffEmployeeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

@@ -23,15 +23,15 @@ function inputOf(input: unknown): Record<string, unknown> {
   throw new AppError('invalid:body', 'This action takes a form or an object of fields.', { body: ['Must be a form or an object of fields'] })
 }
 
-async function perform<T>(input: unknown, mutate: Mutation<T>): Promise<T> {
+async function perform<T>(input: unknown, mutate: Mutation<T>): Promise<{ result: T; fields: Record<string, unknown> }> {
   const fields = inputOf(input)
-  return mutate(await currentActor(), fields)
+  return { result: await mutate(await currentActor(), fields), fields }
 }
 
 /** Runs a mutation for a form or a button, answering with a message or the error to show. */
 export async function runAction<T>(input: unknown, mutate: Mutation<T>, message: (result: T) => string): Promise<ActionState> {
   try {
-    const result = await perform(input, mutate)
+    const { result } = await perform(input, mutate)
     revalidatePath('/', 'layout')
     return success(message(result))
   } catch (error) {
@@ -40,21 +40,16 @@ export async function runAction<T>(input: unknown, mutate: Mutation<T>, message:
 }
 
 /**
- * Runs a mutation and hands back its result, or the error state for the form. For actions that use
- * the result: to redirect (outside any try/catch, since redirect works by throwing) or to return it.
+ * Runs a mutation and hands back its result (with the fields it was given, which it has accepted), or
+ * the error state for the form. For actions that use the result: to redirect (outside any try/catch,
+ * since redirect works by throwing) or to return it.
  */
-export async function runActionForResult<T>(input: unknown, mutate: Mutation<T>): Promise<{ result: T } | { error: ActionState }> {
+export async function runActionForResult<T>(input: unknown, mutate: Mutation<T>): Promise<{ result: T; fields: Record<string, unknown> } | { error: ActionState }> {
   try {
-    const result = await perform(input, mutate)
+    const outcome = await perform(input, mutate)
     revalidatePath('/', 'layout')
-    return { result }
+    return outcome
   } catch (error) {
     return { error: toActionError(error, valuesOf(input)) }
   }
-}
-
-/** A field of an action's input as a string ('' when missing or not text). */
-export function fieldOf(input: unknown, name: string): string {
-  const value = input && typeof input === 'object' ? (input as Record<string, unknown>)[name] : undefined
-  return typeof value === 'string' ? value : ''
 }

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import type { ActionState } from '../action-state'
 import type { TechnologySummary } from '../dto'
 import { createTechnology, deleteTechnology, updateTechnology } from '../technologies/mutations'
-import { fieldOf, runAction, runActionForResult } from './run'
+import { runAction, runActionForResult } from './run'
 
 export async function createTechnologyAction(input: { name: string; category?: string }): Promise<{ technology?: TechnologySummary; error?: ActionState }> {
   const outcome = await runActionForResult(input, createTechnology)
@@ -16,7 +16,7 @@ export async function updateTechnologyAction(_previous: ActionState, formData: F
 }
 
 export async function deleteTechnologyAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const outcome = await runActionForResult(formData, (actor, input) => deleteTechnology(actor, { technologyId: fieldOf(input, 'technologyId') }))
+  const outcome = await runActionForResult(formData, deleteTechnology)
   if ('error' in outcome) return outcome.error
   redirect('/technologies')
 }

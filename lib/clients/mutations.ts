@@ -1,29 +1,25 @@
 import { authorize, type Actor } from '../authorization'
 import {
-  $add,
   AssignmentEntity,
   ClientEntity,
   ProjectEntity,
   PutItemCommand,
   StackEntryEntity,
-  UpdateItemCommand,
   copyFields,
   deleteItemOf,
-  FIRM_PARTITION,
-  deletingPartition,
   forEachBounded,
   createOnce,
-  saveIfUnchanged,
-  listPartitions,
   markDeleting,
+  updateVersion,
 } from '../db'
 import { toClientSummary, type ClientSummary } from '../dto'
-import { AppError, notFound, staleSave } from '../errors'
+import { AppError, notFound } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../edges/journal'
-import { parseInput, isEntityId } from '../validation'
-import { createClientInput, updateClientInput } from './schemas'
+import { saveVersioned } from '../edges/versioned-save'
+import { edgesAmong, sweepDelete } from '../edges/delete-sweep'
+import { parseInput } from '../validation'
+import { createClientInput, deleteClientInput, updateClientInput } from './schemas'
 import { syncProjectOverview } from '../digests/overview-sync'
 import { syncUnfilledRole } from '../edges/unfilled-role'
 import { readClient, readClientEdges } from '../reads'
@@ -53,28 +49,11 @@ export async function createClient(actor: Actor | null, input: unknown): Promise
 export async function updateClient(actor: Actor | null, input: unknown): Promise<ClientSummary> {
   authorize(actor, 'manage')
   const { clientId, version, ...data } = parseInput(updateClientInput, input, 'client')
-  const current = await readClient(clientId)
-  if (!current || current.deletingAt) throw notFound('client', clientId)
-  if (current.version !== version) throw staleSave('client', toClientSummary(current))
-  const save = () =>
-    saveIfUnchanged({
-      update: async () => {
-        const { Attributes } = await ClientEntity.build(UpdateItemCommand)
-          .item({ id: clientId, ...data, version: $add(1) })
-          .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-          .send()
-        return toClientSummary(Attributes!)
-      },
-      reread: () => readClient(clientId),
-      subject: 'client',
-      id: clientId,
-      toView: toClientSummary,
-    })
-  if (current.name === data.name) return save()
-  return runAsJob('rename-client', clientId, {}, async () => {
-    const saved = await save()
-    await propagateClientName(clientId)
-    return saved
+  return saveVersioned('client', clientId, version, {
+    read: () => readClient(clientId),
+    write: () => updateVersion(ClientEntity, { id: clientId, ...data }, version),
+    followUp: (current) => (current.name === data.name ? null : { kind: 'rename-client', follow: () => propagateClientName(clientId) }),
+    toView: toClientSummary,
   })
 }
 
@@ -118,62 +97,52 @@ export type ProgressListener = (progress: DeleteProgress) => Promise<void> | voi
  * delete each edge and take it out of the aggregates it fed, then the projects, then the client.
  * Re-running it after a crash at any point finishes the work.
  */
-export async function deleteClient(actor: Actor | null, { clientId }: { clientId: string }, options: { onProgress?: ProgressListener } = {}): Promise<ClientDeletion> {
+export async function deleteClient(actor: Actor | null, input: unknown, options: { onProgress?: ProgressListener } = {}): Promise<ClientDeletion> {
   authorize(actor, 'manage')
-  if (!isEntityId(clientId)) throw notFound('client', clientId)
-  const client = await readClient(clientId)
-  if (!client) throw notFound('client', clientId)
+  const { clientId } = parseInput(deleteClientInput, input, 'client')
+  if (!(await readClient(clientId))) throw notFound('client', clientId)
   return runAsJob('delete-client', clientId, {}, (_job, context) => sweepClient(clientId, context, options.onProgress))
 }
 
 export async function sweepClient(clientId: string, context: JobContext, onProgress?: ProgressListener): Promise<ClientDeletion> {
-  await finishJournalledEdges(context)
-  const deletion: ClientDeletion = { projects: 0, assignments: 0, stackEntries: 0 }
-  const marked = await markDeleting(ClientEntity, { id: clientId }, { GSI3PK: deletingPartition(listPartitions.clients) }, new Date().toISOString())
-  if (!marked) return deletion
-  const deletingAt = marked.deletingAt as string
-  // Projects are marked before the edges are read: an edge written after this point sees its
-  // project being deleted (syncAssignment, syncStackEntry) and removes itself.
-  const first = await readClientEdges(clientId)
-  await forEachBounded(
-    first.filter((item) => item.entity === 'Project'),
-    8,
-    async (project) => {
-      await markDeleting(ProjectEntity, { clientId, id: project.id }, { GSI4PK: deletingPartition(FIRM_PARTITION) }, deletingAt)
-      await syncProjectOverview(clientId, project.id)
-    },
-  )
-  const total = first.length
-  await context.heartbeat({ done: 0, total })
-  await onProgress?.({ phase: 'marked', deleted: 0, total })
+  let projects = 0
+  let total = 0
   let deleted = 0
-  for (let pass = 0; pass < 100; pass++) {
-    const items = await readClientEdges(clientId)
-    if (items.length === 0) break
-    // Edges first, projects after: a crash leaves marked projects, never orphaned edges.
-    const edges = items.flatMap((item): EdgeRef[] => {
-      if (item.entity === 'Assignment') return [{ kind: 'assignment', clientId, projectId: item.projectId, assignmentId: item.id, employeeId: item.employeeId }]
-      if (item.entity === 'StackEntry') return [{ kind: 'stack', clientId, projectId: item.projectId, technologyId: item.technologyId }]
-      if (item.entity === 'UnfilledRole') return [{ kind: 'role', clientId, projectId: item.projectId, roleId: item.id }]
-      return []
-    })
-    const removed = await removeEdgesJournalled(edges, context, async (done) => {
-      await onProgress?.({ phase: 'deleting', deleted: deleted + done, total })
-    })
-    deletion.assignments += removed.assignment
-    deletion.stackEntries += removed.stack
-    deleted += edges.length
-    await forEachBounded(
-      items.filter((item) => item.entity === 'Project'),
-      8,
-      async (project) => {
-        if (await deleteItemOf(ProjectEntity, { clientId, id: project.id })) deletion.projects++
-        await syncProjectOverview(clientId, project.id)
-        deleted++
+  const removed = await sweepDelete(
+    {
+      entity: ClientEntity,
+      key: { id: clientId },
+      // Projects are marked before the edges are read: an edge written after this point sees its
+      // project being deleted (syncAssignment, syncStackEntry) and removes itself.
+      hide: async (marked) => {
+        const first = await readClientEdges(clientId)
+        await forEachBounded(first.filter((item) => item.entity === 'Project'), 8, async (project) => {
+          await markDeleting(ProjectEntity, { clientId, id: project.id }, marked.deletingAt)
+          await syncProjectOverview(clientId, project.id)
+        })
+        total = first.length
+        await context.heartbeat({ done: 0, total })
+        await onProgress?.({ phase: 'marked', deleted: 0, total })
       },
-    )
-  }
-  await deleteItemOf(ClientEntity, { id: clientId })
-  await onProgress?.({ phase: 'done', deleted, total })
-  return deletion
+      remaining: async () => {
+        const items = await readClientEdges(clientId)
+        if (items.length === 0) return { edges: [] }
+        const edges = edgesAmong(items)
+        // Edges first, projects after: a crash leaves marked projects, never orphaned edges.
+        const afterEdges = async () => {
+          deleted += edges.length
+          await forEachBounded(items.filter((item) => item.entity === 'Project'), 8, async (project) => {
+            if (await deleteItemOf(ProjectEntity, { clientId, id: project.id })) projects++
+            await syncProjectOverview(clientId, project.id)
+            deleted++
+          })
+        }
+        return { edges, afterEdges }
+      },
+      onBatch: (done) => onProgress?.({ phase: 'deleting', deleted: deleted + done, total }),
+      finish: async () => onProgress?.({ phase: 'done', deleted, total }),
+    },
+    context,
+  )
+  return { projects, assignments: removed.assignment, stackEntries: removed.stack }
 }

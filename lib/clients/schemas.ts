@@ -22,6 +22,9 @@ export const updateClientInput = z.object({
 })
 export type UpdateClientInput = z.input<typeof updateClientInput>
 
+export const deleteClientInput = z.object({ clientId: entityId('Client') })
+export type DeleteClientInput = z.input<typeof deleteClientInput>
+
 export const clientListInput = z.object({
   q: z.string().max(100, 'Search must be at most 100 characters').optional(),
   cursor: z.string().max(2000, 'Not a valid page cursor').optional(),

@@ -1,5 +1,5 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { EntityFormatter, EntityParser, type Entity, type FormattedItem, type KeyInputItem } from 'dynamodb-toolbox'
+import { $get, EntityFormatter, EntityParser, UpdateItemCommand, type Condition, type Entity, type FormattedItem, type KeyInputItem, type UpdateItemInput } from 'dynamodb-toolbox'
 import { getDb } from './client'
 import { isConditionalCheckFailed, isMissingDocumentPath } from './errors'
 
@@ -11,7 +11,6 @@ import { isConditionalCheckFailed, isMissingDocumentPath } from './errors'
 // None of them reads an index, so index lag cannot make them store a wrong value.
 
 export type ItemKey = { PK: string; SK: string }
-type RawItem = Record<string, unknown>
 
 /** The table key of an item, derived by its entity from its key attributes (the entity's links). */
 export function keyOf<E extends Entity>(entity: E, input: KeyInputItem<E>): ItemKey {
@@ -193,25 +192,22 @@ export async function copyFields<E extends Entity>(
   }
 }
 
-/** Marks an item as being deleted (the one marker all four deletes use) and moves it off its lists. */
-export async function markDeleting<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, listKeys: Record<string, string>, at: string): Promise<RawItem | null> {
-  const { documentClient, config } = getDb()
-  const key = keyOf(entity, keyInput)
-  const type = entity.entityName
-  const entries = Object.entries(listKeys)
+/** An item as markDeleting leaves it: typed by its entity, with `deletingAt` set. */
+export type Marked<E extends Entity> = FormattedItem<E> & { deletingAt: string }
+
+/**
+ * Marks an item as being deleted (the one marker all four deletes use). Its entity moves its list and
+ * index keys off their lists as `deletingAt` is set (lib/db/entities/key-links.ts). A second mark keeps
+ * the first time. Returns the item as it is now, or null when it is not there.
+ */
+export async function markDeleting<E extends Entity>(entity: E, keyInput: KeyInputItem<E>, at: string): Promise<Marked<E> | null> {
+  // Generic code cannot see that every entity marked here has `deletingAt` (the editable attributes).
+  const item = { ...keyInput, deletingAt: $get('deletingAt', at) } as UpdateItemInput<E>
+  const condition = { and: [{ attr: 'PK', exists: true }, { attr: 'entity', eq: entity.entityName }] } as Condition<E>
   try {
-    const { Attributes } = await documentClient.send(
-      new UpdateCommand({
-        TableName: config.tableName,
-        Key: key,
-        UpdateExpression: `SET #deleting = if_not_exists(#deleting, :at)${entries.map((_, i) => `, #l${i} = :l${i}`).join('')}`,
-        ConditionExpression: 'attribute_exists(PK) AND #type = :type',
-        ExpressionAttributeNames: { '#type': '_type', '#deleting': 'deletingAt', ...Object.fromEntries(entries.map(([name], i) => [`#l${i}`, name])) },
-        ExpressionAttributeValues: { ':type': type, ':at': at, ...Object.fromEntries(entries.map(([, value], i) => [`:l${i}`, value])) },
-        ReturnValues: 'ALL_NEW',
-      }),
-    )
-    return (Attributes ?? null) as RawItem | null
+    const { Attributes } = await entity.build(UpdateItemCommand).item(item).options({ condition, returnValues: 'ALL_NEW' }).send()
+    // The update has just set `deletingAt` (or found it set).
+    return (Attributes ?? null) as Marked<E> | null
   } catch (error) {
     if (isConditionalCheckFailed(error)) return null
     throw error

@@ -1,3 +1,4 @@
+import { $add, UpdateItemCommand, type Condition, type Entity, type FormattedItem, type UpdateItemInput } from 'dynamodb-toolbox'
 import { AppError, notFound, staleSave } from '../errors'
 import { isConditionalCheckFailed } from './errors'
 
@@ -45,4 +46,18 @@ export async function saveIfUnchanged<T, Item extends { deletingAt?: string }>(o
   const now = await options.reread()
   if (!now || now.deletingAt) throw notFound(options.subject, options.id)
   throw staleSave(options.subject, options.toView(now))
+}
+
+/**
+ * Writes an update of an editable item as its next version, conditional on the stored version still
+ * being `version` and the item not being deleted; returns the item as saved. Run it through
+ * saveIfUnchanged, which answers a failed condition.
+ */
+export async function updateVersion<E extends Entity>(entity: E, item: UpdateItemInput<E>, version: number): Promise<FormattedItem<E>> {
+  // Every entity saved here has `version` and `deletingAt` (the editable attributes); generic code cannot see them.
+  const next = Object.assign({}, item, { version: $add(1) }) as UpdateItemInput<E>
+  const condition = { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] } as Condition<E>
+  const { Attributes } = await entity.build(UpdateItemCommand).item(next).options({ condition, returnValues: 'ALL_NEW' }).send()
+  // A successful update with ALL_NEW always returns the item.
+  return Attributes as FormattedItem<E>
 }

@@ -9,15 +9,16 @@ export {
   $remove,
   $set,
 } from 'dynamodb-toolbox'
+export type { Entity, FormattedItem, KeyInputItem, UpdateItemInput } from 'dynamodb-toolbox'
 export { RosterTable, ensureTable, indexNames, tableDefinition } from './table'
 export { partitions, sortKeys, listPartitions, deletingPartition, FIRM_PARTITION, FIRM_SHARDS, firmPartition, JOB_SHARDS, jobPartition, nameSortKey, normalizeName, peopleKeys, skillLevelRange, technologyPeopleRange, technologyProjectsRange, type ListPartition } from './keys'
 export * from './entities'
 export type { EntityName } from './entities/common'
 export { batchPutItems } from './batch'
 export { scanAll, storedOf, firstInIndex, rewriteStored, deleteStored, type StoredItem } from './stored'
-export { applyEntries, applyDigestEntries, writeDerived, copyFields, markDeleting, deleteItemOf, forEachBounded, keyOf, type ItemKey, type EntryChange } from './aggregates'
+export { applyEntries, applyDigestEntries, writeDerived, copyFields, markDeleting, deleteItemOf, forEachBounded, keyOf, type ItemKey, type EntryChange, type Marked } from './aggregates'
 export { isConditionalCheckFailed } from './errors'
-export { createOnce, saveIfUnchanged } from './conditional'
+export { createOnce, saveIfUnchanged, updateVersion } from './conditional'
 export { encodeCursor, decodeCursor } from './cursor'
 export { getDb } from './client'
 export { nameAccessPattern } from './recorder'

@@ -1,6 +1,5 @@
 import { authorize, type Actor } from '../authorization'
 import {
-  $add,
   AssignmentEntity,
   DeleteItemCommand,
   EmailClaimEntity,
@@ -11,28 +10,24 @@ import {
   RosterTable,
   SkillEntity,
   TechnologyEntity,
-  UpdateItemCommand,
   copyFields,
   deleteItemOf,
-  deletingPartition,
   forEachBounded,
   createOnce,
   isConditionalCheckFailed,
-  saveIfUnchanged,
-  listPartitions,
-  markDeleting,
   partitions,
-  peopleKeys,
+  updateVersion,
 } from '../db'
 import { toBookings, toEmployeeSummary, toSkillView, type EmployeeSummary, type SkillView } from '../dto'
-import { AppError, notFound, staleSave } from '../errors'
+import { AppError, notFound } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { indexSettleMs, sleep } from '../jobs/settle'
-import { encodeEdge, finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../edges/journal'
-import { parseInput, isEntityId } from '../validation'
+import { saveVersioned } from '../edges/versioned-save'
+import { sweepDelete } from '../edges/delete-sweep'
+import type { EdgeRef } from '../edges/journal'
+import { parseInput } from '../validation'
 import { MAX_SKILLS_PER_PERSON, employeeCopyOf, skillCopyIsStale } from '../aggregates/employee-figures'
-import { createEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
+import { createEmployeeInput, deleteEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
 import { syncSkill } from '../edges/skill'
 import { syncPersonOverview } from '../digests/overview-sync'
 import { readEmployee } from '../reads'
@@ -114,41 +109,31 @@ export async function createEmployee(actor: Actor | null, input: unknown): Promi
 export async function updateEmployee(actor: Actor | null, input: unknown): Promise<EmployeeSummary> {
   authorize(actor, 'manage')
   const { employeeId, version, ...data } = parseInput(updateEmployeeInput, input, 'employee')
-  const current = await readEmployee(employeeId)
-  if (!current || current.deletingAt) throw notFound('employee', employeeId)
-  if (current.version !== version) throw staleSave('employee', toEmployeeSummary(current))
-  const emailChanged = current.email !== data.email
-  const save = async () => {
-    if (emailChanged) await claimEmail(data.email, employeeId)
-    try {
-      const saved = await saveIfUnchanged({
-        update: async () => {
-          const { Attributes } = await EmployeeEntity.build(UpdateItemCommand)
-            .item({ id: employeeId, ...data, version: $add(1) })
-            .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-            .send()
-          return toEmployeeSummary(Attributes!)
-        },
-        reread: () => readEmployee(employeeId),
-        subject: 'employee',
-        id: employeeId,
-        toView: toEmployeeSummary,
-      })
-      if (emailChanged) await releaseEmail(current.email, employeeId)
-      return saved
-    } catch (error) {
-      if (emailChanged) await releaseEmail(data.email, employeeId)
-      throw error
-    }
-  }
   // Copied onto skills, or counted in the overview and capacity digests: a change runs the job that refreshes them.
   const propagated = ['name', 'practice', 'location', 'title', 'capacityHours'] as const
-  if (propagated.every((field) => data[field] === undefined || current[field] === data[field])) return save()
-  return runAsJob('rename-employee', employeeId, {}, async () => {
-    const saved = await save()
-    await propagateEmployeeName(employeeId)
-    return saved
+  return saveVersioned('employee', employeeId, version, {
+    read: () => readEmployee(employeeId),
+    write: () => updateVersion(EmployeeEntity, { id: employeeId, ...data }, version),
+    around: (write, current) => (current.email === data.email ? write() : withEmailMoved(current.email, data.email, employeeId, write)),
+    followUp: (current) =>
+      propagated.every((field) => data[field] === undefined || current[field] === data[field])
+        ? null
+        : { kind: 'rename-employee', follow: () => propagateEmployeeName(employeeId) },
+    toView: toEmployeeSummary,
   })
+}
+
+/** Claims the new address for the write, then releases the old one (or the new one if the write fails). */
+async function withEmailMoved<T>(from: string, to: string, employeeId: string, write: () => Promise<T>): Promise<T> {
+  await claimEmail(to, employeeId)
+  try {
+    const saved = await write()
+    await releaseEmail(from, employeeId)
+    return saved
+  } catch (error) {
+    await releaseEmail(to, employeeId)
+    throw error
+  }
 }
 
 /** The person's skill items, read from their own partition (consistently). */
@@ -183,72 +168,53 @@ export async function propagateEmployeeName(employeeId: string): Promise<void> {
 }
 
 /** Deletes the employee with their assignments and skills, as a job (mark, sweep, delete). */
-export async function deleteEmployee(actor: Actor | null, { employeeId }: { employeeId: string }): Promise<{ assignments: number; skills: number }> {
+export async function deleteEmployee(actor: Actor | null, input: unknown): Promise<{ assignments: number; skills: number }> {
   authorize(actor, 'manage')
-  if (!isEntityId(employeeId)) throw notFound('employee', employeeId)
+  const { employeeId } = parseInput(deleteEmployeeInput, input, 'employee')
   if (!(await readEmployee(employeeId))) throw notFound('employee', employeeId)
   return runAsJob('delete-employee', employeeId, {}, (_job, context) => sweepEmployee(employeeId, context))
 }
 
 export async function sweepEmployee(employeeId: string, context: JobContext): Promise<{ assignments: number; skills: number }> {
-  await finishJournalledEdges(context)
-  const deletion = { assignments: 0, skills: 0 }
-  const marked = await markDeleting(
-    EmployeeEntity,
-    { id: employeeId },
+  const removed = await sweepDelete(
     {
-      GSI3PK: deletingPartition(listPartitions.employees),
-      GSI5PK: deletingPartition(peopleKeys.everyone),
-      GSI6PK: deletingPartition(peopleKeys.everyone),
+      entity: EmployeeEntity,
+      key: { id: employeeId },
+      // Off the overview at once; it is synchronised again once the person is gone.
+      hide: () => syncPersonOverview(employeeId, { membership: true }),
+      // The bookings and skills maps, and the person's own partition.
+      remaining: async () => {
+        const employee = await readEmployee(employeeId)
+        const skills = [...Object.keys(employee?.skills ?? {}), ...(await readSkills(employeeId)).map((skill) => skill.technologyId)]
+        const edges: EdgeRef[] = [
+          ...toBookings(employee?.bookings).map(({ clientId, projectId, assignmentId }) => ({ kind: 'assignment' as const, clientId, projectId, assignmentId, employeeId })),
+          ...[...new Set(skills)].map((technologyId) => ({ kind: 'skill' as const, employeeId, technologyId })),
+        ]
+        return { edges }
+      },
+      indexEdges: () => employeeIndexEdges(employeeId),
+      finish: async (marked, deleted) => {
+        if (deleted) await releaseEmail(marked.email, employeeId)
+        await syncPersonOverview(employeeId, { membership: true })
+      },
     },
-    new Date().toISOString(),
+    context,
   )
-  if (!marked) return deletion
-  // Off the overview at once; the last sync below runs again once the person is gone.
-  await syncPersonOverview(employeeId, { membership: true })
-  const settleUntil = Date.parse(marked.deletingAt as string) + indexSettleMs()
-  for (let pass = 0; pass < 100; pass++) {
-    // Consistent sources first: the bookings and skills maps, and the person's own partition.
-    const employee = await readEmployee(employeeId)
-    const edges = new Map<string, EdgeRef>()
-    for (const booking of toBookings(employee?.bookings)) {
-      edges.set(booking.assignmentId, { kind: 'assignment', clientId: booking.clientId, projectId: booking.projectId, assignmentId: booking.assignmentId, employeeId })
-    }
-    for (const technologyId of [...Object.keys(employee?.skills ?? {}), ...(await readSkills(employeeId)).map((skill) => skill.technologyId)]) {
-      edges.set(`skill:${technologyId}`, { kind: 'skill', employeeId, technologyId })
-    }
-    if (edges.size === 0) {
-      // Then one pass over the employee's index view once it has caught up with the marking, for
-      // any assignment whose synchronisation has not reached the map yet.
-      await sleep(settleUntil - Date.now())
-      const stragglers = await employeeIndexEdges(employeeId)
-      const found: EdgeRef[] = [
-        ...stragglers.assignments.map((edge) => ({ kind: 'assignment' as const, clientId: edge.clientId, projectId: edge.projectId, assignmentId: edge.id, employeeId })),
-        ...stragglers.skills.map((technologyId) => ({ kind: 'skill' as const, employeeId, technologyId })),
-      ]
-      for (const edge of await stillPresent(found)) edges.set(edge.kind === 'assignment' ? edge.assignmentId : edge.kind === 'skill' ? `skill:${edge.technologyId}` : encodeEdge(edge), edge)
-      if (edges.size === 0) break
-    }
-    const removed = await removeEdgesJournalled([...edges.values()], context)
-    deletion.assignments += removed.assignment
-    deletion.skills += removed.skill
-  }
-  const removed = await deleteItemOf(EmployeeEntity, { id: employeeId })
-  if (removed) await releaseEmail(marked.email as string, employeeId)
-  await syncPersonOverview(employeeId, { membership: true })
-  return deletion
+  return { assignments: removed.assignment, skills: removed.skill }
 }
 
-async function employeeIndexEdges(employeeId: string) {
+/** The person's edges as their index view shows them (it may lag the table). */
+async function employeeIndexEdges(employeeId: string): Promise<EdgeRef[]> {
   const { Items = [] } = await RosterTable.build(QueryCommand)
     .entities(AssignmentEntity, SkillEntity)
     .query({ index: 'GSI1', partition: partitions.employee(employeeId), range: { gt: '#EMP' } })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
-  return {
-    assignments: Items.flatMap((item) => (item.entity === 'Assignment' ? [item] : [])),
-    skills: Items.flatMap((item) => (item.entity === 'Skill' ? [item.technologyId] : [])),
-  }
+  return Items.flatMap((item): EdgeRef[] => {
+    if (item.entity === 'Assignment') return [{ kind: 'assignment', clientId: item.clientId, projectId: item.projectId, assignmentId: item.id, employeeId }]
+    if (item.entity === 'Skill') return [{ kind: 'skill', employeeId, technologyId: item.technologyId }]
+    return []
+  })
 }
 
 /** Adds a skill or changes its level; the employee's skills and the technology's people follow. */

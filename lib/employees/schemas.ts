@@ -22,6 +22,9 @@ export type CreateEmployeeInput = z.input<typeof createEmployeeInput>
 export const updateEmployeeInput = z.object({ employeeId: entityId('Employee'), version: expectedVersion, ...employeeShape })
 export type UpdateEmployeeInput = z.input<typeof updateEmployeeInput>
 
+export const deleteEmployeeInput = z.object({ employeeId: entityId('Employee') })
+export type DeleteEmployeeInput = z.input<typeof deleteEmployeeInput>
+
 export const skillInput = z.object({
   employeeId: entityId('Employee'),
   technologyId: entityId('Technology'),

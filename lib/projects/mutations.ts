@@ -1,6 +1,5 @@
 import { authorize, type Actor } from '../authorization'
 import {
-  $add,
   $remove,
   GetItemCommand,
   ProjectEntity,
@@ -9,24 +8,22 @@ import {
   TechnologyEntity,
   UpdateItemCommand,
   AssignmentEntity,
-  FIRM_PARTITION,
   copyFields,
   deleteItemOf,
-  deletingPartition,
   forEachBounded,
   createOnce,
   isConditionalCheckFailed,
-  saveIfUnchanged,
-  markDeleting,
+  updateVersion,
 } from '../db'
 import { type DeleteProgress } from '../clients/mutations'
 import { toProjectSummary, toStackEntryView, type ProjectSummary, type StackEntryView } from '../dto'
-import { AppError, notFound, staleSave } from '../errors'
+import { AppError, notFound } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { finishJournalledEdges, removeEdgesJournalled, type EdgeRef } from '../edges/journal'
-import { parseInput, isEntityId } from '../validation'
-import { createProjectInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
+import { saveVersioned } from '../edges/versioned-save'
+import { edgesAmong, sweepDelete } from '../edges/delete-sweep'
+import { parseInput } from '../validation'
+import { createProjectInput, deleteProjectInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
 import { syncUnfilledRole } from '../edges/unfilled-role'
 import { syncProject } from '../edges/project'
 import { syncStackEntry } from '../edges/stack-entry'
@@ -60,42 +57,16 @@ export async function createProject(actor: Actor | null, input: unknown): Promis
 export async function updateProject(actor: Actor | null, input: unknown): Promise<ProjectSummary> {
   authorize(actor, 'manage')
   const { clientId, projectId, version, ...data } = parseInput(updateProjectInput, input, 'project')
-  const current = await getLiveProject(clientId, projectId)
-  if (current.version !== version) throw staleSave('project', toProjectSummary(current))
-  const save = () =>
-    saveIfUnchanged({
-      update: async () => {
-        const { Attributes } = await ProjectEntity.build(UpdateItemCommand)
-          .item({
-            clientId,
-            id: projectId,
-            ...data,
-            // Optional fields cleared in the form are removed, not kept.
-            endDate: data.endDate ?? $remove(),
-            budget: data.budget ?? $remove(),
-            version: $add(1),
-          })
-          .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-          .send()
-        return toProjectSummary(Attributes!)
-      },
-      reread: () => readProject(clientId, projectId),
-      subject: 'project',
-      id: projectId,
-      toView: toProjectSummary,
-    })
-  if (current.name === data.name) {
+  return saveVersioned('project', projectId, version, {
+    read: () => readProject(clientId, projectId),
+    // Optional fields cleared in the form are removed, not kept.
+    write: () => updateVersion(ProjectEntity, { clientId, id: projectId, ...data, endDate: data.endDate ?? $remove(), budget: data.budget ?? $remove() }, version),
     // Status and start date show on the overview: its entry follows in the same job.
-    return runAsJob('sync-project', projectId, { clientId }, async () => {
-      const saved = await save()
-      await syncProjectOverview(clientId, projectId)
-      return saved
-    })
-  }
-  return runAsJob('rename-project', projectId, { clientId }, async () => {
-    const saved = await save()
-    await propagateProjectName(clientId, projectId)
-    return saved
+    followUp: (current) =>
+      current.name === data.name
+        ? { kind: 'sync-project', params: { clientId }, follow: () => syncProjectOverview(clientId, projectId) }
+        : { kind: 'rename-project', params: { clientId }, follow: () => propagateProjectName(clientId, projectId) },
+    toView: toProjectSummary,
   })
 }
 
@@ -118,11 +89,11 @@ export async function propagateProjectName(clientId: string, projectId: string):
 /** Deletes the project and its edges as a job (mark, sweep each edge out of its aggregates, delete). */
 export async function deleteProject(
   actor: Actor | null,
-  { clientId, projectId }: { clientId: string; projectId: string },
+  input: unknown,
   options: { onProgress?: (progress: DeleteProgress) => Promise<void> | void } = {},
 ): Promise<{ assignments: number; stackEntries: number }> {
   authorize(actor, 'manage')
-  if (!isEntityId(clientId) || !isEntityId(projectId)) throw notFound('project', projectId)
+  const { clientId, projectId } = parseInput(deleteProjectInput, input, 'project')
   if (!(await readProject(clientId, projectId))) throw notFound('project', projectId)
   return runAsJob('delete-project', projectId, { clientId }, (_job, context) => sweepProject(clientId, projectId, context, options.onProgress))
 }
@@ -133,27 +104,19 @@ export async function sweepProject(
   context: JobContext,
   onProgress?: (progress: DeleteProgress) => Promise<void> | void,
 ): Promise<{ assignments: number; stackEntries: number }> {
-  await finishJournalledEdges(context)
-  const deletion = { assignments: 0, stackEntries: 0 }
-  const marked = await markDeleting(ProjectEntity, { clientId, id: projectId }, { GSI4PK: deletingPartition(FIRM_PARTITION) }, new Date().toISOString())
-  if (!marked) return deletion
-  await syncProject({ clientId, projectId })
-  for (let pass = 0; pass < 100; pass++) {
-    const items = await readClientEdges(clientId, projectId)
-    if (items.length === 0) break
-    const edges = items.flatMap((item): EdgeRef[] => {
-      if (item.entity === 'Assignment') return [{ kind: 'assignment', clientId, projectId, assignmentId: item.id, employeeId: item.employeeId }]
-      if (item.entity === 'StackEntry') return [{ kind: 'stack', clientId, projectId, technologyId: item.technologyId }]
-      if (item.entity === 'UnfilledRole') return [{ kind: 'role', clientId, projectId, roleId: item.id }]
-      return []
-    })
-    const removed = await removeEdgesJournalled(edges, context, (done, total) => onProgress?.({ phase: 'deleting', deleted: done, total }))
-    deletion.assignments += removed.assignment
-    deletion.stackEntries += removed.stack
-  }
-  await deleteItemOf(ProjectEntity, { clientId, id: projectId })
-  await syncProject({ clientId, projectId })
-  return deletion
+  const ref = { clientId, projectId }
+  const removed = await sweepDelete(
+    {
+      entity: ProjectEntity,
+      key: { clientId, id: projectId },
+      hide: async () => void (await syncProject(ref)),
+      remaining: async () => ({ edges: edgesAmong(await readClientEdges(clientId, projectId)) }),
+      onBatch: (done, total) => onProgress?.({ phase: 'deleting', deleted: done, total }),
+      finish: async () => void (await syncProject(ref)),
+    },
+    context,
+  )
+  return { assignments: removed.assignment, stackEntries: removed.stack }
 }
 
 /** Puts a technology on a project's stack; a technology already there is a conflict. */

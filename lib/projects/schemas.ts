@@ -28,6 +28,9 @@ export const updateProjectInput = z
   .refine(endNotBeforeStart, endRule)
 export type UpdateProjectInput = z.input<typeof updateProjectInput>
 
+export const deleteProjectInput = z.object({ clientId: entityId('Client'), projectId: entityId('Project') })
+export type DeleteProjectInput = z.input<typeof deleteProjectInput>
+
 export const stackEntryInput = z.object({
   clientId: entityId('Client'),
   projectId: entityId('Project'),

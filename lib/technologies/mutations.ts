@@ -1,6 +1,5 @@
 import { authorize, type Actor } from '../authorization'
 import {
-  $add,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -8,25 +7,21 @@ import {
   SkillEntity,
   StackEntryEntity,
   TechnologyEntity,
-  UpdateItemCommand,
   copyFields,
-  deleteItemOf,
-  deletingPartition,
   forEachBounded,
   createOnce,
-  saveIfUnchanged,
-  listPartitions,
-  markDeleting,
   partitions,
+  updateVersion,
 } from '../db'
 import { toTechnologySummary, type TechnologySummary } from '../dto'
-import { AppError, notFound, staleSave } from '../errors'
+import { AppError, notFound } from '../errors'
 import { slugify } from '../ids'
 import { runAsJob, type JobContext } from '../jobs/runner'
-import { indexSettleMs, sleep } from '../jobs/settle'
-import { finishJournalledEdges, removeEdgesJournalled, stillPresent, type EdgeRef } from '../edges/journal'
-import { parseInput, isEntityId } from '../validation'
-import { createTechnologyInput, updateTechnologyInput } from './schemas'
+import { saveVersioned } from '../edges/versioned-save'
+import { sweepDelete } from '../edges/delete-sweep'
+import type { EdgeRef } from '../edges/journal'
+import { parseInput } from '../validation'
+import { createTechnologyInput, deleteTechnologyInput, updateTechnologyInput } from './schemas'
 
 async function readTechnology(technologyId: string) {
   const { Item } = await TechnologyEntity.build(GetItemCommand).key({ id: technologyId }).options({ consistent: true }).send()
@@ -55,28 +50,14 @@ export async function createTechnology(actor: Actor | null, input: unknown): Pro
 export async function updateTechnology(actor: Actor | null, input: unknown): Promise<TechnologySummary> {
   authorize(actor, 'manage')
   const { technologyId, version, ...data } = parseInput(updateTechnologyInput, input, 'technology')
-  const current = await readTechnology(technologyId)
-  if (!current || current.deletingAt) throw notFound('technology', technologyId)
-  if (current.version !== version) throw staleSave('technology', toTechnologySummary(current))
-  const save = () =>
-    saveIfUnchanged({
-      update: async () => {
-        const { Attributes } = await TechnologyEntity.build(UpdateItemCommand)
-          .item({ id: technologyId, ...data, version: $add(1) })
-          .options({ condition: { and: [{ attr: 'version', eq: version }, { attr: 'deletingAt', exists: false }] }, returnValues: 'ALL_NEW' })
-          .send()
-        return toTechnologySummary(Attributes!)
-      },
-      reread: () => readTechnology(technologyId),
-      subject: 'technology',
-      id: technologyId,
-      toView: toTechnologySummary,
-    })
-  if (current.name === data.name && current.category === data.category) return save()
-  return runAsJob('rename-technology', technologyId, {}, async (_job, context) => {
-    const saved = await save()
-    await propagateTechnologyName(technologyId, context)
-    return saved
+  return saveVersioned('technology', technologyId, version, {
+    read: () => readTechnology(technologyId),
+    write: () => updateVersion(TechnologyEntity, { id: technologyId, ...data }, version),
+    followUp: (current) =>
+      current.name === data.name && current.category === data.category
+        ? null
+        : { kind: 'rename-technology', follow: (context) => propagateTechnologyName(technologyId, context) },
+    toView: toTechnologySummary,
   })
 }
 
@@ -115,11 +96,11 @@ export async function propagateTechnologyName(technologyId: string, context?: Jo
 /** Deletes the technology, its stack entries and skills, as a job (mark, sweep, delete) with progress. */
 export async function deleteTechnology(
   actor: Actor | null,
-  { technologyId }: { technologyId: string },
+  input: unknown,
   options: { onProgress?: (progress: { done: number; total: number }) => Promise<void> | void } = {},
 ): Promise<{ projects: number; people: number }> {
   authorize(actor, 'manage')
-  if (!isEntityId(technologyId)) throw notFound('technology', technologyId)
+  const { technologyId } = parseInput(deleteTechnologyInput, input, 'technology')
   if (!(await readTechnology(technologyId))) throw notFound('technology', technologyId)
   return runAsJob('delete-technology', technologyId, {}, (_job, context) => sweepTechnology(technologyId, context, options.onProgress))
 }
@@ -129,42 +110,36 @@ export async function sweepTechnology(
   context: JobContext,
   onProgress?: (progress: { done: number; total: number }) => Promise<void> | void,
 ): Promise<{ projects: number; people: number }> {
-  await finishJournalledEdges(context)
-  const deletion = { projects: 0, people: 0 }
-  const marked = await markDeleting(TechnologyEntity, { id: technologyId }, { GSI3PK: deletingPartition(listPartitions.technologies) }, new Date().toISOString())
-  if (!marked) return deletion
-  const settleUntil = Date.parse(marked.deletingAt as string) + indexSettleMs()
-  for (let pass = 0; pass < 100; pass++) {
-    const technology = await readTechnology(technologyId)
-    let { stackEntries, skills } = technology ? edgesOf(technology) : { stackEntries: [], skills: [] }
-    if (stackEntries.length === 0 && skills.length === 0) {
-      // The maps are empty: one pass over the technology's index view once it has caught up with the
-      // marking, for any edge whose synchronisation has not reached a map yet.
-      await sleep(settleUntil - Date.now())
-      const found = await technologyIndexEdges(technologyId)
-      const present = await stillPresent([...found.stackEntries.map((ref) => ({ kind: 'stack' as const, ...ref })), ...found.skills.map((ref) => ({ kind: 'skill' as const, ...ref }))])
-      if (present.length === 0) break
-      stackEntries = present.flatMap((edge) => (edge.kind === 'stack' ? [edge] : []))
-      skills = present.flatMap((edge) => (edge.kind === 'skill' ? [edge] : []))
-    }
-    const edges: EdgeRef[] = [...stackEntries.map((ref) => ({ ...ref, kind: 'stack' as const })), ...skills.map((ref) => ({ ...ref, kind: 'skill' as const }))]
-    const removed = await removeEdgesJournalled(edges, context, (done, total) => onProgress?.({ done, total }))
-    deletion.projects += removed.stack
-    deletion.people += removed.skill
-  }
-  await deleteItemOf(TechnologyEntity, { id: technologyId })
-  return deletion
+  const removed = await sweepDelete(
+    {
+      entity: TechnologyEntity,
+      key: { id: technologyId },
+      remaining: async () => {
+        const technology = await readTechnology(technologyId)
+        return { edges: technology ? edgeRefsOf(edgesOf(technology)) : [] }
+      },
+      indexEdges: () => technologyIndexEdges(technologyId),
+      onBatch: (done, total) => onProgress?.({ done, total }),
+    },
+    context,
+  )
+  return { projects: removed.stack, people: removed.skill }
 }
 
-async function technologyIndexEdges(technologyId: string) {
+function edgeRefsOf({ stackEntries, skills }: ReturnType<typeof edgesOf>): EdgeRef[] {
+  return [...stackEntries.map((ref) => ({ ...ref, kind: 'stack' as const })), ...skills.map((ref) => ({ ...ref, kind: 'skill' as const }))]
+}
+
+/** The technology's edges as its index view shows them (it may lag the table). */
+async function technologyIndexEdges(technologyId: string): Promise<EdgeRef[]> {
   const { Items = [] } = await RosterTable.build(QueryCommand)
     // The technology itself sorts among its edges (between skills and stack entries): read it too, and skip it.
     .entities(TechnologyEntity, StackEntryEntity, SkillEntity)
     .query({ index: 'GSI2', partition: partitions.technology(technologyId) })
     .options({ maxPages: Infinity, showEntityAttr: true, entityAttrFilter: false })
     .send()
-  return {
+  return edgeRefsOf({
     stackEntries: Items.flatMap((item) => (item.entity === 'StackEntry' ? [{ clientId: item.clientId, projectId: item.projectId, technologyId }] : [])),
     skills: Items.flatMap((item) => (item.entity === 'Skill' ? [{ employeeId: item.employeeId, technologyId }] : [])),
-  }
+  })
 }

@@ -22,6 +22,9 @@ export const updateTechnologyInput = z.object({
 })
 export type UpdateTechnologyInput = z.input<typeof updateTechnologyInput>
 
+export const deleteTechnologyInput = z.object({ technologyId: entityId('Technology') })
+export type DeleteTechnologyInput = z.input<typeof deleteTechnologyInput>
+
 export const technologyListInput = z.object({
   q: z.string().max(100, 'Search must be at most 100 characters').optional(),
   cursor: z.string().max(2000, 'Not a valid page cursor').optional(),

@@ -3,6 +3,7 @@ import { RosterTable } from '../table'
 import { indexKeys, partitions, sortKeys } from '../keys'
 import { assignmentStatuses } from './enums'
 import { editable, entityNames, timestamps, projectEdgeNames } from './common'
+import { movedKey } from './key-links'
 
 const attributes = item({
   clientId: string().key(),
@@ -33,6 +34,6 @@ export const AssignmentEntity = new Entity({
     GSI1SK: string()
       .optional()
       .link<typeof schema>(({ startDate, id }) => indexKeys.assignmentByEmployee(startDate, id))
-      .updateLink<typeof schema>(({ startDate, id }) => (typeof startDate === 'string' && typeof id === 'string' ? indexKeys.assignmentByEmployee(startDate, id) : undefined)),
+      .updateLink<typeof schema>((input) => movedKey('GSI1SK', input, ['startDate'], ({ startDate, id }) => indexKeys.assignmentByEmployee(startDate, id))),
   })),
 })

@@ -3,6 +3,7 @@ import { RosterTable } from '../table'
 import { listPartitions, nameSortKey, partitions, sortKeys } from '../keys'
 import { clientStatuses } from './enums'
 import { aggregate, editable, entityNames, timestamps } from './common'
+import { movedKey, unlessDeleting } from './key-links'
 
 const attributes = item({
   id: string().key(),
@@ -27,10 +28,13 @@ export const ClientEntity = new Entity({
   schema: attributes.and((schema) => ({
     PK: string().key().link<typeof schema>(({ id }) => partitions.client(id)),
     SK: string().key().link<typeof schema>(() => sortKeys.client),
-    GSI3PK: string().optional().link<typeof schema>(() => listPartitions.clients),
+    GSI3PK: string()
+      .optional()
+      .link<typeof schema>(({ deletingAt }) => unlessDeleting(deletingAt, listPartitions.clients, () => listPartitions.clients))
+      .updateLink<typeof schema>(({ deletingAt }) => unlessDeleting(deletingAt, listPartitions.clients, () => undefined)),
     GSI3SK: string()
       .optional()
       .link<typeof schema>(({ name, id }) => nameSortKey(name, id))
-      .updateLink<typeof schema>(({ name, id }) => (typeof name === 'string' && typeof id === 'string' ? nameSortKey(name, id) : undefined)),
+      .updateLink<typeof schema>((input) => movedKey('GSI3SK', input, ['name'], ({ name, id }) => nameSortKey(name, id))),
   })),
 })

@@ -2,6 +2,7 @@ import { Entity, item, list, number, record, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { indexKeys, listPartitions, nameSortKey, partitions, peopleKeys, sortKeys } from '../keys'
 import { aggregate, bookingMap, editable, entityNames, timeOffMap, timestamps } from './common'
+import { movedKey, unlessDeleting } from './key-links'
 
 const attributes = item({
   id: string().key(),
@@ -37,28 +38,33 @@ export const EmployeeEntity = new Entity({
     SK: string().key().link<typeof schema>(() => sortKeys.employee),
     GSI1PK: string().optional().link<typeof schema>(({ id }) => partitions.employee(id)),
     GSI1SK: string().optional().link<typeof schema>(() => indexKeys.employeeSelf),
-    GSI3PK: string().optional().link<typeof schema>(() => listPartitions.employees),
+    GSI3PK: string()
+      .optional()
+      .link<typeof schema>(({ deletingAt }) => unlessDeleting(deletingAt, listPartitions.employees, () => listPartitions.employees))
+      .updateLink<typeof schema>(({ deletingAt }) => unlessDeleting(deletingAt, listPartitions.employees, () => undefined)),
     GSI3SK: string()
       .optional()
       .link<typeof schema>(({ name, id }) => nameSortKey(name, id))
-      .updateLink<typeof schema>(({ name, id }) => (typeof name === 'string' && typeof id === 'string' ? nameSortKey(name, id) : undefined)),
+      .updateLink<typeof schema>((input) => movedKey('GSI3SK', input, ['name'], ({ name, id }) => nameSortKey(name, id))),
     GSI5PK: string()
       .optional()
-      .link<typeof schema>(({ practice }) => peopleKeys.practice(practice))
-      .updateLink<typeof schema>(({ practice }) => (typeof practice === 'string' ? peopleKeys.practice(practice) : undefined)),
+      .link<typeof schema>(({ deletingAt, practice }) => unlessDeleting(deletingAt, peopleKeys.everyone, () => peopleKeys.practice(practice)))
+      .updateLink<typeof schema>((input) =>
+        unlessDeleting(input.deletingAt, peopleKeys.everyone, () => movedKey('GSI5PK', input, ['practice'], ({ practice }) => peopleKeys.practice(practice))),
+      ),
     GSI5SK: string()
       .optional()
       .link<typeof schema>(({ name, id }) => peopleKeys.byPractice(name, id))
-      .updateLink<typeof schema>(({ name, id }) => (typeof name === 'string' && typeof id === 'string' ? peopleKeys.byPractice(name, id) : undefined)),
+      .updateLink<typeof schema>((input) => movedKey('GSI5SK', input, ['name'], ({ name, id }) => peopleKeys.byPractice(name, id))),
     GSI6PK: string()
       .optional()
-      .link<typeof schema>(({ location }) => peopleKeys.location(location))
-      .updateLink<typeof schema>(({ location }) => (typeof location === 'string' ? peopleKeys.location(location) : undefined)),
+      .link<typeof schema>(({ deletingAt, location }) => unlessDeleting(deletingAt, peopleKeys.everyone, () => peopleKeys.location(location)))
+      .updateLink<typeof schema>((input) =>
+        unlessDeleting(input.deletingAt, peopleKeys.everyone, () => movedKey('GSI6PK', input, ['location'], ({ location }) => peopleKeys.location(location))),
+      ),
     GSI6SK: string()
       .optional()
       .link<typeof schema>(({ practice, name, id }) => peopleKeys.byLocation(practice, name, id))
-      .updateLink<typeof schema>(({ practice, name, id }) =>
-        typeof practice === 'string' && typeof name === 'string' && typeof id === 'string' ? peopleKeys.byLocation(practice, name, id) : undefined,
-      ),
+      .updateLink<typeof schema>((input) => movedKey('GSI6SK', input, ['practice', 'name'], ({ practice, name, id }) => peopleKeys.byLocation(practice, name, id))),
   })),
 })

@@ -1,8 +1,9 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
-import { firmPartition, indexKeys, partitions, sortKeys } from '../keys'
+import { FIRM_PARTITION, firmPartition, indexKeys, partitions, sortKeys } from '../keys'
 import { projectStatuses } from './enums'
 import { editable, entityNames, timestamps } from './common'
+import { movedKey, unlessDeleting } from './key-links'
 
 const attributes = item({
   clientId: string().key(),
@@ -26,10 +27,13 @@ export const ProjectEntity = new Entity({
   schema: attributes.and((schema) => ({
     PK: string().key().link<typeof schema>(({ clientId }) => partitions.client(clientId)),
     SK: string().key().link<typeof schema>(({ id }) => sortKeys.project(id)),
-    GSI4PK: string().optional().link<typeof schema>(({ id }) => firmPartition(id)),
+    GSI4PK: string()
+      .optional()
+      .link<typeof schema>(({ deletingAt, id }) => unlessDeleting(deletingAt, FIRM_PARTITION, () => firmPartition(id)))
+      .updateLink<typeof schema>(({ deletingAt }) => unlessDeleting(deletingAt, FIRM_PARTITION, () => undefined)),
     GSI4SK: string()
       .optional()
       .link<typeof schema>(({ startDate, id }) => indexKeys.firmProject(startDate, id))
-      .updateLink<typeof schema>(({ startDate, id }) => (typeof startDate === 'string' && typeof id === 'string' ? indexKeys.firmProject(startDate, id) : undefined)),
+      .updateLink<typeof schema>((input) => movedKey('GSI4SK', input, ['startDate'], ({ startDate, id }) => indexKeys.firmProject(startDate, id))),
   })),
 })

@@ -2,6 +2,7 @@ import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { indexKeys, partitions, sortKeys } from '../keys'
 import { bookingMap, entityNames, timeOffMap, timestamps } from './common'
+import { movedKey } from './key-links'
 
 const attributes = item({
   employeeId: string().key(),
@@ -36,6 +37,6 @@ export const SkillEntity = new Entity({
     GSI2SK: string()
       .optional()
       .link<typeof schema>(({ level, employeeId }) => indexKeys.skillByTechnology(level, employeeId))
-      .updateLink<typeof schema>(({ level, employeeId }) => (typeof level === 'number' ? indexKeys.skillByTechnology(level, employeeId as string) : undefined)),
+      .updateLink<typeof schema>((input) => movedKey('GSI2SK', input, ['level'], ({ level, employeeId }) => indexKeys.skillByTechnology(level, employeeId))),
   })),
 })

@@ -3,6 +3,7 @@ import { technologyCategories } from './enums'
 import { RosterTable } from '../table'
 import { indexKeys, listPartitions, nameSortKey, partitions, sortKeys } from '../keys'
 import { aggregate, editable, entityNames, timestamps } from './common'
+import { movedKey, unlessDeleting } from './key-links'
 
 const attributes = item({
   id: string().key(),
@@ -27,10 +28,13 @@ export const TechnologyEntity = new Entity({
     SK: string().key().link<typeof schema>(() => sortKeys.technology),
     GSI2PK: string().optional().link<typeof schema>(({ id }) => partitions.technology(id)),
     GSI2SK: string().optional().link<typeof schema>(() => indexKeys.technologySelf),
-    GSI3PK: string().optional().link<typeof schema>(() => listPartitions.technologies),
+    GSI3PK: string()
+      .optional()
+      .link<typeof schema>(({ deletingAt }) => unlessDeleting(deletingAt, listPartitions.technologies, () => listPartitions.technologies))
+      .updateLink<typeof schema>(({ deletingAt }) => unlessDeleting(deletingAt, listPartitions.technologies, () => undefined)),
     GSI3SK: string()
       .optional()
       .link<typeof schema>(({ name, id }) => nameSortKey(name, id))
-      .updateLink<typeof schema>(({ name, id }) => (typeof name === 'string' && typeof id === 'string' ? nameSortKey(name, id) : undefined)),
+      .updateLink<typeof schema>((input) => movedKey('GSI3SK', input, ['name'], ({ name, id }) => nameSortKey(name, id))),
   })),
 })
