@@ -11,7 +11,7 @@ import { listDueJobs, resumeJob, runAsJob, type Job, type JobKind, type JobStep 
 import { forEachBounded } from './lib/db'
 import { overviewIsCurrent, syncPersonOverview } from './lib/digests/overview-sync'
 import { refreshOverview } from './lib/upkeep/refresh-overview'
-import { isAppError } from './lib/errors'
+import { isAppError, messageOf } from './lib/errors'
 import { syncUnfilledRole } from './lib/edges/unfilled-role'
 import { resumeFill } from './lib/roles/mutations'
 
@@ -54,7 +54,7 @@ export async function sweepJobs(options: { now?: number; log?: (message: string)
   try {
     due = await listDueJobs(options.now)
   } catch (error) {
-    log(`Job sweep could not list jobs: ${(error as Error).message}`)
+    log(`Job sweep could not list jobs: ${messageOf(error)}`)
     return result
   }
   await forEachBounded(due, options.concurrency ?? 4, async (job) => {
@@ -65,7 +65,7 @@ export async function sweepJobs(options: { now?: number; log?: (message: string)
       }
     } catch (error) {
       result.failed++
-      log(`Job ${job.kind} ${job.targetId} failed (attempt ${job.attempts + 1}), will retry: ${(error as Error).message}`)
+      log(`Job ${job.kind} ${job.targetId} failed (attempt ${job.attempts + 1}), will retry: ${messageOf(error)}`)
     }
   })
   return result
@@ -102,7 +102,7 @@ export async function keepOverviewCurrent(options: { log?: (message: string) => 
     return true
   } catch (error) {
     if (isAppError(error) && error.code === 'conflict:busy') return false
-    options.log?.(`Overview refresh failed, will retry: ${(error as Error).message}`)
+    options.log?.(`Overview refresh failed, will retry: ${messageOf(error)}`)
     return false
   }
 }

@@ -9,6 +9,7 @@ export type ActionState =
 export const idleState: ActionState = { status: 'idle' }
 
 export function formValues(formData: FormData): Record<string, string> {
+  // Object.fromEntries types its values loosely; the filter kept strings only (files are not form values here).
   return Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === 'string')) as Record<string, string>
 }
 

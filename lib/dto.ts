@@ -257,6 +257,7 @@ export type ProjectSectionData = Pick<ProjectDetail, 'id' | 'clientId' | 'name' 
 
 /** The named fields of an item and nothing else: what a view sends to the browser is chosen, not filtered. */
 export function pick<T extends object, K extends keyof T>(item: T, keys: readonly K[]): Pick<T, K> {
+  // Object.fromEntries cannot carry the keys' types; every key of K is set from the item just above.
   return Object.fromEntries(keys.map((key) => [key, item[key]])) as Pick<T, K>
 }
 

@@ -3,6 +3,11 @@ export type AppErrorKind = 'unauthenticated' | 'forbidden' | 'not_found' | 'conf
 
 export type FieldErrors = Record<string, string[]>
 
+/** What a thrown value says, for a log line: anything may be thrown, not only Errors. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
 const statusByKind: Record<AppErrorKind, number> = {
   unauthenticated: 401,
   forbidden: 403,
@@ -34,6 +39,7 @@ export class AppError extends Error {
   }
 
   get kind(): AppErrorKind {
+    // The constructor's `${AppErrorKind}:${string}` type guarantees the prefix.
     return this.code.split(':')[0] as AppErrorKind
   }
 
@@ -60,6 +66,7 @@ export function isRefusal(error: unknown): boolean {
  */
 export function isUnavailable(error: unknown): boolean {
   if (isAppError(error)) return error.kind === 'unavailable'
+  // better-auth's APIError, probed by shape: its class may be another bundled copy than ours.
   return (error as { statusCode?: unknown } | undefined)?.statusCode === 503
 }
 
@@ -73,6 +80,7 @@ export function staleSave(subject: string, current: object): AppError {
     'conflict:stale',
     `This ${subject} was changed by someone else while you were editing. Their version is shown below; your changes are kept in the form. Save again to overwrite it.`,
     undefined,
+    // A view (an interface, which TypeScript will not widen to a record by itself) sent back as JSON.
     current as Record<string, unknown>,
   )
 }

@@ -19,7 +19,8 @@ interface Kept {
   at: number
 }
 
-// One store per process: Next bundles this module into each route, and every copy must see the same map.
+// One store per process: Next bundles this module into each route, and every copy must see the same map
+// (globalThis has no index signature for symbols, hence the cast).
 const store: { kept: Map<string, Kept>; bytes: number } = ((globalThis as Record<symbol, unknown>)[Symbol.for('roster.recordings')] ??= {
   kept: new Map<string, Kept>(),
   bytes: 0,

@@ -33,6 +33,7 @@ export function isEntityId(value: unknown): value is string {
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const flattened = z.flattenError(error)
+  // zod types the flattened errors per field of the schema; any schema's errors are lists of messages by field.
   const fields: FieldErrors = { ...(flattened.fieldErrors as FieldErrors) }
   if (flattened.formErrors.length) fields._form = flattened.formErrors
   return fields

@@ -85,15 +85,20 @@ function readable(expression: string, request: RecordedRequest): string {
     .replace(/:[A-Za-z0-9_]+/g, (placeholder) => (request.values && placeholder in request.values ? JSON.stringify(request.values[placeholder]) : placeholder))
 }
 
+/** A row of the details table, only when the request has that part. */
+function rowIf(label: string, value: string | undefined): [string, string][] {
+  return value ? [[label, value]] : []
+}
+
 function RequestDetails({ request, index }: { request: RecordedRequest; index: number }) {
   const columns = keyColumns.filter((column) => request.items.some((item) => item[column] !== undefined))
   const rows: [string, string][] = [
     ['Operation', request.operation],
     ['Table', request.table ?? ''],
     ['Index', request.index ?? '(table)'],
-    ...(request.keyCondition ? ([['Key condition', readable(request.keyCondition, request)]] as [string, string][]) : []),
-    ...(request.key ? ([['Key', JSON.stringify(request.key)]] as [string, string][]) : []),
-    ...(request.filter ? ([['Filter', readable(request.filter, request)]] as [string, string][]) : []),
+    ...rowIf('Key condition', request.keyCondition && readable(request.keyCondition, request)),
+    ...rowIf('Key', request.key && JSON.stringify(request.key)),
+    ...rowIf('Filter', request.filter && readable(request.filter, request)),
     ['Items returned', String(request.itemCount)],
     ['More pages', request.hasMorePages ? 'yes (cursor returned)' : 'no'],
     ['Consumed capacity', describeCapacity(request)],

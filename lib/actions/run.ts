@@ -19,6 +19,7 @@ function valuesOf(input: unknown): Record<string, string> | undefined {
 /** Server actions can be called with anything; only a form or a plain object reaches a mutation. */
 function inputOf(input: unknown): Record<string, unknown> {
   if (input instanceof FormData) return formValues(input)
+  // A plain object (checked just here) is a record of fields; the mutation parses its values.
   if (input && typeof input === 'object' && !Array.isArray(input) && Object.getPrototypeOf(input) === Object.prototype) return input as Record<string, unknown>
   throw new AppError('invalid:body', 'This action takes a form or an object of fields.', { body: ['Must be a form or an object of fields'] })
 }

@@ -74,7 +74,7 @@ export async function propagateClientName(clientId: string): Promise<void> {
   await forEachBounded(edges.filter((item) => item.entity === 'UnfilledRole'), 8, async (role) => void (await syncUnfilledRole({ clientId, projectId: role.projectId, roleId: role.id })))
   // The overview lists projects starting soon with their client's name.
   // Every project, not only those copied by this run: a resumed job may have copied some already.
-  await forEachBounded(edges.filter((item) => item.entity === 'Project'), 8, (project) => syncProjectOverview(clientId, project.id as string))
+  await forEachBounded(edges.flatMap((item) => (item.entity === 'Project' ? [item.id] : [])), 8, (projectId) => syncProjectOverview(clientId, projectId))
 }
 
 export interface ClientDeletion {

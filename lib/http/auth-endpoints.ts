@@ -64,6 +64,7 @@ async function withoutSessionToken(response: Response): Promise<Response> {
     return new Response(text, response)
   }
   if (body && typeof body === 'object' && !Array.isArray(body)) {
+    // better-auth's JSON answer, checked to be an object just above: its shape is the library's, not ours.
     const record = body as Record<string, unknown>
     delete record.token
     if (record.session && typeof record.session === 'object') delete (record.session as Record<string, unknown>).token

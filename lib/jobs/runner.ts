@@ -1,7 +1,7 @@
 import { authorize, type Actor } from '../authorization'
 import { randomUUID } from 'node:crypto'
 import { $set, DeleteItemCommand, GetItemCommand, JobEntity, JOB_SHARDS, QueryCommand, RosterTable, UpdateItemCommand, isConditionalCheckFailed, jobPartition } from '../db'
-import { AppError, isRefusal } from '../errors'
+import { AppError, isRefusal, messageOf } from '../errors'
 
 // Work that spans items runs as a job: the job item is written (with a lease) before the first item
 // is touched and deleted after the last. Every step is idempotent and converges from the current
@@ -124,6 +124,7 @@ function toJob(item: {
   pending?: string[]
 }): Job {
   return {
+    // Stored as a string; only runAsJob writes it, from a JobKind.
     kind: item.kind as JobKind,
     targetId: item.targetId,
     params: item.params ?? {},
@@ -181,7 +182,7 @@ async function release(job: ClaimedJob, error: unknown): Promise<void> {
       attempts,
       nextRunAt: Date.now() + backoffMs(attempts),
       leaseUntil: 0,
-      lastError: (error as Error)?.message?.slice(0, 500) ?? String(error),
+      lastError: messageOf(error).slice(0, 500),
     })
     .options({ condition: { attr: 'leaseOwner', eq: job.leaseOwner } })
     .send()
