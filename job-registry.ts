@@ -1,3 +1,4 @@
+import 'server-only'
 import { sweepClient, propagateClientName } from './lib/clients/mutations'
 import { propagateEmployeeName, sweepEmployee } from './lib/employees/mutations'
 import { syncSkill } from './lib/edges/skill'

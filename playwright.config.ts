@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { chromium, defineConfig, devices } from '@playwright/test'
 
 // Prefer a Playwright-installed Chromium; otherwise Debian's (no browser can be downloaded here).
@@ -10,6 +11,11 @@ const bundled = (() => {
   }
 })()
 const executablePath = bundled ? undefined : process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+// Specs read the table through lib/ (the audit); its modules import 'server-only', which the workers,
+// plain node, resolve as the server does (scripts/outside-next.mjs). Workers inherit this.
+const outsideNext = `--import ${fileURLToPath(new URL('./scripts/outside-next.mjs', import.meta.url))}`
+if (!process.env.NODE_OPTIONS?.includes(outsideNext)) process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, outsideNext].filter(Boolean).join(' ')
 
 const port = Number(process.env.E2E_PORT ?? 3100)
 const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3199)
@@ -55,7 +61,7 @@ export default defineConfig({
     },
     {
       // The production build on the embedded engine with a fresh table (--reset wipes its own data dir).
-      command: 'node --import tsx scripts/start.ts --reset',
+      command: 'node --import ./scripts/register.mjs scripts/start.ts --reset',
       url: `${baseURL}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,

@@ -103,7 +103,7 @@ async function measureLoad(url: string, connections: number): Promise<Load> {
 
 /** The engine in a child process, as `npm start` runs it beside Next.js rather than inside it. */
 async function startEngineProcess(dataDir: string): Promise<{ endpoint: string; close: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/engine-serve.ts', '--path', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', './scripts/register.mjs', 'scripts/engine-serve.ts', '--path', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
   // A benchmark that fails must not leave its engine holding the data directory's lock.
   process.once('exit', () => child.kill('SIGTERM'))
   const endpoint = await new Promise<string>((resolve, reject) => {

@@ -51,7 +51,7 @@ test.beforeAll(async ({ playwright }) => {
   test.setTimeout(360_000)
   engine = await startEmbeddedEngine()
   proxy = await startFaultProxy(engine.endpoint, { seed: Number(process.env.ROSTER_FAULT_SEED ?? 1905), rates: troubledDay })
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  server = spawn(process.execPath, ['--import', './scripts/register.mjs', 'scripts/start.ts'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -1,3 +1,4 @@
+import 'server-only'
 import { AssignmentEntity, ClientEntity, EmailClaimEntity, EmployeeEntity, GetItemCommand, ProjectEntity, QueryCommand, RosterTable, StackEntryEntity, UnfilledRoleEntity, partitions, sortKeys } from './db'
 import { AppError, notFound } from './errors'
 

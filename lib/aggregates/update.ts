@@ -1,3 +1,4 @@
+import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { ClientEntity, EmployeeEntity, TechnologyEntity, applyEntries, writeDerived, type EntryChange } from '../db'
 import { clientFigures } from './client-figures'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { createAdapterFactory, type CleanedWhere, type CustomAdapter } from '@better-auth/core/db/adapter'
 import { APIError } from 'better-auth/api'
 import { RETRY_AFTER_SECONDS, isAppError } from '../errors'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { APIError } from 'better-auth/api'
 import { addSignInFailure, markSignInSucceeded, readSignInFailures } from '../db/sign-in-throttle-store'

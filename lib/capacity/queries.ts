@@ -1,3 +1,4 @@
+import 'server-only'
 import { authorize, type Actor } from '../authorization'
 import { nameAccessPattern } from '../db'
 import { capacityPartitions } from '../db/capacity-store'

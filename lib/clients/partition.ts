@@ -1,3 +1,4 @@
+import 'server-only'
 import { AssignmentEntity, ClientEntity, ProjectEntity, QueryCommand, RosterTable, StackEntryEntity, UnfilledRoleEntity, partitions, sortKeys } from '../db'
 import { toUnfilledRoleView } from '../dto'
 import { byStartThenName, toAssignmentView, toProjectSummary, toStackEntryView, type ProjectDetail } from '../dto'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { isEntityId } from '../validation'
 import { authorize, type Actor } from '../authorization'
 import { ClientEntity, GetItemCommand, QueryCommand, RosterTable, listPartitions, nameAccessPattern } from '../db'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { $get, EntityFormatter, EntityParser, UpdateItemCommand, type Condition, type Entity, type FormattedItem, type KeyInputItem, type UpdateItemInput } from 'dynamodb-toolbox'
 import { getDb } from './client'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand } from 'dynamodb-toolbox'
 import { RosterTable } from './table'
 import { AuthPointerEntity, AuthRecordEntity } from './entities/auth'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Entity, FormattedItem } from 'dynamodb-toolbox'
 import { getDb } from './client'

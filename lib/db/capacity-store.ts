@@ -1,3 +1,4 @@
+import 'server-only'
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { createHash } from 'node:crypto'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { $add, UpdateItemCommand, type Condition, type Entity, type FormattedItem, type UpdateItemInput } from 'dynamodb-toolbox'
 import { AppError, notFound, staleSave } from '../errors'
 import { isConditionalCheckFailed } from './errors'

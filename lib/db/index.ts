@@ -1,3 +1,4 @@
+import 'server-only'
 // The data boundary: domain modules import DynamoDB things from here only.
 export {
   DeleteItemCommand,

@@ -1,3 +1,4 @@
+import 'server-only'
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { Entity, FormattedItem } from 'dynamodb-toolbox'
 import { createHash } from 'node:crypto'

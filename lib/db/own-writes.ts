@@ -1,3 +1,4 @@
+import 'server-only'
 import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb'
 import { randomBytes } from 'node:crypto'

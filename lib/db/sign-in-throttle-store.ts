@@ -1,3 +1,4 @@
+import 'server-only'
 import { $add, $remove, GetItemCommand, UpdateItemCommand } from 'dynamodb-toolbox'
 import { SignInFailuresEntity } from './entities/auth'
 import { isConditionalCheckFailed } from './errors'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { DeleteCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { EntityFormatter, type Entity, type FormatItemOptions, type FormattedItem, type InferReadItemOptions } from 'dynamodb-toolbox'
 import { getDb } from './client'

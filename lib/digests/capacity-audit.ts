@@ -1,3 +1,4 @@
+import 'server-only'
 import { EmployeeEntity, UnfilledRoleEntity, storedOf, type StoredItem } from '../db'
 import { capacityKeys, capacityPartOf, capacityShards, partsOfShard, type CapacityPart } from '../db/capacity-store'
 import { CapacitySetEntity, CapacityShardSummaryEntity, CapacitySummaryEntity } from '../db/entities/digests'

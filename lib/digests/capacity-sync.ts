@@ -1,3 +1,4 @@
+import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { applyDigestEntries, type EmployeeEntity, type EntryChange, type UnfilledRoleEntity } from '../db'
 import { CapacitySetEntity, CapacitySummaryEntity } from '../db/entities/digests'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { applyDigestEntries, type EntryChange } from '../db'
 import { PeopleSetEntity, PeopleSummaryEntity, ProjectsSetEntity, ProjectsSummaryEntity, WeekSetEntity, WeekSummaryEntity } from '../db/entities/digests'
 import { readEmployee, readProject } from '../reads'

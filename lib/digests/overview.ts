@@ -1,3 +1,4 @@
+import 'server-only'
 import { EmployeeEntity, ProjectEntity, storedOf, type StoredItem } from '../db'
 import {
   PeopleSetEntity,

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { AssignmentEntity, EmployeeEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf } from '../db'
 import { updateAggregate } from '../aggregates/update'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { deleteItemOf, markDeleting, type Entity, type KeyInputItem, type Marked } from '../db'
 import type { JobContext } from '../jobs/runner'
 import { indexSettleMs, sleep } from '../jobs/settle'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { AssignmentEntity, GetItemCommand, SkillEntity, StackEntryEntity, UnfilledRoleEntity, forEachBounded } from '../db'
 import { removeSkillEdge, syncSkill } from './skill'
 import { removeStackEntryEdge, syncStackEntry } from './stack-entry'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { ProjectEntity, copyFields, deleteItemOf } from '../db'
 import { updateAggregate } from '../aggregates/update'
 import { syncProjectOverview } from '../digests/overview-sync'

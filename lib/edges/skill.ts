@@ -1,3 +1,4 @@
+import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { EmployeeEntity, GetItemCommand, SkillEntity, copyFields, deleteItemOf, forEachBounded } from '../db'
 import { updateAggregate } from '../aggregates/update'

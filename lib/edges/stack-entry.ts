@@ -1,3 +1,4 @@
+import 'server-only'
 import { StackEntryEntity, copyFields, deleteItemOf, GetItemCommand } from '../db'
 import { updateAggregate } from '../aggregates/update'
 import { projectKeyOf } from '../aggregates/technology-figures'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { ClientEntity, GetItemCommand, ProjectEntity, UnfilledRoleEntity, copyFields, deleteItemOf } from '../db'
 import { capacityPartOf } from '../db/capacity-store'
 import { applyCapacity, roleCapacityChange } from '../digests/capacity-sync'

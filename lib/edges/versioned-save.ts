@@ -1,3 +1,4 @@
+import 'server-only'
 import { saveIfUnchanged } from '../db'
 import { notFound, staleSave } from '../errors'
 import { runAsJob, type JobContext, type JobKind } from '../jobs/runner'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { isEntityId, parseInput } from '../validation'
 import { authorize, type Actor } from '../authorization'
 import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, decodeCursor, partitions, listPartitions, nameAccessPattern, normalizeName, peopleKeys } from '../db'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { EmployeeEntity, GetItemCommand, writeDerived } from '../db'
 import { authorize, type Actor } from '../authorization'
 import { updateAggregate } from '../aggregates/update'

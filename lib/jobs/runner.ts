@@ -1,3 +1,4 @@
+import 'server-only'
 import { authorize, type Actor } from '../authorization'
 import { randomUUID } from 'node:crypto'
 import { $set, DeleteItemCommand, GetItemCommand, JobEntity, JOB_SHARDS, QueryCommand, RosterTable, UpdateItemCommand, isConditionalCheckFailed, jobPartition } from '../db'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { decodeCursor, encodeCursor, normalizeName, type ListPartition } from '../db'
 import { parseInput } from '../validation'
 import { listQueryInput, type ListQueryInput } from './schemas'

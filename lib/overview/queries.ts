@@ -1,3 +1,4 @@
+import 'server-only'
 import { authorize, type Actor } from '../authorization'
 import { todayIso } from '../load/allocation'
 import { nameAccessPattern } from '../db'

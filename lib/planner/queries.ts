@@ -1,3 +1,4 @@
+import 'server-only'
 import { authorize, type Actor } from '../authorization'
 import { EmployeeEntity, QueryCommand, RosterTable, SkillEntity, decodeCursor, encodeCursor, listPartitions, nameAccessPattern, partitions, peopleKeys, skillLevelRange } from '../db'
 import { toBookings, toTimeOff, type Booking, type TimeOff } from '../dto'

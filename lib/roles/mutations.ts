@@ -1,3 +1,4 @@
+import 'server-only'
 import { authorize, systemActor, type Actor } from '../authorization'
 import {
   $add,

@@ -1,3 +1,4 @@
+import 'server-only'
 import { authorize, type Actor } from '../authorization'
 import { EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, UnfilledRoleEntity, nameAccessPattern, partitions, peopleKeys, skillLevelRange } from '../db'
 import { toBookings, toTimeOff } from '../dto'

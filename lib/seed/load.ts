@@ -1,3 +1,4 @@
+import 'server-only'
 import { UnfilledRoleEntity, batchPutItems, firstInIndex, forEachBounded, listPartitions, storedOf } from '../db'
 import { syncUnfilledRole } from '../edges/unfilled-role'
 import { generateDemoData, type SeedSize } from './demo-data'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { authorize, type Actor } from '../authorization'
 import { $add, $remove, AssignmentEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, createOnce, deleteItemOf, isConditionalCheckFailed } from '../db'
 import { toAssignmentView, toBookings, type AssignmentView, type Booking } from '../dto'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { authorize, type Actor } from '../authorization'
 import {
   GetItemCommand,

@@ -1,3 +1,4 @@
+import 'server-only'
 import { isEntityId } from '../validation'
 import { authorize, type Actor } from '../authorization'
 import { QueryCommand, RosterTable, SkillEntity, StackEntryEntity, TechnologyEntity, decodeCursor, encodeCursor, partitions, listPartitions, nameAccessPattern, technologyPeopleRange, technologyProjectsRange } from '../db'

@@ -1,3 +1,4 @@
+import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { AssignmentEntity, ClientEntity, EmployeeEntity, ProjectEntity, SkillEntity, StackEntryEntity, TechnologyEntity, UnfilledRoleEntity, entityNames, indexNames, scanAll, storedOf } from '../db'
 import { toBookings, toTimeOff, type StoredBookings } from '../dto'

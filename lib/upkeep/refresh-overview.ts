@@ -1,3 +1,4 @@
+import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { EmployeeEntity, ProjectEntity, UnfilledRoleEntity, forEachBounded, keyOf, type EntryChange } from '../db'
 import { batchGetAs } from '../db/batch'

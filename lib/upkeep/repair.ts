@@ -1,3 +1,4 @@
+import 'server-only'
 import { EntityParser, type Entity } from 'dynamodb-toolbox'
 import {
   AssignmentEntity,
