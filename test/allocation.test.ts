@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { allocationImpact, allocationOn, isOffOn, mondayOf, usedOf, weeklyLoads } from '../lib/load/allocation'
+import fc from 'fast-check'
+import { allocationImpact, allocationOn, isOffOn, mondayOf, periodLoad, periodLoads, usedOf, weeklyLoads } from '../lib/load/allocation'
 import type { Booking } from '../lib/load/allocation'
 
 const booking = (start: string, end: string | null, allocation: number, tentative = false, projectId = 'p'): Booking => ({ projectId, start, end, allocation, tentative })
@@ -99,5 +100,48 @@ describe('allocation arithmetic', () => {
         ['2026-12-14', 88, 112],
       ])
     })
+  })
+})
+
+describe('one pass for confirmed and tentative work', () => {
+  // The day-by-day definition, with a Date per day: what periodLoads must agree with.
+  function byTheCalendar(bookings: Booking[], start: string, end: string, timeOff: { start: string; end: string }[], includeTentative: boolean) {
+    let working = 0
+    let off = 0
+    let booked = 0
+    for (let t = Date.parse(`${start}T00:00:00Z`); t <= Date.parse(`${end}T00:00:00Z`); t += 86_400_000) {
+      const date = new Date(t).toISOString().slice(0, 10)
+      if ([0, 6].includes(new Date(t).getUTCDay())) continue
+      working++
+      if (timeOff.some((span) => span.start <= date && date <= span.end)) {
+        off++
+        continue
+      }
+      for (const b of bookings) if ((includeTentative || !b.tentative) && b.start <= date && (!b.end || date <= b.end)) booked += b.allocation
+    }
+    return working ? { total: Math.round(booked / working), off: Math.round((off * 100) / working) } : { total: 0, off: 0 }
+  }
+  const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)
+  const span = fc.record({ from: fc.integer({ min: 0, max: 120 }), days: fc.integer({ min: 0, max: 40 }) })
+
+  it('agrees with the day-by-day definition for any bookings, time off and period', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ span, open: fc.boolean(), allocation: fc.integer({ min: 5, max: 100 }), tentative: fc.boolean() }), { maxLength: 6 }),
+        fc.array(span, { maxLength: 3 }),
+        span,
+        (raw, rawOff, period) => {
+          const bookings = raw.map((b) => booking(day(b.span.from), b.open ? null : day(b.span.from + b.span.days), b.allocation, b.tentative))
+          const timeOff = rawOff.map((s) => ({ start: day(s.from), end: day(s.from + s.days) }))
+          const [start, end] = [day(period.from), day(period.from + period.days)]
+          const both = periodLoads(bookings, start, end, timeOff)
+          const all = byTheCalendar(bookings, start, end, timeOff, true)
+          const confirmed = byTheCalendar(bookings, start, end, timeOff, false)
+          assert.deepEqual(both, { total: all.total, confirmed: confirmed.total, off: all.off })
+          assert.deepEqual(periodLoad(bookings, start, end, { timeOff, includeTentative: false }), confirmed)
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })

@@ -1,7 +1,7 @@
 import type { PersonCapacityEntry, PracticeWeeks, RoleDemandEntry } from '../db/entities/digests'
 import { loadSpansOf, parseLoadSpans } from '../load/load-spans'
 import { normalizeName } from '../text'
-import { addWeeks, mondayOf, periodLoad, type TimeOffSpan } from '../load/allocation'
+import { addWeeks, mondayOf, periodLoad, periodLoads, type TimeOffSpan } from '../load/allocation'
 
 // Capacity against demand by practice, week by week: pure arithmetic shared by the maintenance on
 // write, the full refresh, the consistency audit and the screen. Hours throughout: a person's
@@ -105,12 +105,11 @@ function emptyPractice(name: string, weeks: number): PracticeWeeks {
 /** A person's hours in one week: capacity after time off, and confirmed and tentative demand. */
 export function personWeek(entry: PersonCapacityEntry, monday: string, parsed = parseLoadSpans(entry.s)): { capacity: number; confirmed: number; tentative: number } {
   const { bookings, timeOff } = parsed
-  const all = periodLoad(bookings, monday, friday(monday), { timeOff })
-  const confirmed = periodLoad(bookings, monday, friday(monday), { timeOff, includeTentative: false })
+  const load = periodLoads(bookings, monday, friday(monday), timeOff)
   return {
-    capacity: (entry.h * (100 - all.off)) / 100,
-    confirmed: (entry.h * confirmed.total) / 100,
-    tentative: (entry.h * Math.max(0, all.total - confirmed.total)) / 100,
+    capacity: (entry.h * (100 - load.off)) / 100,
+    confirmed: (entry.h * load.confirmed) / 100,
+    tentative: (entry.h * Math.max(0, load.total - load.confirmed)) / 100,
   }
 }
 

@@ -28,18 +28,39 @@ export function usedOf(week: Pick<WeekLoad, 'total' | 'off'>): number {
 
 const DAY = 86_400_000
 
+// Day numbers (days since 1970-01-01) of ISO dates, and back. The planner, the capacity digests and
+// the overview ask for the same few hundred dates thousands of times a request, and every `Date`
+// made inside Next.js goes through its wrapper: the answers are kept, up to a bound, so that each
+// date is parsed once per process. `Date.parse` stays the one definition of what a date is.
+const MEMO_LIMIT = 20_000
+const dayOfDate = new Map<string, number>()
+const dateOfDay = new Map<number, string>()
+
+function remembered<K, V>(memo: Map<K, V>, key: K, compute: (key: K) => V): V {
+  const known = memo.get(key)
+  if (known !== undefined) return known
+  if (memo.size >= MEMO_LIMIT) memo.clear()
+  const value = compute(key)
+  memo.set(key, value)
+  return value
+}
+
 function toDay(isoDate: string): number {
-  return Date.parse(`${isoDate}T00:00:00Z`) / DAY
+  return remembered(dayOfDate, isoDate, (date) => Date.parse(`${date}T00:00:00Z`) / DAY)
 }
 
 function fromDay(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10)
+  return remembered(dateOfDay, day, (n) => new Date(n * DAY).toISOString().slice(0, 10))
+}
+
+/** Monday 0 … Sunday 6 of a day number: 1 January 1970 was a Thursday. */
+function weekdayOf(day: number): number {
+  return (((day + 3) % 7) + 7) % 7
 }
 
 export function mondayOf(isoDate: string): string {
   const day = toDay(isoDate)
-  const weekday = (new Date(day * DAY).getUTCDay() + 6) % 7
-  return fromDay(day - weekday)
+  return fromDay(day - weekdayOf(day))
 }
 
 export function addWeeks(isoDate: string, weeks: number): string {
@@ -76,23 +97,36 @@ export function weeklyLoads(bookings: Booking[], fromMonday: string, weeks: numb
  * inclusive: a week's figures, or a month's (the planner's year view). Same rules as the weeks.
  */
 export function periodLoad(bookings: Omit<Booking, 'projectId'>[], start: string, end: string, options: { includeTentative?: boolean; timeOff?: TimeOffSpan[] } = {}): { total: number; off: number } {
-  const includeTentative = options.includeTentative ?? true
-  const timeOff = options.timeOff ?? []
-  const counted = bookings.filter((booking) => includeTentative || !booking.tentative)
+  const load = periodLoads(bookings, start, end, options.timeOff ?? [])
+  return { total: (options.includeTentative ?? true) ? load.total : load.confirmed, off: load.off }
+}
+
+/**
+ * `periodLoad` with and without tentative work, in one pass over the days: `total` counts tentative
+ * bookings, `confirmed` does not.
+ */
+export function periodLoads(bookings: Omit<Booking, 'projectId'>[], start: string, end: string, timeOff: TimeOffSpan[] = []): { total: number; confirmed: number; off: number } {
+  const spans = timeOff.map((span) => [toDay(span.start), toDay(span.end)])
+  const running = bookings.map((booking) => ({ from: toDay(booking.start), to: booking.end ? toDay(booking.end) : Infinity, allocation: booking.allocation, tentative: booking.tentative }))
   let workingDays = 0
   let daysOff = 0
   let booked = 0
-  for (let day = toDay(start); day <= toDay(end); day++) {
-    if ((new Date(day * DAY).getUTCDay() + 6) % 7 >= 5) continue
+  let bookedConfirmed = 0
+  for (let day = toDay(start), last = toDay(end); day <= last; day++) {
+    if (weekdayOf(day) >= 5) continue
     workingDays++
-    if (isOffOnDay(timeOff, day)) {
+    if (spans.some(([from, to]) => from <= day && day <= to)) {
       daysOff++
       continue
     }
-    for (const booking of counted) if (toDay(booking.start) <= day && (!booking.end || day <= toDay(booking.end))) booked += booking.allocation
+    for (const booking of running) {
+      if (!(booking.from <= day && day <= booking.to)) continue
+      booked += booking.allocation
+      if (!booking.tentative) bookedConfirmed += booking.allocation
+    }
   }
-  if (workingDays === 0) return { total: 0, off: 0 }
-  return { total: Math.round(booked / workingDays), off: Math.round((daysOff * 100) / workingDays) }
+  if (workingDays === 0) return { total: 0, confirmed: 0, off: 0 }
+  return { total: Math.round(booked / workingDays), confirmed: Math.round(bookedConfirmed / workingDays), off: Math.round((daysOff * 100) / workingDays) }
 }
 
 /** Sum of allocations of the bookings running on `date` (what "this week" shows in lists); 0 on a day off. */

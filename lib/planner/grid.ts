@@ -1,5 +1,5 @@
 import { pick, type Booking, type TimeOff } from '../dto'
-import { addWeeks, periodLoad } from '../load/allocation'
+import { addWeeks, periodLoads } from '../load/allocation'
 import { formatDate } from '../format'
 import type { PlannerZoom } from './schemas'
 
@@ -20,11 +20,18 @@ export interface PlannerRow {
   timeOff: Pick<TimeOff, 'id' | 'kind' | 'start' | 'end'>[]
 }
 
-export function toPlannerRow(person: PlannerRow): PlannerRow {
+/**
+ * The row the browser gets for the period on screen (`shown`: the first column's start to the last's
+ * end): only the bookings and time off that touch it, since no cell outside it is drawn (the staffing
+ * dialog reads the person's whole booking list itself). About half a year of a person's history and
+ * plans stays on the server.
+ */
+export function toPlannerRow(person: PlannerRow, shown: { start: string; end: string }): PlannerRow {
+  const touches = (span: { start: string; end?: string | null }) => span.start <= shown.end && (!span.end || span.end >= shown.start)
   return {
     ...pick(person, ['id', 'name', 'title', 'practice', 'location', 'level']),
-    bookings: person.bookings.map((booking) => pick(booking, ['start', 'end', 'allocation', 'tentative'])),
-    timeOff: person.timeOff.map((entry) => pick(entry, ['id', 'kind', 'start', 'end'])),
+    bookings: person.bookings.filter(touches).map((booking) => pick(booking, ['start', 'end', 'allocation', 'tentative'])),
+    timeOff: person.timeOff.filter(touches).map((entry) => pick(entry, ['id', 'kind', 'start', 'end'])),
   }
 }
 
@@ -89,12 +96,10 @@ export function availabilityOf(used: number): Availability {
 }
 
 export function plannerCell(person: Person, column: Pick<PlannerColumn, 'start' | 'end'>, includeTentative: boolean): PlannerCell {
-  const all = periodLoad(person.bookings, column.start, column.end, { timeOff: person.timeOff, includeTentative: true })
-  const confirmed = periodLoad(person.bookings, column.start, column.end, { timeOff: person.timeOff, includeTentative: false })
-  const tentative = all.total - confirmed.total
-  const booked = includeTentative ? all.total : confirmed.total
-  const used = booked + all.off
-  return { booked, tentative, off: all.off, free: Math.max(0, 100 - used), availability: availabilityOf(used) }
+  const load = periodLoads(person.bookings, column.start, column.end, person.timeOff)
+  const booked = includeTentative ? load.total : load.confirmed
+  const used = booked + load.off
+  return { booked, tentative: load.total - load.confirmed, off: load.off, free: Math.max(0, 100 - used), availability: availabilityOf(used) }
 }
 
 /** The least free capacity in any of `weeks` seven-day windows from `from` (the availability filter). */
