@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { authorize, type Actor } from './authorization'
 import { AppError } from './errors'
-import type { RequestRecording } from './db/recorder'
+import type { RecordedRequest, RequestRecording } from './db/recorder'
 
 // What the server recorded while rendering a page, kept in this process for a while so that the
 // "Under the hood" panel can fetch it when it is opened: a closed panel ships nothing with the page,
@@ -34,10 +34,18 @@ function evict(now: number) {
   }
 }
 
+// A screen served from memory hands every page the same recorded requests: each is weighed once.
+const weighed = new WeakMap<RecordedRequest, number>()
+function bytesOf(request: RecordedRequest): number {
+  let bytes = weighed.get(request)
+  if (bytes === undefined) weighed.set(request, (bytes = JSON.stringify(request).length))
+  return bytes
+}
+
 /** Keeps a page's recording for the user who rendered it; answers the id the panel fetches it by. */
 export function keepRecording(recording: RequestRecording, owner: string, now = Date.now()): string {
   const id = randomUUID()
-  const bytes = JSON.stringify(recording).length
+  const bytes = 100 + (recording.accessPattern?.length ?? 0) + recording.requests.reduce((sum, request) => sum + bytesOf(request), 0)
   store.kept.set(id, { owner, recording, bytes, at: now })
   store.bytes += bytes
   evict(now)

@@ -7,7 +7,7 @@ import type { RequestRecording } from '../lib/db/recorder'
 
 const recording: RequestRecording = {
   accessPattern: 'Client dashboard',
-  requests: [{ operation: 'Query', itemCount: 1, hasMorePages: false, durationMs: 3, items: [{ PK: 'CLIENT#c1', SK: 'CLIENT' }] }],
+  requests: [{ operation: 'Query', itemCount: 1, hasMorePages: false, startMs: 0, durationMs: 3, items: [{ PK: 'CLIENT#c1', SK: 'CLIENT' }] }],
 }
 
 describe('the page recordings the "Under the hood" panel fetches', () => {

@@ -58,6 +58,11 @@ function RecordingDetails({ recording }: { recording: RequestRecording }) {
         {recording.requests.length} DynamoDB request{recording.requests.length === 1 ? '' : 's'}
         {recording.requests.length ? <>, {round(totalCapacity)} read capacity units</> : null}.
       </p>
+      {recording.cachedForMs !== undefined ? (
+        <p className="mt-1 text-slate-300">
+          Served from this server’s memory: the request below was made {recording.cachedForMs} ms before this page, and no write has been made through this server since. This page made no request of its own.
+        </p>
+      ) : null}
       {recording.requests.map((request, index) => (
         <RequestDetails key={index} request={request} index={index} />
       ))}

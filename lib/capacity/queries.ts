@@ -1,6 +1,6 @@
 import 'server-only'
 import { authorize, type Actor } from '../authorization'
-import { nameAccessPattern } from '../db'
+import { cachedScreen, nameAccessPattern } from '../db'
 import { capacityPartitions } from '../db/capacity-store'
 import { CapacityShardSummaryEntity } from '../db/entities/digests'
 import { readSummaries } from '../db/overview-store'
@@ -14,7 +14,10 @@ import { mergeCapacity, type CapacityView } from '../digests/capacity-figures'
  */
 export async function getCapacity(actor: Actor | null, options: { today?: string } = {}): Promise<CapacityView> {
   authorize(actor, 'read')
-  nameAccessPattern('Capacity')
-  const found = await readSummaries(CapacityShardSummaryEntity, capacityPartitions)
-  return mergeCapacity([...found.values()], options.today ?? todayIso())
+  const today = options.today ?? todayIso()
+  return cachedScreen({ screen: 'capacity', role: actor.role, args: [today] }, async () => {
+    nameAccessPattern('Capacity')
+    const found = await readSummaries(CapacityShardSummaryEntity, capacityPartitions)
+    return mergeCapacity([...found.values()], today)
+  })
 }

@@ -1,7 +1,7 @@
 import 'server-only'
 import { isEntityId } from '../validation'
 import { authorize, type Actor } from '../authorization'
-import { ClientEntity, GetItemCommand, QueryCommand, RosterTable, listPartitions, nameAccessPattern } from '../db'
+import { ClientEntity, GetItemCommand, QueryCommand, RosterTable, listPartitions, cachedScreen, nameAccessPattern } from '../db'
 import { toClientSummary, type ClientSummary, type ProjectDetail } from '../dto'
 import { assembleProjects, queryClientPartition } from './partition'
 import { listQueryParams, nextCursorOf } from '../lists/list-query'
@@ -19,11 +19,13 @@ export interface ClientDashboard {
 export async function getClientDashboard(actor: Actor | null, { clientId }: { clientId: string }): Promise<ClientDashboard | null> {
   authorize(actor, 'read')
   if (!isEntityId(clientId)) return null
-  nameAccessPattern('Client dashboard')
-  const items = await queryClientPartition(clientId)
-  const clientItem = items.find((item) => item.entity === 'Client')
-  if (!clientItem || clientItem.entity !== 'Client' || clientItem.deletingAt) return null
-  return { client: toClientSummary(clientItem), projects: assembleProjects(items) }
+  return cachedScreen({ screen: 'client', role: actor.role, args: [clientId] }, async () => {
+    nameAccessPattern('Client dashboard')
+    const items = await queryClientPartition(clientId)
+    const clientItem = items.find((item) => item.entity === 'Client')
+    if (!clientItem || clientItem.entity !== 'Client' || clientItem.deletingAt) return null
+    return { client: toClientSummary(clientItem), projects: assembleProjects(items) }
+  })
 }
 
 /** One consistent GetItem: the client alone, for its edit form (the version it loads is what a save is checked against). */

@@ -5,6 +5,7 @@ import { readDbConfig, type DbConfig } from './config'
 import { deadlineMiddleware, errorMappingMiddleware } from './errors'
 import { recogniseOwnWrites } from './own-writes'
 import { capacityMiddleware, recorderMiddleware } from './recorder'
+import { invalidateOnWrite } from './screen-cache'
 
 // The SDK warns once per process that future releases need Node 22; Roster pins a release that runs on 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -56,6 +57,8 @@ export function getDb(): Db {
   client.middlewareStack.add(recorderMiddleware as never, { step: 'build', name: 'rosterRecorder' })
   client.middlewareStack.add(recogniseOwnWrites(client) as never, { step: 'initialize', name: 'rosterOwnWrites', priority: 'low' })
   client.middlewareStack.add(deadlineMiddleware(timeouts.totalMs) as never, { step: 'initialize', name: 'rosterDeadline' })
+  // Outside the retries and the deadline: the cache forgets once the write's outcome is known.
+  client.middlewareStack.add(invalidateOnWrite as never, { step: 'initialize', name: 'rosterScreenCache', priority: 'high' })
   client.middlewareStack.add(errorMappingMiddleware as never, { step: 'initialize', name: 'rosterErrorMapping', priority: 'high' })
   const documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },

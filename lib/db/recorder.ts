@@ -24,22 +24,40 @@ export interface RecordedRequest {
   scannedCount?: number
   hasMorePages: boolean
   consumedCapacity?: RecordedCapacity
+  /** When it was sent, in ms from the start of its scope: which requests ran one after another. */
+  startMs: number
   durationMs: number
   items: Record<string, unknown>[]
 }
 
 export interface RequestRecording {
+  /** performance.now() when the scope began (absent on a page that made no call). */
+  startedAt?: number
   accessPattern?: string
   requests: RecordedRequest[]
+  /** Set when the screen was served from this server's memory (lib/db/screen-cache.ts): how old the read below was. */
+  cachedForMs?: number
 }
 
 const storage = new AsyncLocalStorage<RequestRecording>()
 
 /** Runs fn with a fresh recording scope and returns both its result and what it sent to DynamoDB. */
 export async function withRecording<T>(fn: () => Promise<T>): Promise<{ result: T; recording: RequestRecording }> {
-  const recording: RequestRecording = { requests: [] }
+  const recording: RequestRecording = { startedAt: performance.now(), requests: [] }
   const result = await storage.run(recording, fn)
   return { result, recording }
+}
+
+/**
+ * Puts requests recorded earlier into the current scope: a screen served from memory shows the
+ * request that read it (`cachedForMs` its age), one that waited for another's read shows that read.
+ */
+export function replayRecording(requests: RecordedRequest[], accessPattern: string | undefined, cachedForMs: number | undefined): void {
+  const recording = storage.getStore()
+  if (!recording) return
+  recording.requests.push(...requests)
+  if (accessPattern) recording.accessPattern = accessPattern
+  if (cachedForMs !== undefined) recording.cachedForMs = Math.max(recording.cachedForMs ?? 0, Math.round(cachedForMs))
 }
 
 /** Names the access pattern the current scope is serving (shown in the "Under the hood" panel). */
@@ -139,6 +157,7 @@ export const recorderMiddleware = (next: Next, context: { commandName?: string }
       scannedCount: output.ScannedCount,
       hasMorePages: Boolean(output.LastEvaluatedKey),
       consumedCapacity: toCapacity(output.ConsumedCapacity),
+      startMs: Math.round((started - (recording.startedAt ?? started)) * 100) / 100,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       items: rawItems.map(toPlain),
     })

@@ -1,7 +1,7 @@
 import 'server-only'
 import { authorize, type Actor } from '../authorization'
 import { todayIso } from '../load/allocation'
-import { nameAccessPattern } from '../db'
+import { cachedScreen, nameAccessPattern } from '../db'
 import { OVERVIEW_SHARDS, overviewKeys, readOverviewSummaries } from '../db/overview-store'
 import { OVERVIEW_LIST_LENGTH, overviewStateIsCurrent, trackedWeeks, type BenchEntry, type OverEntry, type ProjectEntry } from '../digests/overview'
 
@@ -60,6 +60,10 @@ export interface FirmOverview {
  */
 export async function getFirmOverview(actor: Actor | null, today: string = todayIso()): Promise<FirmOverview> {
   authorize(actor, 'read')
+  return cachedScreen({ screen: 'overview', role: actor.role, args: [today] }, () => readFirmOverview(today))
+}
+
+async function readFirmOverview(today: string): Promise<FirmOverview> {
   nameAccessPattern('Firm overview')
   const [thisWeek, nextWeek] = trackedWeeks(today)
   const shards = Array.from({ length: OVERVIEW_SHARDS }, (_, shard) => shard)

@@ -1,11 +1,11 @@
 import 'server-only'
 import { authorize, type Actor } from '../authorization'
-import { EmployeeEntity, QueryCommand, RosterTable, SkillEntity, decodeCursor, encodeCursor, listPartitions, nameAccessPattern, partitions, peopleKeys, skillLevelRange } from '../db'
+import { EmployeeEntity, QueryCommand, cachedScreen, RosterTable, SkillEntity, decodeCursor, encodeCursor, listPartitions, nameAccessPattern, partitions, peopleKeys, skillLevelRange } from '../db'
 import { toBookings, toTimeOff, type Booking, type TimeOff } from '../dto'
 import { parseInput } from '../validation'
 import { todayIso } from '../load/allocation'
 import { freeOver } from './grid'
-import { plannerPeopleInput, type PlannerPeopleInput } from './schemas'
+import { plannerPeopleInput, type PlannerFilters, type PlannerPeopleInput } from './schemas'
 
 /** One row of the planner: what the grid's arithmetic needs of a person. */
 export interface PlannerPerson {
@@ -44,6 +44,11 @@ export const PLANNER_PAGE_SIZE = 50
 export async function listPlannerPeople(actor: Actor | null, input: PlannerPeopleInput): Promise<PlannerPage> {
   authorize(actor, 'read')
   const filters = parseInput(plannerPeopleInput, input, 'planner filter')
+  const today = todayIso()
+  return cachedScreen({ screen: 'planner', role: actor.role, args: [filters, today] }, () => readPlannerPage(filters, today))
+}
+
+async function readPlannerPage(filters: PlannerFilters, today: string): Promise<PlannerPage> {
   const limit = filters.limit ?? PLANNER_PAGE_SIZE
   nameAccessPattern('Planner')
   let people: PlannerPerson[]
@@ -105,7 +110,7 @@ export async function listPlannerPeople(actor: Actor | null, input: PlannerPeopl
 
   const scanned = people.length
   if (filters.freeAtLeast) {
-    const need = { from: filters.freeFrom ?? todayIso(), weeks: filters.freeWeeks ?? 1, includeTentative: filters.tentative === 'count' }
+    const need = { from: filters.freeFrom ?? today, weeks: filters.freeWeeks ?? 1, includeTentative: filters.tentative === 'count' }
     const atLeast = filters.freeAtLeast
     people = people.filter((person) => freeOver(person, need) >= atLeast)
   }

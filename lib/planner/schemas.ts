@@ -34,3 +34,4 @@ export const plannerPeopleInput = z
   .refine((value) => !value.minLevel || value.technologyId, { message: 'Choose a technology for a minimum level', path: ['minLevel'] })
   .refine((value) => value.freeAtLeast || (!value.freeFrom && !value.freeWeeks), { message: 'Say how free (in %) the people must be', path: ['freeAtLeast'] })
 export type PlannerPeopleInput = z.input<typeof plannerPeopleInput>
+export type PlannerFilters = z.output<typeof plannerPeopleInput>
