@@ -11,6 +11,7 @@ import { listPlannerPeople, type PlannerPage } from '../lib/planner/queries'
 import { withRecording } from '../lib/db/recorder'
 import { auditDerivedData } from '../lib/upkeep/audit'
 import { AppError } from '../lib/errors'
+import { plannerCell, plannerColumns, toPlannerRow } from '../lib/planner/grid'
 
 useTestDatabase()
 
@@ -148,5 +149,30 @@ describe('the planner', () => {
     await invalid({ practice: unique('Practice'), cursor: nextCursor }, 'cursor')
     await assert.rejects(listPlannerPeople(null, {}), (error: AppError) => error.code === 'unauthenticated:session')
     assert.ok((await listPlannerPeople(employeeActor('e00000000001'), { practice })).people.length > 0, 'every signed-in person may read the planner')
+  })
+})
+
+describe('the planner grid’s rows', () => {
+  it('carry only the bookings and time off that touch the period on screen, and draw the same cells', () => {
+    const person = {
+      id: 'e1', name: 'Ada', title: 'Engineer', practice: 'Backend', location: 'Berlin', level: null,
+      bookings: [
+        { start: '2026-01-05', end: '2026-03-27', allocation: 50, tentative: false }, // long over
+        { start: '2026-11-02', end: '2026-12-11', allocation: 40, tentative: false }, // into the first week
+        { start: '2027-01-04', end: null, allocation: 30, tentative: true }, // open-ended
+        { start: '2027-09-06', end: '2027-10-01', allocation: 100, tentative: false }, // after the period
+      ],
+      timeOff: [
+        { id: 't1', kind: 'vacation' as const, start: '2026-08-03', end: '2026-08-14' },
+        { id: 't2', kind: 'vacation' as const, start: '2026-12-21', end: '2026-12-24' },
+      ],
+    }
+    const columns = plannerColumns('weeks', '2026-12-07')
+    const row = toPlannerRow(person, { start: columns[0].start, end: columns.at(-1)!.end })
+    assert.deepEqual(row.bookings.map((booking) => booking.start), ['2026-11-02', '2027-01-04'])
+    assert.deepEqual(row.timeOff.map((entry) => entry.id), ['t2'])
+    for (const column of columns) {
+      for (const tentative of [true, false]) assert.deepEqual(plannerCell(row, column, tentative), plannerCell(person, column, tentative), column.start)
+    }
   })
 })

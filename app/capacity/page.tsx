@@ -1,15 +1,14 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { requireActor } from '@/lib/auth/session'
 import { getCapacity } from '@/lib/capacity/queries'
 import { CAPACITY_WEEKS, deficitOf, totalWeeks } from '@/lib/digests/capacity-figures'
 import { withRecording } from '@/lib/recording'
-import { formatDate, formatDateRange } from '@/lib/format'
-import { PageHeader, EmptyState, linkClass, secondaryLinkClass } from '@/components/ui/page-header'
-import { Badge } from '@/components/ui/badge'
+import { formatDate } from '@/lib/format'
+import { PageHeader, EmptyState, secondaryLinkClass } from '@/components/ui/page-header'
 import { TentativeToggle } from '@/components/planner/tentative-toggle'
 import { CapacityChart } from '@/components/capacity/capacity-chart'
 import { CapacityTable } from '@/components/capacity/capacity-table'
+import { UnfilledRoleList } from '@/components/capacity/unfilled-role-list'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 
 export const metadata: Metadata = { title: 'Capacity' }
@@ -27,7 +26,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
   const weeks = selected ? selected.weeks : totalWeeks(view.practices, view.weeks)
   const title = selected ? selected.name : 'All practices'
   const deficits = weeks.filter((week) => deficitOf(week, includeTentative) > 0).length
-  const roleLists = shown.map((practice) => ({ practice, roles: view.roles[practice.key] })).filter((entry) => entry.roles?.count)
+  const roleLists = shown.flatMap((practice) => (view.roles[practice.key]?.count ? [{ key: practice.key, name: practice.name, ...view.roles[practice.key] }] : []))
   const exportQuery = new URLSearchParams({ ...(selected ? { practice: selected.key } : {}), ...(includeTentative ? {} : { tentative: 'ignore' }) })
   return (
     <>
@@ -86,26 +85,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
           </section>
           <section aria-labelledby="capacity-roles-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="capacity-roles-heading" className="mb-3 text-lg font-semibold">Unfilled roles</h2>
-            {roleLists.length === 0 ? (
-              <p className="text-sm text-slate-600">No unfilled roles{selected ? ` in ${selected.name}` : ''}.</p>
-            ) : (
-              roleLists.map(({ practice, roles }) => (
-                <div key={practice.key} className="mb-4">
-                  <h3 className="font-medium">{practice.name} <span className="text-sm font-normal text-slate-600">({roles.count})</span></h3>
-                  <ul className="mt-1 space-y-1 text-sm">
-                    {roles.first.map((role) => (
-                      <li key={role.id} className="flex flex-wrap items-center gap-2">
-                        <Badge tone="red">Unfilled</Badge>
-                        <Link href={`/clients/${role.c}/projects/${role.j}/roles/${role.id}`} className={linkClass}>{role.r}</Link>
-                        <span className="text-slate-700">{role.cn} · {role.pn} · {role.a}% · {formatDateRange(role.s, role.e)}</span>
-                        {role.t ? <Badge tone="amber">Tentative</Badge> : null}
-                      </li>
-                    ))}
-                  </ul>
-                  {roles.count > roles.first.length ? <p className="mt-1 text-xs text-slate-600">The {roles.first.length} starting first of {roles.count}.</p> : null}
-                </div>
-              ))
-            )}
+            <UnfilledRoleList practices={roleLists} practiceName={selected?.name} />
           </section>
         </>
       )}

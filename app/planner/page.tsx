@@ -77,7 +77,7 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
             </p>
           ) : null}
           <PlannerGrid
-            people={page.people.map(toPlannerRow)}
+            people={page.people.map((person) => toPlannerRow(person, { start: columns[0].start, end: columns.at(-1)!.end }))}
             columns={columns}
             includeTentative={includeTentative}
             sort={params.sort === 'availability' ? 'availability' : 'name'}

@@ -1,10 +1,18 @@
+'use client'
+
 import { TableHead } from '@/components/ui/table'
 import { deficitOf, demandOf, type CapacityWeek } from '@/lib/digests/capacity-figures'
 import { formatDate } from '@/lib/format'
 
-const hours = (value: number) => `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })} h`
+// One formatter for every cell: making one per number was a noticeable share of the page's time.
+const hoursFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 })
+const hours = (value: number) => `${hoursFormat.format(value)} h`
 
-/** The chart's figures as a table: every week, with its deficit named in words, not only by colour. */
+/**
+ * The chart's figures as a table: every week, with its deficit named in words, not only by colour.
+ * A client component: the page sends the weeks once, as the chart's and this table's data, rather
+ * than this table's rendered rows a second time in its payload.
+ */
 export function CapacityTable({ weeks, includeTentative, title }: { weeks: CapacityWeek[]; includeTentative: boolean; title: string }) {
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: week by week figures (scrolls sideways)`}>

@@ -1,8 +1,8 @@
 import Link from 'next/link'
 import { EmptyState, linkClass } from '@/components/ui/page-header'
 import type { ClientFigures } from '@/lib/clients/figures'
-import { toProjectSectionData, type ProjectDetail } from '@/lib/dto'
-import { CompletedProjectRow } from './completed-project-row'
+import { pick, toProjectSectionData, type ProjectDetail } from '@/lib/dto'
+import { CollapsedProjectRow } from './collapsed-project-row'
 import { ProjectSection } from './project-section'
 
 export function ClientFiguresPanel({ figures, projectCount }: { figures: ClientFigures; projectCount: number }) {
@@ -28,7 +28,18 @@ export function ClientFiguresPanel({ figures, projectCount }: { figures: ClientF
   )
 }
 
-/** Active, proposed and on-hold projects in full; completed ones as one-line rows that open on demand. */
+/** How many current projects a dashboard shows in full; the rest are one-line rows that open in place. */
+export const PROJECTS_IN_FULL = 5
+
+const peopleOn = (project: ProjectDetail) => new Set(project.assignments.map((a) => a.employeeId)).size
+// What a one-line row needs, and no more: the page sends it for every such project.
+const rowOf = (project: ProjectDetail) => pick(project, ['id', 'clientId', 'name', 'status', 'startDate', 'endDate'])
+
+/**
+ * The first few active, proposed and on-hold projects in full; the other current ones, and the
+ * completed ones, as one-line rows that open on demand. A client with sixty open projects renders
+ * five sections, not sixty, and sends the rest as a line each.
+ */
 export function ProjectList({ projects, clientId, canManage }: { projects: ProjectDetail[]; clientId: string; canManage: boolean }) {
   if (projects.length === 0) {
     return (
@@ -39,15 +50,26 @@ export function ProjectList({ projects, clientId, canManage }: { projects: Proje
   }
   const current = projects.filter((project) => project.status !== 'completed')
   const completed = projects.filter((project) => project.status === 'completed')
+  const more = current.slice(PROJECTS_IN_FULL)
   return (
     <div className="space-y-6">
-      {current.map((project) => <ProjectSection key={project.id} project={toProjectSectionData(project)} />)}
+      {current.slice(0, PROJECTS_IN_FULL).map((project) => <ProjectSection key={project.id} project={toProjectSectionData(project)} />)}
+      {more.length ? (
+        <section aria-labelledby="more-projects-heading" className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+          <h3 id="more-projects-heading" className="font-semibold">More current projects ({more.length})</h3>
+          <ul className="divide-y divide-slate-100">
+            {more.map((project) => (
+              <CollapsedProjectRow key={project.id} project={rowOf(project)} people={peopleOn(project)} unfilled={project.roles.length} showStatus />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {completed.length ? (
         <section aria-labelledby="completed-heading" className="rounded-lg border border-slate-200 bg-white px-4 py-3">
           <h3 id="completed-heading" className="font-semibold">Completed ({completed.length})</h3>
           <ul className="divide-y divide-slate-100">
-            {completed.map(({ assignments, stack: _stack, ...project }) => (
-              <CompletedProjectRow key={project.id} project={project} people={new Set(assignments.map((a) => a.employeeId)).size} />
+            {completed.map((project) => (
+              <CollapsedProjectRow key={project.id} project={rowOf(project)} people={peopleOn(project)} />
             ))}
           </ul>
         </section>

@@ -5,15 +5,19 @@ import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { ProjectSection } from './project-section'
 import { linkClass } from '@/components/ui/page-header'
+import { StatusBadge } from '@/components/ui/badge'
 import type { ProjectDetail, ProjectSummary } from '@/lib/dto'
 import { getJson } from '@/lib/fetch-json'
 import { formatDateRange } from '@/lib/format'
 
 /**
- * A completed project as one line; its staffing and stack load when opened (one request then), so a
- * client with years of history keeps its dashboard short and its first view one request.
+ * A project as one line: a completed one, or a current one beyond the first few a dashboard shows in
+ * full. Its staffing and stack load when opened (one request then), so a client with years of
+ * history or sixty open projects keeps its dashboard short, quick to render and one request.
  */
-export function CompletedProjectRow({ project, people }: { project: ProjectSummary; people: number }) {
+export type CollapsedProject = Pick<ProjectSummary, 'id' | 'clientId' | 'name' | 'status' | 'startDate' | 'endDate'>
+
+export function CollapsedProjectRow({ project, people, unfilled = 0, showStatus = false }: { project: CollapsedProject; people: number; unfilled?: number; showStatus?: boolean }) {
   const [open, setOpen] = useState(false)
   const detail = useQuery({
     queryKey: ['project', project.clientId, project.id],
@@ -26,7 +30,8 @@ export function CompletedProjectRow({ project, people }: { project: ProjectSumma
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <span>
           <Link href={`/clients/${project.clientId}/projects/${project.id}`} className={linkClass}>{project.name}</Link>
-          <span className="text-slate-600"> · {formatDateRange(project.startDate, project.endDate)} · {people} {people === 1 ? 'person' : 'people'}</span>
+          <span className="text-slate-600"> · {formatDateRange(project.startDate, project.endDate)} · {people} {people === 1 ? 'person' : 'people'}{unfilled ? ` · ${unfilled} unfilled ${unfilled === 1 ? 'role' : 'roles'}` : ''}</span>
+          {showStatus ? <> <StatusBadge status={project.status} /></> : null}
         </span>
         <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls={panelId} className="text-sm font-medium text-indigo-700 hover:underline">
           {open ? 'Hide' : 'Show'} staffing<span className="sr-only"> of {project.name}</span>

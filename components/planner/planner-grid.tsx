@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { cellName, plannerCell, type PlannerCell, type PlannerColumn, type PlannerRow } from '@/lib/planner/grid'
 import { formatDate } from '@/lib/format'
+import { useHydrated } from '@/components/ui/use-hydrated'
 import { PersonBars } from './person-bars'
 import { StaffFromPlanner } from './staff-from-planner'
 
@@ -32,26 +33,46 @@ function averageFree(cells: PlannerCell[]): number {
   return cells.reduce((sum, cell) => sum + cell.free, 0) / Math.max(1, cells.length)
 }
 
-/**
- * People × periods as an ARIA grid: one tab stop, arrow keys move between cells (Home/End to a row's
- * ends, Ctrl+Home/End to the grid's), Shift+Left/Right selects a range of weeks in a person's row,
- * Enter opens the staffing dialog for it. Each cell's name says the figures in words.
- */
-export function PlannerGrid({
-  people,
-  columns,
-  includeTentative,
-  sort,
-  canStaff,
-  today,
-}: {
+type GridProps = {
   people: PlannerRow[]
   columns: PlannerColumn[]
   includeTentative: boolean
   sort: Sort
   canStaff: boolean
   today: string
-}) {
+}
+
+/**
+ * The grid is built in the browser from the page's compact rows: the server sends the people once,
+ * as data, and a placeholder of the grid's height, not hundreds of rendered cells beside that data.
+ */
+export function PlannerGrid(props: GridProps) {
+  const hydrated = useHydrated()
+  if (hydrated) return <PlannerGridBody {...props} />
+  const practices = new Set(props.people.map((person) => person.practice ?? 'No practice')).size
+  return (
+    <>
+      <Legend />
+      <div className="mb-2 min-h-10" />
+      <div
+        role="status"
+        aria-busy="true"
+        // Rows are about 3.25rem for a person and 2.25rem for a practice: the page does not jump when the grid arrives.
+        style={{ minHeight: `${props.people.length * 3.25 + practices * 2.25 + 3}rem` }}
+        className="flex items-start justify-center rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600"
+      >
+        Loading the planner for {props.people.length} {props.people.length === 1 ? 'person' : 'people'}…
+      </div>
+    </>
+  )
+}
+
+/**
+ * People × periods as an ARIA grid: one tab stop, arrow keys move between cells (Home/End to a row's
+ * ends, Ctrl+Home/End to the grid's), Shift+Left/Right selects a range of weeks in a person's row,
+ * Enter opens the staffing dialog for it. Each cell's name says the figures in words.
+ */
+function PlannerGridBody({ people, columns, includeTentative, sort, canStaff, today }: GridProps) {
   const router = useRouter()
   const tableRef = useRef<HTMLTableElement>(null)
   const [expanded, setExpanded] = useState<Set<string>>(new Set())
