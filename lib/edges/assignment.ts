@@ -1,6 +1,6 @@
 import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
-import { AssignmentEntity, EmployeeEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf } from '../db'
+import { AssignmentEntity, ClientEntity, EmployeeEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf } from '../db'
 import { updateAggregate } from '../aggregates/update'
 import { copyBookingsToSkills } from './skill'
 import { syncPersonOverview } from '../digests/overview-sync'
@@ -65,28 +65,38 @@ export async function syncAssignment(ref: AssignmentRef): Promise<AssignmentSync
       updateAggregate('client', ref.clientId, [{ map: 'staffing', entry: ref.assignmentId, value: assignment ? employeeId : undefined }]),
     ])
     if (employeeAfterFirstApply === undefined) employeeAfterFirstApply = employee
-    if (employee) await copyBookingsToSkills(employee)
-    if (assignment) {
-      const { Item: project } = await ProjectEntity.build(GetItemCommand).key({ clientId: ref.clientId, id: ref.projectId }).options({ consistent: true }).send()
-      if (!project || project.deletingAt || !client || client.deletingAt || !employee || employee.deletingAt) {
-        // Its project, client or person is gone or going: this assignment must not outlive them.
-        await deleteItemOf(AssignmentEntity, { clientId: ref.clientId, projectId: ref.projectId, id: ref.assignmentId })
-      } else {
-        await refreshAssignmentNames(assignment, {
-          client: { name: client.name, version: client.version },
-          project: { name: project.name, version: project.version },
-          employee: { name: employee.name, version: employee.version },
-        })
-      }
-    }
+    // The skills' copies and the project's check touch different items: side by side, one round trip.
+    await Promise.all([
+      employee ? copyBookingsToSkills(employee) : null,
+      assignment ? keepAssignmentLive(assignment, ref, client, employee) : null,
+    ])
     const now = await readAssignment(ref)
     if (sameEdge(now, assignment) && (now === null) === (assignment === null)) {
+      // Once the edge is settled: run alongside its re-read, the overview's sync (which re-reads the
+      // person until they stop changing) met the other syncs of a bulk sweep and never settled.
       await syncPersonOverview(employeeId)
       return { assignment: now, employeeAfterFirstApply: employeeAfterFirstApply ?? null }
     }
     assignment = now
   }
   throw new Error(`Assignment ${ref.assignmentId} kept changing while it was being synchronised`)
+}
+
+type ClientItem = FormattedItem<typeof ClientEntity> | null
+
+/** Deletes the assignment if its project, client or person is gone or going; else refreshes its copied names. */
+async function keepAssignmentLive(assignment: AssignmentItem, ref: AssignmentRef, client: ClientItem, employee: EmployeeItem | null) {
+  const { Item: project } = await ProjectEntity.build(GetItemCommand).key({ clientId: ref.clientId, id: ref.projectId }).options({ consistent: true }).send()
+  if (!project || project.deletingAt || !client || client.deletingAt || !employee || employee.deletingAt) {
+    // This assignment must not outlive them.
+    await deleteItemOf(AssignmentEntity, { clientId: ref.clientId, projectId: ref.projectId, id: ref.assignmentId })
+    return
+  }
+  await refreshAssignmentNames(assignment, {
+    client: { name: client.name, version: client.version },
+    project: { name: project.name, version: project.version },
+    employee: { name: employee.name, version: employee.version },
+  })
 }
 
 type NameSource = { name: string; version: number }
