@@ -31,3 +31,29 @@ test('a client’s completed projects are one-line rows whose staffing opens on 
   expect((await loaded).status()).toBe(200)
   await expect(page.getByRole('table', { name: `Staffing of ${project.name}` })).toBeVisible()
 })
+
+test('a client with more than five current projects shows five in full and opens the rest in place', async ({ page, request }) => {
+  const stamp = Date.now().toString(36)
+  const client = await (await request.post('/api/clients', { data: { name: `Many Projects ${stamp}`, industry: 'Retail', contactEmail: 'cto@many.example' } })).json()
+  const names = Array.from({ length: 7 }, (_, i) => `Stream ${i + 1} ${stamp}`)
+  for (const name of names) {
+    await page.goto(`/clients/${client.id}/projects/new`)
+    await page.getByLabel('Project name').fill(name)
+    await page.getByLabel('Status').selectOption('active')
+    await page.getByLabel('Start date').fill('2026-01-05')
+    await page.getByRole('button', { name: 'Create project' }).click()
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  }
+  await page.goto(`/clients/${client.id}`)
+  // Seven current projects: five sections in full, two one-line rows.
+  await expect(page.getByRole('heading', { level: 3, name: /^Stream \d/ })).toHaveCount(5)
+  const more = page.getByRole('region', { name: 'More current projects (2)' })
+  await expect(more.getByRole('listitem')).toHaveCount(2)
+  const dashboard = (await (await request.get(`/api/clients/${client.id}`)).json()) as { projects: { id: string; name: string }[] }
+  const collapsed = dashboard.projects.slice(5)[0]
+  await expect(more).toContainText(collapsed.name)
+  await expect(page.getByText('Nobody staffed yet.')).toHaveCount(5)
+  await more.getByRole('button', { name: `Show staffing of ${collapsed.name}` }).click()
+  await expect(page.getByText('Nobody staffed yet.')).toHaveCount(6)
+  await expect(more.getByRole('button', { name: `Hide staffing of ${collapsed.name}` })).toHaveAttribute('aria-expanded', 'true')
+})

@@ -8,6 +8,7 @@ import { cachedScreen, forgetScreens, SCREEN_CACHE_LIMITS, screenCacheMs, screen
 import { getClientDashboard } from '../lib/clients/queries'
 import { getCapacity } from '../lib/capacity/queries'
 import { staffEmployee } from '../lib/staffing/mutations'
+import { respond } from '../lib/http/respond'
 
 useTestDatabase()
 
@@ -123,5 +124,17 @@ describe('the screen cache', () => {
     assert.throws(() => {
       value.list[0].n = 5
     }, TypeError)
+  })
+
+  it('answers a route with a value from memory as the same JSON, and a fresh value as it is now', async () => {
+    const shared = await cachedScreen({ screen: 'test', role: 'manager', args: ['json'] }, async () => ({ rows: [{ n: 1 }] }))
+    assert.deepEqual(await (await respond(async () => shared)).json(), { rows: [{ n: 1 }] })
+    assert.deepEqual(await (await respond(async () => shared)).json(), { rows: [{ n: 1 }] })
+    const mine = { rows: [{ n: 1 }] }
+    assert.deepEqual(await (await respond(async () => mine)).json(), { rows: [{ n: 1 }] })
+    mine.rows.push({ n: 2 })
+    const again = await respond(async () => mine)
+    assert.deepEqual(await again.json(), { rows: [{ n: 1 }, { n: 2 }] }, 'a value that is not frozen is written anew')
+    assert.equal(again.headers.get('content-type'), 'application/json')
   })
 })

@@ -1,7 +1,8 @@
 import 'server-only'
 import { isEntityId, parseInput } from '../validation'
 import { authorize, type Actor } from '../authorization'
-import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, decodeCursor, partitions, listPartitions, nameAccessPattern, normalizeName, peopleKeys } from '../db'
+import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, decodeCursor, partitions, listPartitions, cachedScreen, nameAccessPattern, normalizeName, peopleKeys } from '../db'
+import { todayIso } from '../load/allocation'
 import { toAssignmentView, toEmployeeSummary, toSkillView, type AssignmentView, type Booking, type EmployeeSummary, type SkillView, type TimeOff } from '../dto'
 import { listPlannerPeople } from '../planner/queries'
 import { listQueryParams, nextCursorOf } from '../lists/list-query'
@@ -56,10 +57,13 @@ export interface EmployeeListInput extends ListQueryInput {
  */
 export async function listEmployees(actor: Actor | null, input: EmployeeListInput): Promise<Page<EmployeeSummary>> {
   authorize(actor, 'read')
-  nameAccessPattern('Employee list')
-  const { query, options } = input.practice ? practiceQueryParams(input.practice, input) : listQueryParams(listPartitions.employees, input)
-  const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand).entities(EmployeeEntity).query(query).options({ ...options, entityAttrFilter: false }).send()
-  return { items: Items.map(toEmployeeSummary), nextCursor: nextCursorOf(LastEvaluatedKey) }
+  // Each row says how booked the person is this week: the day is part of what was read.
+  return cachedScreen({ screen: 'employees', role: actor.role, args: [input, todayIso()] }, async () => {
+    nameAccessPattern('Employee list')
+    const { query, options } = input.practice ? practiceQueryParams(input.practice, input) : listQueryParams(listPartitions.employees, input)
+    const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand).entities(EmployeeEntity).query(query).options({ ...options, entityAttrFilter: false }).send()
+    return { items: Items.map(toEmployeeSummary), nextCursor: nextCursorOf(LastEvaluatedKey) }
+  })
 }
 
 function practiceQueryParams(practice: string, input: ListQueryInput) {

@@ -6,10 +6,21 @@ import { AppError, RETRY_AFTER_SECONDS, toErrorBody } from '../errors'
 /** The largest JSON body a route handler reads; Roster's biggest legitimate body is under 2 KB. */
 export const MAX_BODY_BYTES = 64 * 1024
 
+// A screen served from memory is one frozen object handed to every request (lib/db/screen-cache.ts):
+// its JSON is written once. Only frozen values are remembered, so a body can never be stale.
+const serialized = new WeakMap<object, string>()
+
+function jsonResponse(value: unknown, status: number): Response {
+  if (!value || typeof value !== 'object' || !Object.isFrozen(value)) return Response.json(value, { status })
+  let body = serialized.get(value)
+  if (body === undefined) serialized.set(value, (body = JSON.stringify(value)))
+  return new Response(body, { status, headers: { 'content-type': 'application/json' } })
+}
+
 /** Runs a route handler body: AppErrors become their status with a JSON error body, never a stack. */
 export async function respond(handler: () => Promise<unknown>, successStatus = 200): Promise<Response> {
   try {
-    return Response.json(await handler(), { status: successStatus })
+    return jsonResponse(await handler(), successStatus)
   } catch (error) {
     return errorResponse(error)
   }

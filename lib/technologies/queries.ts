@@ -1,7 +1,7 @@
 import 'server-only'
 import { isEntityId } from '../validation'
 import { authorize, type Actor } from '../authorization'
-import { QueryCommand, RosterTable, SkillEntity, StackEntryEntity, TechnologyEntity, decodeCursor, encodeCursor, partitions, listPartitions, nameAccessPattern, technologyPeopleRange, technologyProjectsRange } from '../db'
+import { QueryCommand, RosterTable, SkillEntity, StackEntryEntity, TechnologyEntity, decodeCursor, encodeCursor, partitions, listPartitions, cachedScreen, nameAccessPattern, technologyPeopleRange, technologyProjectsRange } from '../db'
 import { toSkillView, toStackEntryView, toTechnologySummary, type SkillView, type StackEntryView, type TechnologySummary } from '../dto'
 import { listQueryParams, nextCursorOf } from '../lists/list-query'
 import type { ListQueryInput, Page } from '../lists/schemas'
@@ -63,16 +63,18 @@ export async function getTechnologyPage(
 /** Access pattern 5: technologies by name, prefix search, optional category filter; one Query on GSI3. */
 export async function listTechnologies(actor: Actor | null, input: ListQueryInput & { category?: TechnologySummary['category'] }): Promise<Page<TechnologySummary>> {
   authorize(actor, 'read')
-  nameAccessPattern('Technology list')
-  const { query, options } = listQueryParams(listPartitions.technologies, input)
-  const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand)
-    .entities(TechnologyEntity)
-    .query(query)
-    .options({
-      ...options,
-      entityAttrFilter: false,
-      ...(input.category ? { filters: { Technology: { attr: 'category', eq: input.category } } } : {}),
-    })
-    .send()
-  return { items: Items.map(toTechnologySummary), nextCursor: nextCursorOf(LastEvaluatedKey) }
+  return cachedScreen({ screen: 'technologies', role: actor.role, args: [input] }, async () => {
+    nameAccessPattern('Technology list')
+    const { query, options } = listQueryParams(listPartitions.technologies, input)
+    const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand)
+      .entities(TechnologyEntity)
+      .query(query)
+      .options({
+        ...options,
+        entityAttrFilter: false,
+        ...(input.category ? { filters: { Technology: { attr: 'category', eq: input.category } } } : {}),
+      })
+      .send()
+    return { items: Items.map(toTechnologySummary), nextCursor: nextCursorOf(LastEvaluatedKey) }
+  })
 }
