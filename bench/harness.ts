@@ -4,6 +4,28 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, readdirSync, realpathSync } from 'node:fs'
 import { nextBin } from '../scripts/build'
 import { DEMO_PASSWORD } from '../lib/auth/demo-accounts'
+import { listClients } from '../lib/clients/queries'
+import type { Actor } from '../lib/authorization'
+
+/** The benchmarks act as a manager (lib/authorization.ts). */
+export const benchActor: Actor = { via: 'session', userId: 'bench', name: 'Benchmark', email: 'bench@roster.example', role: 'manager' }
+
+/** Every client, by name, page after page of the client list. */
+export async function allClients() {
+  const clients = []
+  let cursor: string | undefined
+  do {
+    const page = await listClients(benchActor, { limit: 100, cursor })
+    clients.push(...page.items)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  return clients
+}
+
+/** The client with the most projects: the dashboard the benchmarks weigh. */
+export async function largestClient() {
+  return (await allClients()).reduce((a, b) => (b.projectCount > a.projectCount ? b : a))
+}
 
 export interface Served {
   base: string

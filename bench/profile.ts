@@ -9,10 +9,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { buildIfStale } from '../scripts/build'
-import { listClients } from '../lib/clients/queries'
 import { ensureDemoUsers } from '../lib/auth/demo-users'
-import type { Actor } from '../lib/authorization'
-import { sessionCookie, startEngineProcess, startProductionServer } from './harness'
+import { largestClient, sessionCookie, startEngineProcess, startProductionServer } from './harness'
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +23,6 @@ const { values } = parseArgs({
   },
 })
 const log = (message: string) => console.log(`[profile] ${message}`)
-const actor: Actor = { via: 'session', userId: 'bench', name: 'Benchmark', email: 'bench@roster.example', role: 'manager' }
 
 interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
 interface ProfileNode { id: number; callFrame: CallFrame; hitCount?: number; children?: number[] }
@@ -99,13 +96,8 @@ process.env.DYNAMODB_ENDPOINT = engine.endpoint
 process.env.DYNAMODB_TABLE = 'roster'
 process.env.ROSTER_DEMO = '1'
 await ensureDemoUsers()
-let largest: { id: string; projectCount: number } | undefined
-for (let cursor: string | undefined, first = true; first || cursor; first = false) {
-  const page = await listClients(actor, { limit: 100, cursor })
-  for (const client of page.items) if (!largest || client.projectCount > largest.projectCount) largest = client
-  cursor = page.nextCursor ?? undefined
-}
-const screens = values.screens?.split(',') ?? ['/about', '/api/health', '/', '/planner', '/api/planner', '/capacity', '/api/capacity', `/clients/${largest!.id}`, `/api/clients/${largest!.id}`]
+const largest = await largestClient()
+const screens = values.screens?.split(',') ?? ['/about', '/api/health', '/', '/planner', '/api/planner', '/capacity', '/api/capacity', `/clients/${largest.id}`, `/api/clients/${largest.id}`]
 const outDir = path.resolve('.data/profiles')
 const report: string[] = [`# CPU profiles, ${values.dataset}, ${values.connections} connections × ${values.duration} s per screen (${new Date().toISOString()})`]
 for (const screen of screens) {

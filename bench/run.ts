@@ -23,13 +23,10 @@ import { loadDemoData, tableHasNoClients } from '../lib/seed/load'
 import { keepOverviewCurrent } from '../job-registry'
 import { getClientDashboardMultiTable, loadBaseline } from './baseline'
 import { expectedItemReadUnits, expectedReadUnits, itemSizeBytes } from './item-size'
-import type { Actor } from '../lib/authorization'
 import { ensureDemoUsers } from '../lib/auth/demo-users'
 import { listPlannerPeople } from '../lib/planner/queries'
 import { getCapacity } from '../lib/capacity/queries'
-import { cpuMsOfTree, sessionCookie, startEngineProcess, startProductionServer, type Served } from './harness'
-// The benchmark acts as a manager (lib/authorization.ts).
-const benchActor: Actor = { via: 'session', userId: 'bench', name: 'Benchmark', email: 'bench@roster.example', role: 'manager' }
+import { allClients, benchActor, cpuMsOfTree, sessionCookie, startEngineProcess, startProductionServer, type Served } from './harness'
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '5' }, datasets: { type: 'string', default: 'demo,large' }, port: { type: 'string', default: '3200' }, 'seed-only': { type: 'boolean', default: false } } })
 const duration = Number(values.duration)
@@ -96,17 +93,6 @@ async function measureLoad(url: string, connections: number, server: Served): Pr
   const result = await autocannon({ url, connections, duration, pipelining: 1, headers: { cookie } })
   const cpuMs = cpuMsOfTree(server.process.pid!) - cpuBefore
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.timeouts + result.non2xx, cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total) }
-}
-
-async function allClients() {
-  const clients = []
-  let cursor: string | undefined
-  do {
-    const page = await listClients(benchActor, { limit: 100, cursor })
-    clients.push(...page.items)
-    cursor = page.nextCursor ?? undefined
-  } while (cursor)
-  return clients
 }
 
 async function screensFor(): Promise<{ screens: Screen[]; largestClientId: string; smallClientId: string }> {

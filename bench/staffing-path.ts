@@ -8,11 +8,9 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { withRecording, type RecordedRequest } from '../lib/db/recorder'
-import type { Actor } from '../lib/authorization'
-import { startEngineProcess } from './harness'
+import { benchActor as actor, largestClient, startEngineProcess } from './harness'
 
 const { values } = parseArgs({ options: { datasets: { type: 'string', default: 'demo,xl' }, runs: { type: 'string', default: '20' } } })
-const actor: Actor = { via: 'session', userId: 'bench', name: 'Benchmark', email: 'bench@roster.example', role: 'manager' }
 const log = (message: string) => console.error(`[staffing] ${message}`)
 
 /** The longest chain of requests in which each was sent after the previous one had answered. */
@@ -37,18 +35,13 @@ for (const dataset of (values.datasets as string).split(',')) {
   process.env.DYNAMODB_ENDPOINT = engine.endpoint
   process.env.DYNAMODB_TABLE = 'roster'
   // Imported after the environment points at this engine.
-  const { listClients, getClientDashboard } = await import('../lib/clients/queries')
+  const { getClientDashboard } = await import('../lib/clients/queries')
   const { staffEmployee, unstaffEmployee } = await import('../lib/staffing/mutations')
-  let largest: { id: string; projectCount: number } | undefined
-  for (let cursor: string | undefined, first = true; first || cursor; first = false) {
-    const page = await listClients(actor, { limit: 100, cursor })
-    for (const client of page.items) if (!largest || client.projectCount > largest.projectCount) largest = client
-    cursor = page.nextCursor ?? undefined
-  }
-  const dashboard = (await getClientDashboard(actor, { clientId: largest!.id }))!
+  const largest = await largestClient()
+  const dashboard = (await getClientDashboard(actor, { clientId: largest.id }))!
   const project = dashboard.projects.find((p) => p.assignments.length > 0)!
   const employeeId = project.assignments[0].employeeId
-  log(`${dataset}: staffing ${employeeId} on ${project.id} of ${largest!.id} (${largest!.projectCount} projects), ${values.runs} times`)
+  log(`${dataset}: staffing ${employeeId} on ${project.id} of ${largest.id} (${largest.projectCount} projects), ${values.runs} times`)
   const answeredCounts: number[] = []
   const answeredDepths: number[] = []
   const afterCounts: number[] = []
@@ -62,7 +55,7 @@ for (const dataset of (values.datasets as string).split(',')) {
     const started = performance.now()
     let assignmentId = ''
     const { recording } = await withRecording(async () => {
-      assignmentId = (await staffEmployee(actor, { clientId: largest!.id, projectId: project.id, employeeId, role: 'Reviewer', allocation: 10, startDate: start, endDate: end, status: 'confirmed' })).id
+      assignmentId = (await staffEmployee(actor, { clientId: largest.id, projectId: project.id, employeeId, role: 'Reviewer', allocation: 10, startDate: start, endDate: end, status: 'confirmed' })).id
       answeredAt = performance.now()
     })
     waits.push(answeredAt - started)
@@ -75,7 +68,7 @@ for (const dataset of (values.datasets as string).split(',')) {
     answeredDepths.push(sequentialDepth(before))
     afterCounts.push(after.length)
     afterDepths.push(sequentialDepth(after))
-    await unstaffEmployee(actor, { clientId: largest!.id, projectId: project.id, assignmentId })
+    await unstaffEmployee(actor, { clientId: largest.id, projectId: project.id, assignmentId })
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
   const sorted = [...waits].sort((a, b) => a - b)
