@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { AppNav } from '@/components/layout/app-nav'
+import { can } from '@/lib/authorization'
 import { UserMenu } from '@/components/auth/user-menu'
 import { currentActor } from '@/lib/auth/session'
 import { Providers } from './providers'
@@ -28,7 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="mb-4 block text-lg font-semibold tracking-tight text-indigo-700">
               Roster
             </Link>
-            {actor ? <AppNav /> : null}
+            {actor ? <AppNav finance={can(actor, 'see-money')} /> : null}
             <UserMenu actor={actor} />
           </header>
           <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">

@@ -110,6 +110,8 @@ test('reads: every route answers 401 to anonymous callers and 200 to everyone si
       expect(response.status(), `${who} GET ${path}`).toBe(who === 'anonymous' ? 401 : 200)
     }
   }
+  // Money is for managers and admins (and their tokens).
+  for (const who of everyone) expect((await callers[who].get('/api/rate-card')).status(), `${who} GET /api/rate-card`).toBe(expectedStatus(who, 200))
 })
 
 test('writes: route handlers let managers, admins and manager tokens change data, and refuse the rest with no effect', async () => {
@@ -170,6 +172,17 @@ test('writes: route handlers let managers, admins and manager tokens change data
     const techPatch = await call.patch(`/api/technologies/${fixture.technologyId}`, { data: { version: tech.version, name: tech.name, category } })
     expect(techPatch.status(), `${who} PATCH technology`).toBe(expectedStatus(who, 200))
     expect((await json(await manager.get(`/api/technologies/${fixture.technologyId}`))).technology.category === category).toBe(allowed)
+
+    // Money: the firm's card (sent back unchanged, so nothing is repriced) and a project's own rates.
+    const card = await json(await manager.get('/api/rate-card'))
+    const sameCard = card.rates.map((line: { role: string; rate: number }) => ({ role: line.role, rate: (line.rate / 100).toFixed(2) }))
+    const cardPut = await call.put('/api/rate-card', { data: { version: card.version, rates: sameCard } })
+    expect(cardPut.status(), `${who} PUT /api/rate-card`).toBe(expectedStatus(who, 200))
+    expect((await json(await manager.get('/api/rate-card'))).version).toBe(allowed ? card.version + 1 : card.version)
+    const priced = await project()
+    const ratesPut = await call.put(`/api/clients/${fixture.clientId}/projects/${fixture.projectId}/rates`, { data: { version: priced.version, rates: [{ role: `Role ${tag}`, rate: '90' }] } })
+    expect(ratesPut.status(), `${who} PUT project rates`).toBe(expectedStatus(who, 200))
+    expect(((await project()).rates ?? []).some((line: { role: string }) => line.role === `Role ${tag}`)).toBe(allowed)
   }
 })
 
@@ -327,6 +340,15 @@ test('server actions: each caller gets the answer its role allows, and a refused
     if (mayRecordOwn) expect(removeTimeOff.state, `${who} removeTimeOffAction`).toBe('success')
     else expect(removeTimeOff.code, `${who} removeTimeOffAction`).toBe(refusal(who))
     expect((await timeOffOf()).some((t) => t.id === entry!.id)).toBe(!mayRecordOwn)
+
+    // Money: the firm's card (its lines sent back unchanged) and a project's own rates.
+    const card = await json(await manager.get('/api/rate-card'))
+    const cardLines = Object.fromEntries(card.rates.flatMap((line: { role: string; rate: number }, i: number) => [[`role.${i}`, line.role], [`rate.${i}`, (line.rate / 100).toFixed(2)]]))
+    expectOutcome(await callAction(call, action('saveRateCardAction'), [idle, { version: String(card.version), ...cardLines }]), 'success', 'saveRateCardAction')
+    const priced = await project()
+    const ratesSaved = await callAction(call, action('saveProjectRatesAction'), [idle, { clientId: fixture.clientId, projectId: fixture.projectId, version: String(priced.version), 'role.0': `Action role ${tag}`, 'rate.0': '95' }])
+    expectOutcome(ratesSaved, 'success', 'saveProjectRatesAction')
+    expect(((await project()).rates ?? []).some((line: { role: string }) => line.role === `Action role ${tag}`)).toBe(allowed)
 
     // Users and roles: admins only.
     const role = await callAction(call, action('setUserRoleAction'), [idle, { userId: 'no-such-user', role: 'manager' }])

@@ -42,9 +42,10 @@ async function expectNoServerError(response: { status(): number; text(): Promise
 }
 
 const clientFields = ['version', 'name', 'industry', 'contactEmail', 'status', 'idempotencyKey']
-const projectFields = ['version', 'name', 'description', 'status', 'startDate', 'endDate', 'budget']
-const assignmentFields = ['version', 'employeeId', 'role', 'allocation', 'startDate', 'endDate', 'status']
-const employeeFields = ['version', 'name', 'email', 'title', 'practice', 'location', 'capacityHours']
+const projectFields = ['version', 'name', 'description', 'status', 'startDate', 'endDate', 'budget', 'budgetKind', 'pricing']
+const assignmentFields = ['version', 'employeeId', 'role', 'allocation', 'startDate', 'endDate', 'status', 'rateOverride']
+const employeeFields = ['version', 'name', 'email', 'title', 'practice', 'location', 'capacityHours', 'costRate']
+const rateFields = ['version', 'rates', 'role.0', 'rate.0', 'role.1', 'rate.1']
 const technologyFields = ['version', 'name', 'category', 'id']
 const listParams = fc.dictionary(fc.constantFrom('q', 'cursor', 'limit', 'status', 'category', 'practice', 'technologyId'), text, { maxKeys: 4 })
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString()
@@ -54,7 +55,7 @@ const plannerParams = fc.dictionary(
   { maxKeys: 5 },
 )
 
-const routes: { name: string; request: fc.Arbitrary<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: string }> }[] = [
+const routes: { name: string; request: fc.Arbitrary<{ method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: string }> }[] = [
   { name: 'GET /api/planner', request: plannerParams.map((p) => ({ method: 'GET' as const, url: `/api/planner?${query(p)}` })) },
   { name: 'GET /api/clients', request: listParams.map((p) => ({ method: 'GET' as const, url: `/api/clients?${query(p)}` })) },
   { name: 'POST /api/clients', request: bodyWith(clientFields).map((body) => ({ method: 'POST' as const, url: '/api/clients', body })) },
@@ -76,6 +77,8 @@ const routes: { name: string; request: fc.Arbitrary<{ method: 'GET' | 'POST' | '
   { name: 'PATCH /api/technologies/:id', request: fc.tuple(pathId, bodyWith(technologyFields)).map(([id, body]) => ({ method: 'PATCH' as const, url: `/api/technologies/${id}`, body })) },
   { name: 'GET /api/exports/staffing', request: fc.dictionary(fc.constantFrom('from', 'to'), text, { maxKeys: 2 }).map((p) => ({ method: 'GET' as const, url: `/api/exports/staffing?${query(p)}` })) },
   { name: 'GET /api/exports/capacity', request: fc.dictionary(fc.constantFrom('practice', 'tentative'), text, { maxKeys: 2 }).map((p) => ({ method: 'GET' as const, url: `/api/exports/capacity?${query(p)}` })) },
+  { name: 'PUT /api/rate-card', request: bodyWith(rateFields).map((body) => ({ method: 'PUT' as const, url: '/api/rate-card', body })) },
+  { name: 'PUT project rates', request: fc.tuple(fc.constantFrom('c00000000001', 'nope'), pathId, bodyWith(rateFields)).map(([c, p, body]) => ({ method: 'PUT' as const, url: `/api/clients/${c}/projects/${p}/rates`, body })) },
   { name: 'GET /api/jobs/:kind/:id', request: fc.tuple(pathId, pathId).map(([kind, id]) => ({ method: 'GET' as const, url: `/api/jobs/${kind}/${id}` })) },
 ]
 
@@ -102,7 +105,7 @@ test('route handlers: generated bad input gets a 4xx naming the field, never a 5
 test('server actions: generated argument shapes and bodies get a typed error, never a 5xx', async ({ request }) => {
   test.setTimeout(180_000)
   const actions = serverActions({ clientId: 'c00000000001', projectId: 'nope', employeeId: 'nope', technologyId: 'nope' })
-  const fields = [...new Set([...clientFields, ...projectFields, ...assignmentFields, ...employeeFields, ...technologyFields, 'clientId', 'projectId', 'assignmentId', 'technologyId', 'level', 'userId', 'role', 'tokenId', 'expiresInDays', 'roleId', 'practice', 'requirements', 'fillToken'])]
+  const fields = [...new Set([...clientFields, ...projectFields, ...assignmentFields, ...employeeFields, ...technologyFields, 'clientId', 'projectId', 'assignmentId', 'technologyId', 'level', 'userId', 'role', 'tokenId', 'expiresInDays', 'roleId', 'practice', 'requirements', 'fillToken', ...rateFields])]
   const args = fc.oneof(
     fc.constant([]),
     fc.array(value, { maxLength: 3 }),

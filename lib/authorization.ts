@@ -37,6 +37,11 @@ export type Permission =
   | 'edit-time-off'
   /** Users, roles and everyone's access tokens. */
   | 'administer'
+  /**
+   * Rates, cost rates, budgets, revenue, costs and margin: managers and admins. Cost rates are not
+   * split off to admins: a manager who sees a project's people costs sees what its people cost.
+   */
+  | 'see-money'
 
 const rank: Record<Role, number> = { employee: 0, manager: 1, admin: 2 }
 
@@ -55,6 +60,7 @@ export function can(actor: Actor | null, permission: Permission, subject: { empl
     case 'read':
       return true
     case 'manage':
+    case 'see-money':
       return rank[actor.role] >= rank.manager
     case 'edit-skills':
     case 'edit-time-off':
@@ -75,6 +81,8 @@ export function authorize(actor: Actor | null, permission: Permission, subject: 
           ? 'You can record your own time off only.'
         : permission === 'administer'
           ? 'Only an admin can do this.'
+        : permission === 'see-money'
+          ? 'Rates, costs and budgets are for managers and admins.'
           : 'Your role can look, not change: ask a manager.'
     throw new AppError('forbidden:role', message)
   }

@@ -9,7 +9,7 @@ import type {
   TechnologyEntity,
   UnfilledRoleEntity,
 } from './db/entities'
-import type { AssignmentStatus, ClientStatus, ProjectStatus, TimeOffKind } from './db/entities/enums'
+import type { AssignmentStatus, BudgetKind, ClientStatus, PricingModel, ProjectStatus, RateSource, TimeOffKind } from './db/entities/enums'
 
 // Plain objects handed to pages, actions and route handlers: no keys, no toolbox types.
 
@@ -40,6 +40,21 @@ export interface AssignmentView {
   endDate: string | null
   status: AssignmentStatus
   version: number
+  /** For those who see money only (lib/authorization.ts 'see-money'). */
+  money?: AssignmentMoney
+}
+
+/** An assignment's rates, as managers see them. Minor units per hour. */
+export interface AssignmentMoney {
+  /** The rate it charges, and where that came from. */
+  rate: number
+  rateSource: RateSource
+  /** Its own rate, when one is set. */
+  rateOverride: number | null
+  /** Its person's cost rate. */
+  cost: number
+  /** False until its sync has copied the rates on (it counts nothing until then). */
+  priced: boolean
 }
 
 export interface StackEntryView {
@@ -62,11 +77,17 @@ export interface ProjectSummary {
   status: ProjectStatus
   startDate: string
   endDate: string | null
-  budget: number | null
+  pricing: PricingModel
+  /** For those who see money only: a money budget in minor units, or hours. */
+  budget: { kind: BudgetKind; amount: number } | null
   version: number
 }
 
 export interface ProjectDetail extends ProjectSummary {
+  /** For those who see money only; `nextFourWeeks` is what the client dashboard adds up. */
+  financials?: ProjectFinancials & { nextFourWeeks: { from: string; to: string; billings: number; cost: number } }
+  /** The project's own rates per role title (minor units per hour), for those who see money. */
+  rates?: { role: string; rate: number }[]
   assignments: AssignmentView[]
   stack: StackEntryView[]
   /** Unfilled roles (placeholders): demand not yet given to anyone. */
@@ -81,6 +102,8 @@ export interface Booking {
   end: string | null
   allocation: number
   tentative: boolean
+  /** False for work on a non-billable project (absent: billable). */
+  billable?: boolean
 }
 
 export interface TimeOff {
@@ -99,6 +122,8 @@ export interface EmployeeSummary {
   practice: string
   location: string
   capacityHours: number
+  /** For those who see money only: what an hour of them costs, minor units. */
+  costRate?: number | null
   bookings: Booking[]
   timeOff: TimeOff[]
   skillIds: string[]
@@ -149,7 +174,15 @@ export function toClientSummary(item: ClientItem): ClientSummary {
   }
 }
 
-export function toProjectSummary(item: ProjectItem): ProjectSummary {
+/** A project's budget as stored; a budget from before pricing existed was whole currency units. */
+export function budgetOf(item: Pick<ProjectItem, 'budget' | 'budgetKind' | 'budgetAmount'>): { kind: BudgetKind; amount: number } | null {
+  if (item.budgetAmount !== undefined) return { kind: item.budgetKind ?? 'money', amount: item.budgetAmount }
+  if (item.budget !== undefined) return { kind: 'money', amount: Math.round(item.budget * 100) }
+  return null
+}
+
+/** `money`: whether the reader may see money (lib/authorization.ts 'see-money'); else the budget is left out. */
+export function toProjectSummary(item: ProjectItem, { money = false }: { money?: boolean } = {}): ProjectSummary {
   return {
     id: item.id,
     clientId: item.clientId,
@@ -159,7 +192,8 @@ export function toProjectSummary(item: ProjectItem): ProjectSummary {
     status: item.status,
     startDate: item.startDate,
     endDate: item.endDate ?? null,
-    budget: item.budget ?? null,
+    pricing: item.pricing ?? 'time_and_materials',
+    budget: money ? budgetOf(item) : null,
     version: item.version,
   }
 }
@@ -167,8 +201,8 @@ export function toProjectSummary(item: ProjectItem): ProjectSummary {
 /** What every edge in a project's partition carries of where it stands: its id and its project's and client's names. */
 const projectEdgeFields = ['id', 'clientId', 'clientName', 'projectId', 'projectName'] as const
 
-export function toAssignmentView(item: AssignmentItem): AssignmentView {
-  return {
+export function toAssignmentView(item: AssignmentItem, { money = false }: { money?: boolean } = {}): AssignmentView {
+  const view: AssignmentView = {
     ...pick(item, projectEdgeFields),
     employeeId: item.employeeId,
     employeeName: item.employeeName,
@@ -179,6 +213,16 @@ export function toAssignmentView(item: AssignmentItem): AssignmentView {
     status: item.status,
     version: item.version,
   }
+  if (money) {
+    view.money = {
+      rate: item.money?.rate ?? 0,
+      rateSource: item.money?.rateSource ?? 'none',
+      rateOverride: item.rateOverride ?? null,
+      cost: item.money?.cost ?? 0,
+      priced: item.money !== undefined,
+    }
+  }
+  return view
 }
 
 export function toStackEntryView(item: StackEntryItem): StackEntryView {
@@ -211,8 +255,9 @@ export function toTimeOff(timeOff: StoredTimeOff | undefined): TimeOff[] {
     .sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
 }
 
-export function toEmployeeSummary(item: EmployeeItem): EmployeeSummary {
+export function toEmployeeSummary(item: EmployeeItem, { money = false }: { money?: boolean } = {}): EmployeeSummary {
   return {
+    ...(money ? { costRate: item.costRate ?? null } : {}),
     id: item.id,
     name: item.name,
     email: item.email,
@@ -304,3 +349,48 @@ export function toUnfilledRoleView(item: FormattedItem<typeof UnfilledRoleEntity
     version: item.version,
   }
 }
+
+// Money figures (lib/money/figures.ts computes them): minor units and hours.
+
+export interface PeriodFigures {
+  /** Hours, to a tenth. */
+  hours: number
+  /** Value of the hours at the charge-out rate (0 when not billed), minor units. */
+  billable: number
+  /** People cost, minor units. */
+  cost: number
+}
+
+export interface ProjectFinancials {
+  pricing: PricingModel
+  /** The last day the forecast counts (the project's end, the latest assignment's end, or a year from today). */
+  forecastUntil: string
+  /** Confirmed work up to and including today, and from tomorrow to `forecastUntil`. */
+  toDate: PeriodFigures
+  remaining: PeriodFigures
+  forecast: PeriodFigures
+  /** Tentative work over the same span, not counted in the figures above. */
+  tentative: PeriodFigures
+  /** Revenue: billable value for time and materials, the fee for fixed price, 0 for non-billable. */
+  revenue: { toDate: number; forecast: number }
+  profit: number
+  /** Profit over revenue, per cent to a tenth (null without revenue). */
+  margin: number | null
+  /** Fixed price: the fee over the forecast hours, minor units per hour (null without hours). */
+  effectiveRate: number | null
+  budget: null | {
+    kind: BudgetKind
+    amount: number
+    used: number
+    remaining: number
+    /** Forecast consumption (confirmed work to the end of the forecast). */
+    forecast: number
+    /** The first day confirmed work takes consumption past the budget (null if it never does). */
+    runsOutOn: string | null
+    /** Monday of that day's week. */
+    runsOutWeek: string | null
+  }
+  /** Assignments whose money copy has not been written yet (they count nothing until their sync runs). */
+  unpriced: number
+}
+

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { authorize, type Actor } from './authorization'
+import { authorize, can, type Actor } from './authorization'
+import { withoutMoney } from './db/money-store'
 import { AppError } from './errors'
 import type { RecordedRequest, RequestRecording } from './db/recorder'
 
@@ -59,5 +60,7 @@ export function recordingFor(actor: Actor | null, { recordingId }: { recordingId
   if (!entry || entry.owner !== actor.userId || now - entry.at > RECORDING_TTL_MS) {
     throw new AppError('not_found:recording', 'This page’s recording is no longer kept. Reload the page to record it again.')
   }
-  return entry.recording
+  if (can(actor, 'see-money')) return entry.recording
+  // The items as read, less what holds money: an employee's panel shows the request, not the rates.
+  return { ...entry.recording, requests: entry.recording.requests.map((request) => ({ ...request, items: request.items.map(withoutMoney) })) }
 }

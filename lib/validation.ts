@@ -67,3 +67,39 @@ export const idempotencyKey = z.preprocess(
     .regex(/^[A-Za-z0-9_-]+$/, 'Idempotency key may hold letters, digits, - and _ only')
     .optional(),
 )
+
+/**
+ * An amount of money in the firm's currency, as integer minor units (cents). A string is an amount as
+ * typed ("1,250.50", at most two decimals), converted from its digits, never through a float; a number
+ * is minor units already, as Roster's JSON answers them (so a read sent back saves the same amount).
+ */
+export const moneyAmount = (label: string, max: number) =>
+  z.preprocess(
+    // null (what a JSON read answers for "none") is none.
+    (value) => (value === null ? undefined : blankToUndefined(value)),
+    z
+      .union([z.string(), z.number()], { error: `${label} must be an amount such as 1250.50` })
+      .transform((value, context) => {
+        let minor: number
+        if (typeof value === 'number') {
+          if (!Number.isSafeInteger(value) || value < 0) {
+            context.addIssue({ code: 'custom', message: `${label} as a number is whole cents, not negative (or send it as text, such as "1250.50")` })
+            return z.NEVER
+          }
+          minor = value
+        } else {
+          const match = /^(\d{1,15})(?:\.(\d{1,2}))?$/.exec(value.trim().replaceAll(',', '').replace(/^[€$£]\s*/, ''))
+          if (!match) {
+            context.addIssue({ code: 'custom', message: `${label} must be an amount such as 1250.50 (at most two decimals, not negative)` })
+            return z.NEVER
+          }
+          minor = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+        }
+        if (minor > max * 100) {
+          context.addIssue({ code: 'custom', message: `${label} must be at most ${max.toLocaleString('en-GB')}` })
+          return z.NEVER
+        }
+        return minor
+      })
+      .optional(),
+  )

@@ -19,14 +19,14 @@ export const layers: { name: string; paths: string[] }[] = [
     name: 'domains',
     paths: [
       'lib/clients/', 'lib/projects/', 'lib/employees/', 'lib/technologies/', 'lib/staffing/', 'lib/roles/', 'lib/planner/',
-      'lib/capacity/', 'lib/overview/', 'lib/exports/', 'lib/lists/', 'lib/auth/', 'lib/seed/', 'lib/recording.ts', 'lib/query-client.ts',
+      'lib/capacity/', 'lib/finance/', 'lib/utilization/', 'lib/overview/', 'lib/exports/', 'lib/lists/', 'lib/auth/', 'lib/seed/', 'lib/recording.ts', 'lib/query-client.ts',
     ],
   },
   { name: 'upkeep (audit, repair, the daily refresh)', paths: ['lib/upkeep/'] },
   { name: 'edges and their syncs', paths: ['lib/edges/'] },
   { name: 'aggregates and digests', paths: ['lib/aggregates/', 'lib/digests/'] },
   { name: 'consistent reads, jobs, recordings', paths: ['lib/reads.ts', 'lib/jobs/', 'lib/recording-store.ts'] },
-  { name: 'shared arithmetic and views', paths: ['lib/load/', 'lib/dto.ts'] },
+  { name: 'shared arithmetic and views', paths: ['lib/load/', 'lib/money/', 'lib/dto.ts'] },
   { name: 'db', paths: ['lib/db/'] },
   { name: 'errors, ids, validation, authorization', paths: ['lib/errors.ts', 'lib/fetch-json.ts', 'lib/ids.ts', 'lib/format.ts', 'lib/text.ts', 'lib/validation.ts', 'lib/authorization.ts', 'lib/action-state.ts'] },
 ]

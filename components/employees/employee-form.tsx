@@ -32,6 +32,14 @@ export function EmployeeForm({ action, employee, practices, submitLabel }: { act
       </datalist>
       <TextField name="location" label="Location" defaultValue={value('location')} errors={errors.location} required />
       <TextField name="capacityHours" label="Weekly capacity (hours)" type="number" min={1} max={80} defaultValue={value('capacityHours') ?? '40'} errors={errors.capacityHours} />
+      <TextField
+        name="costRate"
+        label="Cost rate per hour (optional)"
+        inputMode="decimal"
+        hint="What an hour of this person costs the firm; managers and admins see it."
+        defaultValue={values?.costRate ?? (employee?.costRate != null ? (employee.costRate / 100).toFixed(2) : undefined)}
+        errors={errors.costRate}
+      />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? 'Saving…' : submitLabel}</Button>
       </div>

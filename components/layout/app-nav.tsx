@@ -12,11 +12,12 @@ const sections = [
   { href: '/technologies', label: 'Technologies' },
 ]
 
-export function AppNav() {
+/** `finance`: the signed-in user may see money (managers and admins). */
+export function AppNav({ finance = false }: { finance?: boolean }) {
   const pathname = usePathname()
   return (
     <nav aria-label="Main" className="flex flex-wrap gap-1 md:flex-col">
-      {sections.map((section) => {
+      {[...sections, ...(finance ? [{ href: '/finance', label: 'Finance' }] : [])].map((section) => {
         const active = section.href === '/' ? pathname === '/' : pathname.startsWith(section.href)
         return (
           <Link

@@ -152,6 +152,7 @@ function ChangeAssignmentForm({
         defaultRole={values?.role ?? assignment.role}
         errors={failed?.fieldErrors ?? {}}
         endDateHint="Set an end date to end the assignment."
+        rate={assignment.money ? { defaultValue: values?.rateOverride ?? (assignment.money.rateOverride !== null ? (assignment.money.rateOverride / 100).toFixed(2) : undefined) } : undefined}
         proposal={{ employeeId: assignment.employeeId, employeeName: assignment.employeeName, projectId: assignment.projectId, replacing: { projectId: assignment.projectId, start: assignment.startDate } }}
       />
       <div className="flex justify-end gap-2">

@@ -7,6 +7,7 @@ import { useActionForm } from '@/components/ui/use-action-form'
 import { SaveTarget } from '@/components/ui/save-target'
 import type { ActionState } from '@/lib/action-state'
 import type { ProjectSummary } from '@/lib/dto'
+import { pricingLabels } from '@/lib/projects/schemas'
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>
 
@@ -17,9 +18,21 @@ const statusOptions = [
   { value: 'completed', label: 'Completed' },
 ]
 
+const pricingOptions = Object.entries(pricingLabels).map(([value, label]) => ({ value, label }))
+const budgetKindOptions = [
+  { value: 'money', label: 'Money (fee or cap)' },
+  { value: 'hours', label: 'Hours' },
+]
+
+/** A stored budget as the form shows it: money in major units with two decimals, hours as they are. */
+function budgetText(budget: ProjectSummary['budget']): string | undefined {
+  if (!budget) return undefined
+  return budget.kind === 'money' ? (budget.amount / 100).toFixed(2) : String(budget.amount)
+}
+
 export function ProjectForm({ action, clientId, project, submitLabel }: { action: Action; clientId: string; project?: ProjectSummary; submitLabel: string }) {
   const { formAction, pending, errors, values, formError, current } = useActionForm(action)
-  const value = (name: keyof ProjectSummary) => values?.[name] ?? (project?.[name] != null ? String(project[name]) : undefined)
+  const value = (name: Exclude<keyof ProjectSummary, 'budget'>) => values?.[name] ?? (project?.[name] != null ? String(project[name]) : undefined)
   return (
     <form action={formAction} className="grid max-w-2xl gap-4 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">{formError ? <FormError errors={[formError]} /> : null}</div>
@@ -28,7 +41,7 @@ export function ProjectForm({ action, clientId, project, submitLabel }: { action
       <div className="sm:col-span-2">
         <StaleNotice
           current={current}
-          fields={[{ name: 'name', label: 'Name' }, { name: 'status', label: 'Status' }, { name: 'startDate', label: 'Start' }, { name: 'endDate', label: 'End' }, { name: 'budget', label: 'Budget' }]}
+          fields={[{ name: 'name', label: 'Name' }, { name: 'status', label: 'Status' }, { name: 'startDate', label: 'Start' }, { name: 'endDate', label: 'End' }, { name: 'pricing', label: 'Pricing' }]}
         />
       </div>
       <div className="sm:col-span-2">
@@ -38,7 +51,15 @@ export function ProjectForm({ action, clientId, project, submitLabel }: { action
         <TextAreaField name="description" label="Description" defaultValue={value('description')} errors={errors.description} />
       </div>
       <SelectField name="status" label="Status" defaultValue={value('status') ?? 'proposed'} errors={errors.status} options={statusOptions} />
-      <TextField name="budget" label="Budget (optional)" inputMode="decimal" defaultValue={value('budget')} errors={errors.budget} />
+      <SelectField name="pricing" label="Pricing" defaultValue={value('pricing') ?? 'time_and_materials'} errors={errors.pricing} options={pricingOptions} />
+      <SelectField name="budgetKind" label="Budget in" defaultValue={values?.budgetKind ?? project?.budget?.kind ?? 'money'} errors={errors.budgetKind} options={budgetKindOptions} />
+      <TextField
+        name="budget"
+        label="Budget (optional; the fee for fixed price)"
+        inputMode="decimal"
+        defaultValue={values?.budget ?? budgetText(project?.budget ?? null)}
+        errors={errors.budget}
+      />
       <TextField name="startDate" label="Start date" type="date" defaultValue={value('startDate')} errors={errors.startDate} required />
       <TextField name="endDate" label="End date (optional)" type="date" defaultValue={value('endDate')} errors={errors.endDate} />
       <div className="sm:col-span-2">

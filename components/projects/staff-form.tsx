@@ -57,7 +57,7 @@ export function StaffForm({ clientId, projectId, defaultStart, stack }: { client
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="employeeId" value={employee?.id ?? ''} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <AssignmentFields picker={personPicker} draft={draft} onDraftChange={setDraft} errors={errors} proposal={employee ? { employeeId: employee.id, employeeName: employee.name, projectId } : null} />
+      <AssignmentFields picker={personPicker} draft={draft} onDraftChange={setDraft} errors={errors} rate={{}} proposal={employee ? { employeeId: employee.id, employeeName: employee.name, projectId } : null} />
       <Button type="submit" disabled={pending}>{pending ? 'Staffing…' : 'Staff person'}</Button>
     </form>
   )

@@ -30,7 +30,10 @@ export function AssignmentFields({
   allocationHint,
   endDateHint,
   proposal,
+  rate,
 }: {
+  /** Managers' own-rate field: shown when given, with the override held now (major units). */
+  rate?: { defaultValue?: string; hint?: ReactNode }
   picker?: ReactNode
   draft: AssignmentDraft
   onDraftChange: (draft: AssignmentDraft) => void
@@ -52,6 +55,17 @@ export function AssignmentFields({
       <TextField id={`${id}-start`} name="startDate" label="Start date" type="date" value={draft.startDate} onChange={set('startDate')} errors={errors.startDate} required />
       <TextField id={`${id}-end`} name="endDate" label="End date (optional)" type="date" value={draft.endDate} onChange={set('endDate')} errors={errors.endDate} hint={endDateHint} />
       <SelectField id={`${id}-status`} name="status" label="Status" value={draft.status} onChange={set('status')} errors={errors.status} options={assignmentStatusOptions} />
+      {rate ? (
+        <TextField
+          id={`${id}-rate`}
+          name="rateOverride"
+          label="Own rate per hour (optional)"
+          inputMode="decimal"
+          defaultValue={rate.defaultValue}
+          errors={errors.rateOverride}
+          hint={rate.hint ?? 'Blank: the project’s rate for the role, else the firm’s card.'}
+        />
+      ) : null}
       {proposal ? (
         <div className="sm:col-span-2">
           <ProposalWarning proposal={proposal} draft={draft} />

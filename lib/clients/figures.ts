@@ -1,4 +1,5 @@
 import { todayIso } from '../load/allocation'
+import { nextFourWeeks, percentOf } from '../money/figures'
 import type { ProjectDetail } from '../dto'
 
 export interface ClientFigures {
@@ -32,4 +33,35 @@ export function clientFigures(projects: ProjectDetail[], today: string = todayIs
     }
   }
   return { projectsByStatus, peopleStaffed: people.size, allocationFte: Math.round(allocation) / 100, technologies: technologies.size, assignments, stackEntries }
+}
+
+/** What a client's dashboard shows of money (managers and admins): the next four weeks, and who will overrun. */
+export interface ClientMoney {
+  currency: string
+  from: string
+  to: string
+  billings: number
+  cost: number
+  /** Billings less costs over billings, per cent to a tenth (null without billings). */
+  margin: number | null
+  overruns: { projectId: string; name: string; runsOutOn: string; runsOutWeek: string; kind: 'money' | 'hours'; amount: number; forecast: number }[]
+}
+
+export function clientMoney(projects: ProjectDetail[], today: string, currency: string): ClientMoney {
+  const window = nextFourWeeks(today)
+  let billings = 0
+  let cost = 0
+  const overruns: ClientMoney['overruns'] = []
+  for (const project of projects) {
+    const financials = project.financials
+    if (!financials) continue
+    billings += financials.nextFourWeeks.billings
+    cost += financials.nextFourWeeks.cost
+    const budget = financials.budget
+    if (budget?.runsOutOn && budget.runsOutWeek && project.status !== 'completed') {
+      overruns.push({ projectId: project.id, name: project.name, runsOutOn: budget.runsOutOn, runsOutWeek: budget.runsOutWeek, kind: budget.kind, amount: budget.amount, forecast: budget.forecast })
+    }
+  }
+  overruns.sort((a, b) => a.runsOutOn.localeCompare(b.runsOutOn))
+  return { currency, ...window, billings, cost, margin: percentOf(billings - cost, billings), overruns }
 }

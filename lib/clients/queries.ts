@@ -1,6 +1,9 @@
 import 'server-only'
 import { isEntityId } from '../validation'
-import { authorize, type Actor } from '../authorization'
+import { authorize, can, type Actor } from '../authorization'
+import { todayIso } from '../load/allocation'
+import { firmCurrency } from '../money/currency'
+import { clientMoney, type ClientMoney } from './figures'
 import { ClientEntity, GetItemCommand, QueryCommand, RosterTable, listPartitions, cachedScreen, nameAccessPattern } from '../db'
 import { toClientSummary, type ClientSummary, type ProjectDetail } from '../dto'
 import { assembleProjects, queryClientPartition } from './partition'
@@ -10,6 +13,8 @@ import type { ListQueryInput, Page } from '../lists/schemas'
 export interface ClientDashboard {
   client: ClientSummary
   projects: ProjectDetail[]
+  /** For those who see money only: the next four weeks' billings, costs and margin, and projects that will overrun. */
+  money?: ClientMoney
 }
 
 /**
@@ -19,12 +24,16 @@ export interface ClientDashboard {
 export async function getClientDashboard(actor: Actor | null, { clientId }: { clientId: string }): Promise<ClientDashboard | null> {
   authorize(actor, 'read')
   if (!isEntityId(clientId)) return null
-  return cachedScreen({ screen: 'client', role: actor.role, args: [clientId] }, async () => {
+  const money = can(actor, 'see-money')
+  const today = todayIso()
+  // Money figures run to today: the day is part of what was read.
+  return cachedScreen({ screen: 'client', role: actor.role, args: [clientId, today] }, async () => {
     nameAccessPattern('Client dashboard')
     const items = await queryClientPartition(clientId)
     const clientItem = items.find((item) => item.entity === 'Client')
     if (!clientItem || clientItem.entity !== 'Client' || clientItem.deletingAt) return null
-    return { client: toClientSummary(clientItem), projects: assembleProjects(items) }
+    const projects = assembleProjects(items, { money, today })
+    return { client: toClientSummary(clientItem), projects, ...(money ? { money: clientMoney(projects, today, firmCurrency()) } : {}) }
   })
 }
 

@@ -75,6 +75,9 @@ export const peopleKeys = {
   practiceInLocation: (practice: string) => `${keyPart(practice)}#`,
 } as const
 
+/** The firm's settings: one partition, read by GetItem only (the rate card). */
+export const settingsKeys = { partition: 'SETTINGS', rateCard: 'RATECARD' } as const
+
 export const FIRM_PARTITION = 'FIRM'
 
 // Every project, by start date, in FIRM_SHARDS partitions (GSI4): a bulk import of projects spreads

@@ -1,9 +1,10 @@
 import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
-import { AssignmentEntity, ClientEntity, EmployeeEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf } from '../db'
+import { AssignmentEntity, ClientEntity, EmployeeEntity, GetItemCommand, ProjectEntity, copyFields, deleteItemOf, readRateCard } from '../db'
 import { updateAggregate } from '../aggregates/update'
 import { copyBookingsToSkills } from './skill'
 import { syncPersonOverview } from '../digests/overview-sync'
+import { refreshAssignmentMoney } from './assignment-money'
 
 // An assignment feeds three aggregates: the employee's `bookings` map (and its copies on their skill
 // items) and the client's `staffing` map (staffedCount). Each step reads the edge with a consistent
@@ -36,6 +37,8 @@ export function bookingOf(assignment: AssignmentItem) {
     ...(assignment.endDate ? { end: assignment.endDate } : {}),
     allocation: assignment.allocation,
     tentative: assignment.status === 'tentative',
+    // Non-billable work counts in allocation, not in billable utilization.
+    ...(assignment.money && !assignment.money.billable ? { billable: false } : {}),
   }
 }
 
@@ -84,19 +87,26 @@ export async function syncAssignment(ref: AssignmentRef): Promise<AssignmentSync
 
 type ClientItem = FormattedItem<typeof ClientEntity> | null
 
-/** Deletes the assignment if its project, client or person is gone or going; else refreshes its copied names. */
+/** Deletes the assignment if its project, client or person is gone or going; else refreshes its copied names and money. */
 async function keepAssignmentLive(assignment: AssignmentItem, ref: AssignmentRef, client: ClientItem, employee: EmployeeItem | null) {
-  const { Item: project } = await ProjectEntity.build(GetItemCommand).key({ clientId: ref.clientId, id: ref.projectId }).options({ consistent: true }).send()
+  // The card beside the project: one round trip.
+  const [{ Item: project }, card] = await Promise.all([
+    ProjectEntity.build(GetItemCommand).key({ clientId: ref.clientId, id: ref.projectId }).options({ consistent: true }).send(),
+    readRateCard(),
+  ])
   if (!project || project.deletingAt || !client || client.deletingAt || !employee || employee.deletingAt) {
     // This assignment must not outlive them.
     await deleteItemOf(AssignmentEntity, { clientId: ref.clientId, projectId: ref.projectId, id: ref.assignmentId })
     return
   }
-  await refreshAssignmentNames(assignment, {
-    client: { name: client.name, version: client.version },
-    project: { name: project.name, version: project.version },
-    employee: { name: employee.name, version: employee.version },
-  })
+  await Promise.all([
+    refreshAssignmentNames(assignment, {
+      client: { name: client.name, version: client.version },
+      project: { name: project.name, version: project.version },
+      employee: { name: employee.name, version: employee.version },
+    }),
+    refreshAssignmentMoney({ clientId: ref.clientId, projectId: ref.projectId, id: ref.assignmentId }, { assignment, project, employee, card }),
+  ])
 }
 
 type NameSource = { name: string; version: number }

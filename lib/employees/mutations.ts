@@ -1,6 +1,7 @@
 import 'server-only'
 import { authorize, type Actor } from '../authorization'
 import {
+  $remove,
   AssignmentEntity,
   DeleteItemCommand,
   EmailClaimEntity,
@@ -32,6 +33,7 @@ import { createEmployeeInput, deleteEmployeeInput, removeSkillInput, skillInput,
 import { syncSkill } from '../edges/skill'
 import { syncPersonOverview } from '../digests/overview-sync'
 import { readEmployee } from '../reads'
+import { refreshAssignmentMoney } from '../edges/assignment-money'
 
 const emailTaken = () => new AppError('conflict:employee_email', 'Another employee already has this email.', { email: ['Another employee already has this email'] })
 
@@ -111,13 +113,13 @@ export async function updateEmployee(actor: Actor | null, input: unknown): Promi
   authorize(actor, 'manage')
   const { employeeId, version, ...data } = parseInput(updateEmployeeInput, input, 'employee')
   // Copied onto skills, or counted in the overview and capacity digests: a change runs the job that refreshes them.
-  const propagated = ['name', 'practice', 'location', 'title', 'capacityHours'] as const
+  const propagated = ['name', 'practice', 'location', 'title', 'capacityHours', 'costRate'] as const
   return saveVersioned('employee', employeeId, version, {
     read: () => readEmployee(employeeId),
-    write: () => updateVersion(EmployeeEntity, { id: employeeId, ...data }, version),
+    write: () => updateVersion(EmployeeEntity, { id: employeeId, ...data, costRate: data.costRate ?? $remove() }, version),
     around: (write, current) => (current.email === data.email ? write() : withEmailMoved(current.email, data.email, employeeId, write)),
     followUp: (current) =>
-      propagated.every((field) => data[field] === undefined || current[field] === data[field])
+      propagated.every((field) => current[field] === data[field] || (data[field] === undefined && field !== 'costRate'))
         ? null
         : { kind: 'rename-employee', follow: () => propagateEmployeeName(employeeId) },
     toView: toEmployeeSummary,
@@ -148,9 +150,10 @@ async function readSkills(employeeId: string) {
 }
 
 /**
- * Copies the employee's current name onto their assignments (found through their bookings map), and
- * name, practice, location and title onto their skills (their own partition). Both are consistent
- * reads; an assignment not yet in the map copies the name itself when it is synchronised. Idempotent.
+ * Copies the employee's current name, and their hours and cost rate (the money copy), onto their
+ * assignments (found through their bookings map), and name, practice, location and title onto their
+ * skills (their own partition). Both are consistent reads; an assignment not yet in the map copies them
+ * itself when it is synchronised. Idempotent.
  */
 export async function propagateEmployeeName(employeeId: string): Promise<void> {
   const employee = await readEmployee(employeeId)
@@ -160,6 +163,7 @@ export async function propagateEmployeeName(employeeId: string): Promise<void> {
     forEachBounded(toBookings(employee.bookings), 8, async (booking) => {
       const key = { clientId: booking.clientId, projectId: booking.projectId, id: booking.assignmentId }
       await copyFields(AssignmentEntity, key, { employeeName: employee.name }, 'employeeNameVersion', employee.version)
+      await refreshAssignmentMoney(key, { employee })
     }),
     forEachBounded(skills, 8, async (skill) => {
       await copyFields(SkillEntity, { employeeId, technologyId: skill.technologyId }, employeeCopyOf(employee), 'employeeNameVersion', employee.version)

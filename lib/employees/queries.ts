@@ -1,6 +1,6 @@
 import 'server-only'
 import { isEntityId, parseInput } from '../validation'
-import { authorize, type Actor } from '../authorization'
+import { authorize, can, type Actor } from '../authorization'
 import { AssignmentEntity, EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity, decodeCursor, partitions, listPartitions, cachedScreen, nameAccessPattern, normalizeName, peopleKeys } from '../db'
 import { todayIso } from '../load/allocation'
 import { toAssignmentView, toEmployeeSummary, toSkillView, type AssignmentView, type Booking, type EmployeeSummary, type SkillView, type TimeOff } from '../dto'
@@ -36,7 +36,7 @@ export async function getEmployeeStaffing(actor: Actor | null, { employeeId }: {
     if (item.entity === 'Skill') skills.push(toSkillView(item))
   }
   skills.sort((a, b) => b.level - a.level || a.technologyName.localeCompare(b.technologyName))
-  return { employee: toEmployeeSummary(employeeItem), assignments, skills }
+  return { employee: toEmployeeSummary(employeeItem, { money: can(actor, 'see-money') }), assignments, skills }
 }
 
 /** One consistent GetItem: the employee alone, for their edit form (the version it loads is what a save is checked against). */
@@ -44,7 +44,7 @@ export async function getEmployee(actor: Actor | null, { employeeId }: { employe
   authorize(actor, 'read')
   if (!isEntityId(employeeId)) return null
   const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: employeeId }).options({ consistent: true }).send()
-  return Item ? toEmployeeSummary(Item) : null
+  return Item ? toEmployeeSummary(Item, { money: can(actor, 'see-money') }) : null
 }
 
 export interface EmployeeListInput extends ListQueryInput {
@@ -62,7 +62,7 @@ export async function listEmployees(actor: Actor | null, input: EmployeeListInpu
     nameAccessPattern('Employee list')
     const { query, options } = input.practice ? practiceQueryParams(input.practice, input) : listQueryParams(listPartitions.employees, input)
     const { Items = [], LastEvaluatedKey } = await RosterTable.build(QueryCommand).entities(EmployeeEntity).query(query).options({ ...options, entityAttrFilter: false }).send()
-    return { items: Items.map(toEmployeeSummary), nextCursor: nextCursorOf(LastEvaluatedKey) }
+    return { items: Items.map((item) => toEmployeeSummary(item)), nextCursor: nextCursorOf(LastEvaluatedKey) }
   })
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { timeOffKinds } from '../db/entities/enums'
-import { entityId, expectedVersion, idempotencyKey, isoDate, requiredText } from '../validation'
+import { entityId, expectedVersion, idempotencyKey, isoDate, moneyAmount, requiredText } from '../validation'
 
 const employeeShape = {
   name: requiredText('Name'),
@@ -14,6 +14,8 @@ const employeeShape = {
     .min(1, 'Weekly capacity must be between 1 and 80 hours')
     .max(80, 'Weekly capacity must be between 1 and 80 hours')
     .default(40),
+  /** What an hour of this person costs the firm. */
+  costRate: moneyAmount('Cost rate', 100_000),
 }
 
 export const createEmployeeInput = z.object({ ...employeeShape, idempotencyKey })

@@ -1,4 +1,5 @@
 import 'server-only'
+import type { FormattedItem } from '../db'
 import { EmployeeEntity, GetItemCommand, writeDerived } from '../db'
 import { authorize, type Actor } from '../authorization'
 import { updateAggregate } from '../aggregates/update'
@@ -9,6 +10,9 @@ import { runAsJob } from '../jobs/runner'
 import { parseInput } from '../validation'
 import { employeeFigures } from '../aggregates/employee-figures'
 import { copyBookingsToSkills } from '../edges/skill'
+import { refreshAssignmentMoney } from '../edges/assignment-money'
+import { forEachBounded } from '../db'
+import { toBookings } from '../dto'
 import { removeTimeOffInput, timeOffInput } from './schemas'
 import { syncPersonOverview } from '../digests/overview-sync'
 
@@ -22,14 +26,22 @@ export async function refreshTimeOffCopies(employeeId: string): Promise<void> {
   if (!Item || Item.deletingAt) return
   await writeDerived(EmployeeEntity, Item, employeeFigures(Item))
   await copyBookingsToSkills(Item)
+  await refreshMoneyOfBookings(Item)
   await syncPersonOverview(employeeId)
+}
+
+/** Time off takes hours (and money) off the person's assignments: their money copies follow. */
+async function refreshMoneyOfBookings(employee: FormattedItem<typeof EmployeeEntity>) {
+  await forEachBounded(toBookings(employee.bookings), 8, async (booking) => {
+    await refreshAssignmentMoney({ clientId: booking.clientId, projectId: booking.projectId, id: booking.assignmentId }, { employee })
+  })
 }
 
 async function changeTimeOff(employeeId: string, entryId: string, value: Omit<TimeOff, 'id'> | undefined) {
   return runAsJob('sync-time-off', `${employeeId}#${entryId}`, { employeeId }, async () => {
     const item = await updateAggregate('employee', employeeId, [{ map: 'timeOff', entry: entryId, value }])
     if (!item || item.deletingAt) throw notFound('employee', employeeId)
-    await copyBookingsToSkills(item)
+    await Promise.all([copyBookingsToSkills(item), refreshMoneyOfBookings(item)])
     await syncPersonOverview(employeeId)
     return item
   })

@@ -27,6 +27,8 @@ export const jobKinds = [
   'rename-project',
   'rename-employee',
   'rename-technology',
+  'reprice-project',
+  'reprice-firm',
 ] as const
 
 export type JobKind = (typeof jobKinds)[number]

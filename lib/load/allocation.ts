@@ -45,16 +45,16 @@ function remembered<K, V>(memo: Map<K, V>, key: K, compute: (key: K) => V): V {
   return value
 }
 
-function toDay(isoDate: string): number {
+export function toDay(isoDate: string): number {
   return remembered(dayOfDate, isoDate, (date) => Date.parse(`${date}T00:00:00Z`) / DAY)
 }
 
-function fromDay(day: number): string {
+export function fromDay(day: number): string {
   return remembered(dateOfDay, day, (n) => new Date(n * DAY).toISOString().slice(0, 10))
 }
 
 /** Monday 0 … Sunday 6 of a day number: 1 January 1970 was a Thursday. */
-function weekdayOf(day: number): number {
+export function weekdayOf(day: number): number {
   return (((day + 3) % 7) + 7) % 7
 }
 

@@ -2,6 +2,7 @@ import 'server-only'
 import { authorize, type Actor } from '../authorization'
 import {
   $remove,
+  $set,
   GetItemCommand,
   ProjectEntity,
   PutItemCommand,
@@ -24,10 +25,12 @@ import { runAsJob, type JobContext } from '../jobs/runner'
 import { saveVersioned } from '../edges/versioned-save'
 import { edgesAmong, sweepDelete } from '../edges/delete-sweep'
 import { parseInput } from '../validation'
-import { createProjectInput, deleteProjectInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
+import { createProjectInput, deleteProjectInput, projectRatesInput, removeStackEntryInput, stackEntryInput, stackNoteInput, updateProjectInput } from './schemas'
 import { syncUnfilledRole } from '../edges/unfilled-role'
 import { syncProject } from '../edges/project'
 import { syncStackEntry } from '../edges/stack-entry'
+import { repriceProject } from '../edges/repricing'
+import { roleKey } from '../money/figures'
 import { syncProjectOverview } from '../digests/overview-sync'
 import { readClientEdges, readProject, getLiveClient, getLiveProject } from '../reads'
 
@@ -50,7 +53,7 @@ export async function createProject(actor: Actor | null, input: unknown): Promis
     )
     const project = await syncProject({ clientId: data.clientId, projectId: id })
     if (!project || project.deletingAt) throw notFound('client', data.clientId)
-    return toProjectSummary(project)
+    return toProjectSummary(project, { money: true })
   })
 }
 
@@ -61,14 +64,42 @@ export async function updateProject(actor: Actor | null, input: unknown): Promis
   return saveVersioned('project', projectId, version, {
     read: () => readProject(clientId, projectId),
     // Optional fields cleared in the form are removed, not kept.
-    write: () => updateVersion(ProjectEntity, { clientId, id: projectId, ...data, endDate: data.endDate ?? $remove(), budget: data.budget ?? $remove() }, version),
-    // Status and start date show on the overview: its entry follows in the same job.
+    write: () =>
+      updateVersion(
+        ProjectEntity,
+        { clientId, id: projectId, ...data, endDate: data.endDate ?? $remove(), budgetKind: data.budgetKind ?? $remove(), budgetAmount: data.budgetAmount ?? $remove(), budget: $remove() },
+        version,
+      ),
+    // Status and start date show on the overview: its entry follows in the same job. A new name reaches
+    // the project's edges; a new pricing model its assignments' money copies and bookings (billable or not).
     followUp: (current) =>
-      current.name === data.name
-        ? { kind: 'sync-project', params: { clientId }, follow: () => syncProjectOverview(clientId, projectId) }
-        : { kind: 'rename-project', params: { clientId }, follow: () => propagateProjectName(clientId, projectId) },
-    toView: toProjectSummary,
+      current.name !== data.name
+        ? { kind: 'rename-project', params: { clientId }, follow: () => propagateProjectChanges(clientId, projectId) }
+        : current.pricing !== data.pricing
+          ? { kind: 'reprice-project', params: { clientId }, follow: async (context) => void (await repriceProject(clientId, projectId, context)) }
+          : { kind: 'sync-project', params: { clientId }, follow: () => syncProjectOverview(clientId, projectId) },
+    toView: (item) => toProjectSummary(item, { money: true }),
   })
+}
+
+/** Sets the project's own rates per role title (over the firm's card) if unchanged since `version`; its assignments are repriced in the same job. */
+export async function setProjectRates(actor: Actor | null, input: unknown): Promise<ProjectSummary> {
+  authorize(actor, 'manage')
+  authorize(actor, 'see-money')
+  const { clientId, projectId, version, rates } = parseInput(projectRatesInput, input, 'project rates')
+  const card = Object.fromEntries(rates.map((line) => [roleKey(line.role), { role: line.role.trim(), rate: line.rate }]))
+  return saveVersioned('project', projectId, version, {
+    read: () => readProject(clientId, projectId),
+    write: () => updateVersion(ProjectEntity, { clientId, id: projectId, rates: $set(card) }, version),
+    followUp: () => ({ kind: 'reprice-project', params: { clientId }, follow: async (context) => void (await repriceProject(clientId, projectId, context)) }),
+    toView: (item) => toProjectSummary(item, { money: true }),
+  })
+}
+
+/** A renamed project's name onto its edges, and its pricing onto its assignments (the rename job's step). */
+export async function propagateProjectChanges(clientId: string, projectId: string): Promise<void> {
+  await propagateProjectName(clientId, projectId)
+  await repriceProject(clientId, projectId)
 }
 
 /** Copies the project's current name onto its assignments, stack entries and unfilled roles. Idempotent. */

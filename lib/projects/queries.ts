@@ -1,6 +1,7 @@
 import 'server-only'
 import { isEntityId } from '../validation'
-import { authorize, type Actor } from '../authorization'
+import { authorize, can, type Actor } from '../authorization'
+import { todayIso } from '../load/allocation'
 import { nameAccessPattern } from '../db'
 import type { ProjectDetail } from '../dto'
 import { assembleProjects, queryClientPartition } from '../clients/partition'
@@ -11,5 +12,5 @@ export async function getProjectPage(actor: Actor | null, { clientId, projectId 
   if (!isEntityId(clientId) || !isEntityId(projectId)) return null
   nameAccessPattern('Project page')
   const items = await queryClientPartition(clientId, projectId)
-  return assembleProjects(items).find((project) => project.id === projectId) ?? null
+  return assembleProjects(items, { money: can(actor, 'see-money'), today: todayIso() }).find((project) => project.id === projectId) ?? null
 }

@@ -1,9 +1,12 @@
 import { z } from 'zod'
-import { blankToUndefined, entityId, expectedVersion, idempotencyKey, isoDate, optionalIsoDate, requiredText } from '../validation'
+import { blankToUndefined, entityId, expectedVersion, idempotencyKey, isoDate, moneyAmount, optionalIsoDate, requiredText } from '../validation'
 
-import { projectStatuses } from '../db/entities/enums'
+import { budgetKinds, pricingModels, projectStatuses } from '../db/entities/enums'
+import { ratesFromFields, roleRatesInput } from '../finance/schemas'
 
-export { projectStatuses }
+export { budgetKinds, pricingModels, projectStatuses }
+
+export const pricingLabels = { time_and_materials: 'Time and materials', fixed_price: 'Fixed price', non_billable: 'Non-billable' } as const
 
 const projectShape = {
   name: requiredText('Name'),
@@ -11,21 +14,50 @@ const projectShape = {
   status: z.enum(projectStatuses, { error: 'Status must be proposed, active, on-hold or completed' }).default('proposed'),
   startDate: isoDate('Start date'),
   endDate: optionalIsoDate('End date'),
+  pricing: z.enum(pricingModels, { error: 'Pricing must be time and materials, fixed price or non-billable' }).default('time_and_materials'),
+  budgetKind: z.preprocess(blankToUndefined, z.enum(budgetKinds, { error: 'Budget must be in money or in hours' }).optional()),
+  /** Read as money or hours by `budgetKind` (money when it is not given), below. */
+  // Also as a read answers it ({ kind, amount }), so that a read sent back saves the same budget.
   budget: z.preprocess(
-    blankToUndefined,
-    z.coerce.number({ error: 'Budget must be a number' }).min(0, 'Budget cannot be negative').max(1e12, 'Budget is too large').optional(),
+    (value) => (value === null ? undefined : blankToUndefined(value)),
+    z.union([z.string(), z.number(), z.object({ kind: z.enum(budgetKinds), amount: z.number() })], { error: 'Budget must be a number' }).optional(),
   ),
+}
+
+const budgetMoney = moneyAmount('Budget', 1e10)
+const budgetHours = z.coerce.number({ error: 'Budget must be a number of hours' }).min(0, 'Budget cannot be negative').max(1e7, 'Budget is too large')
+
+/** The budget as stored: its kind and its amount (minor units, or hours); a fixed fee is required for fixed price. */
+function withBudget<T extends { pricing: (typeof pricingModels)[number]; budgetKind?: (typeof budgetKinds)[number]; budget?: string | number | { kind: (typeof budgetKinds)[number]; amount: number } }>(
+  value: T,
+  context: z.RefinementCtx,
+) {
+  const { budget: given, budgetKind: givenKind, ...rest } = value
+  const budget = typeof given === 'object' ? given.amount : given
+  const budgetKind = typeof given === 'object' ? given.kind : givenKind
+  const kind = budget === undefined ? undefined : (budgetKind ?? 'money')
+  const parsed = kind === 'hours' ? budgetHours.safeParse(budget) : kind === 'money' ? budgetMoney.safeParse(budget) : undefined
+  if (parsed && !parsed.success) {
+    for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', message: issue.message, path: ['budget'] })
+    return z.NEVER
+  }
+  if (value.pricing === 'fixed_price' && (kind !== 'money' || !parsed?.data)) {
+    context.addIssue({ code: 'custom', message: 'A fixed-price project needs its fee: a budget in money', path: ['budget'] })
+    return z.NEVER
+  }
+  return { ...rest, budgetKind: kind, budgetAmount: parsed?.data as number | undefined }
 }
 
 const endNotBeforeStart = (value: { startDate: string; endDate?: string }) => !value.endDate || value.endDate >= value.startDate
 const endRule = { message: 'End date must be on or after the start date', path: ['endDate'] }
 
-export const createProjectInput = z.object({ clientId: entityId('Client'), idempotencyKey, ...projectShape }).refine(endNotBeforeStart, endRule)
+export const createProjectInput = z.object({ clientId: entityId('Client'), idempotencyKey, ...projectShape }).refine(endNotBeforeStart, endRule).transform(withBudget)
 export type CreateProjectInput = z.input<typeof createProjectInput>
 
 export const updateProjectInput = z
   .object({ clientId: entityId('Client'), projectId: entityId('Project'), version: expectedVersion, ...projectShape })
   .refine(endNotBeforeStart, endRule)
+  .transform(withBudget)
 export type UpdateProjectInput = z.input<typeof updateProjectInput>
 
 export const deleteProjectInput = z.object({ clientId: entityId('Client'), projectId: entityId('Project') })
@@ -43,3 +75,9 @@ export const removeStackEntryInput = stackEntryInput.pick({ clientId: true, proj
 
 /** The note on a stack entry, such as the version in use ("v5", "17 LTS"). */
 export const stackNoteInput = stackEntryInput.pick({ clientId: true, projectId: true, technologyId: true, note: true })
+
+export const projectRatesInput = z.preprocess(
+  ratesFromFields,
+  z.object({ clientId: entityId('Client'), projectId: entityId('Project'), version: expectedVersion, rates: roleRatesInput }),
+)
+export type ProjectRatesInput = z.input<typeof projectRatesInput>

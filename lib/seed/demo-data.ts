@@ -6,14 +6,17 @@ import {
   UnfilledRoleEntity,
   EmployeeEntity,
   ProjectEntity,
+  RateCardEntity,
   SkillEntity,
   StackEntryEntity,
   TechnologyEntity,
 } from '../db/entities'
 import { employeeCopyOf, loadSpansOf } from '../aggregates/employee-figures'
-import type { ProjectStatus } from '../db/entities/enums'
+import type { BudgetKind, PricingModel, ProjectStatus } from '../db/entities/enums'
 import { slugify } from '../ids'
 import { clientWords, firstNames, industryOfClientWord, lastNames, locations, practices, projectWords, rolesByPractice, technologyCatalog } from './catalog'
+import { roleKey } from '../money/figures'
+import { moneyCopyOf } from '../edges/assignment-money'
 
 export interface SeedSize {
   clients: number
@@ -277,7 +280,29 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       }
     })
 
+  // Money, from a stream of its own too: a rate card for every role title, a cost rate per person, and
+  // pricing per project (about 1 in 12 internal and non-billable, 1 in 4 for a fixed fee, the rest
+  // time and materials, capped when the project had a budget).
+  const moneyRandom = createRandom((options.seed ?? 42) + 3)
+  const roleTitles = [...new Set(Object.values(rolesByPractice).flat())].sort()
+  const rateCard = Object.fromEntries(roleTitles.map((role) => [roleKey(role), { role, rate: moneyRandom.int(85, 165) * 100 }]))
+  const costRates = new Map(employees.map((employee) => [employee.id, moneyRandom.int(45, 95) * 100]))
+  type SeedPricing = { pricing: PricingModel; budgetKind?: BudgetKind; budgetAmount?: number }
+  const pricing = new Map<string, SeedPricing>(
+    projects.map((project): [string, SeedPricing] => {
+      const draw = moneyRandom.next()
+      const fee = (project.budget ?? moneyRandom.int(4, 120) * 10000) * 100
+      if (draw < 0.08) return [project.id, { pricing: 'non_billable' as const }]
+      if (draw < 0.33) return [project.id, { pricing: 'fixed_price' as const, budgetKind: 'money' as const, budgetAmount: fee }]
+      return [project.id, { pricing: 'time_and_materials' as const, ...(project.budget ? { budgetKind: 'money' as const, budgetAmount: project.budget * 100 } : {}) }]
+    }),
+  )
+  for (const employee of employees) {
+    for (const booking of employee.bookings) if (pricing.get(booking.projectId)?.pricing === 'non_billable') booking.billable = false
+  }
+
   const items: Record<string, unknown>[] = []
+  items.push(RateCardEntity.build(EntityParser).parse({ rates: rateCard, version: 1 }).item)
   for (const role of roles) items.push(parse.role.parse(role).item)
   for (const technology of technologies) {
     items.push(parse.technology.parse(technology).item)
@@ -290,14 +315,15 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
       }).item,
     )
   }
-  for (const project of projects) {
-    items.push(parse.project.parse(project).item)
+  for (const { budget: _budget, ...project } of projects) {
+    items.push(parse.project.parse({ ...project, ...pricing.get(project.id)! }).item)
   }
   for (const { practiceSkills: _practiceSkills, ...employee } of employees) {
     items.push(
       parse.employee.parse({
         ...employee,
         bookings: bookingMapOf(employee.bookings),
+        costRate: costRates.get(employee.id),
         skillIds: Object.keys(employee.skills).sort(),
         loadSpans: loadSpansOf(employee.bookings.map((booking) => ({ ...booking, end: booking.end ?? null }))),
       }).item,
@@ -334,6 +360,12 @@ export function generateDemoData(size: SeedSize, options: { seed?: number; ancho
         startDate: assignment.startDate,
         endDate: assignment.endDate,
         status: assignment.tentative ? 'tentative' : 'confirmed',
+        money: moneyCopyOf(
+          { role: assignment.role, startDate: assignment.startDate, endDate: assignment.endDate },
+          { pricing: pricing.get(project.id)!.pricing, rates: {}, version: 1 },
+          { costRate: costRates.get(employee.id), capacityHours: employee.capacityHours, timeOff: {}, version: 1, aggRev: 0 },
+          { rates: rateCard, version: 1 },
+        ),
       }).item,
     )
   }
@@ -372,6 +404,7 @@ interface SeedBooking {
   end?: string
   allocation: number
   tentative: boolean
+  billable?: boolean
 }
 
 /** An empty map of what the sweep would fill (its entries typed, which `{}` alone is not). */

@@ -1,6 +1,6 @@
 import 'server-only'
 import { authorize, type Actor } from '../authorization'
-import { $add, $remove, AssignmentEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, createOnce, deleteItemOf, isConditionalCheckFailed } from '../db'
+import { $add, $remove, AssignmentEntity, GetItemCommand, PutItemCommand, UpdateItemCommand, createOnce, deleteItemOf, isConditionalCheckFailed, readRateCard } from '../db'
 import { toAssignmentView, toBookings, type AssignmentView, type Booking } from '../dto'
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
@@ -9,6 +9,7 @@ import { parseInput } from '../validation'
 import { assignmentRef, changeAssignmentInput, staffEmployeeInput } from './schemas'
 import { syncAssignment, removeAssignment } from '../edges/assignment'
 import { getLiveProject, readLiveEmployee } from '../reads'
+import { moneyCopyOf } from '../edges/assignment-money'
 
 // Staffing the same person twice on one project for overlapping dates is refused: one assignment
 // per person per project per period, changed (allocation, dates) rather than stacked.
@@ -33,7 +34,8 @@ function overlappingBooking(bookings: Booking[], projectId: string, period: { st
 export async function staffEmployee(actor: Actor | null, input: unknown): Promise<AssignmentView> {
   authorize(actor, 'manage')
   const { idempotencyKey, ...data } = parseInput(staffEmployeeInput, input, 'assignment')
-  const [project, employee] = await Promise.all([getLiveProject(data.clientId, data.projectId), readLiveEmployee(data.employeeId)])
+  // The card beside the project and the person: the money copy is written with the assignment.
+  const [project, employee, card] = await Promise.all([getLiveProject(data.clientId, data.projectId), readLiveEmployee(data.employeeId), readRateCard()])
   const id = idForKey('assignment', idempotencyKey)
   const period = { start: data.startDate, end: data.endDate }
   const existing = overlappingBooking(toBookings(employee.bookings), data.projectId, period, id)
@@ -59,6 +61,8 @@ export async function staffEmployee(actor: Actor | null, input: unknown): Promis
           startDate: data.startDate,
           endDate: data.endDate,
           status: data.status,
+          ...(data.rateOverride !== undefined ? { rateOverride: data.rateOverride } : {}),
+          money: moneyCopyOf({ role: data.role, rateOverride: data.rateOverride, startDate: data.startDate, endDate: data.endDate }, project, employee, card),
           version: 1,
           ...(idempotencyKey ? { idempotencyKey } : {}),
         })
@@ -101,6 +105,7 @@ export async function changeAssignment(actor: Actor | null, input: unknown): Pro
           ...key,
           ...data,
           endDate: data.endDate ?? $remove(),
+          rateOverride: data.rateOverride ?? $remove(),
           version: $add(1),
         })
         .options({ condition: { attr: 'version', eq: version } })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { entityId, expectedVersion, idempotencyKey, isoDate, optionalIsoDate, requiredText } from '../validation'
+import { entityId, expectedVersion, idempotencyKey, isoDate, moneyAmount, optionalIsoDate, requiredText } from '../validation'
 
 import { assignmentStatuses } from '../db/entities/enums'
 
@@ -26,6 +26,8 @@ const assignmentShape = {
   startDate: isoDate('Start date'),
   endDate: optionalIsoDate('End date'),
   status: assignmentStatus,
+  /** This assignment's own charge-out rate per hour, over the project's and the firm's (managers only). */
+  rateOverride: moneyAmount('Rate', 100_000),
 }
 
 const endNotBeforeStart = (value: { startDate: string; endDate?: string }) => !value.endDate || value.endDate >= value.startDate

@@ -1,6 +1,6 @@
 import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
-import { AssignmentEntity, ClientEntity, EmployeeEntity, ProjectEntity, SkillEntity, StackEntryEntity, TechnologyEntity, UnfilledRoleEntity, entityNames, indexNames, scanAll, storedOf } from '../db'
+import { AssignmentEntity, ClientEntity, EmployeeEntity, ProjectEntity, RateCardEntity, SkillEntity, StackEntryEntity, TechnologyEntity, UnfilledRoleEntity, entityNames, indexNames, scanAll, storedOf } from '../db'
 import { toBookings, toTimeOff, type StoredBookings } from '../dto'
 import { loadSpansOf, skillCopyIsStale } from '../aggregates/employee-figures'
 import { clientFigures } from '../aggregates/client-figures'
@@ -8,6 +8,7 @@ import { technologyFigures } from '../aggregates/technology-figures'
 import { auditOverview } from '../digests/overview'
 import { auditCapacity } from '../digests/capacity-audit'
 import { todayIso } from '../load/allocation'
+import { moneyCopyOf, sameMoney } from '../edges/assignment-money'
 
 // A from-scratch recompute of every derived value from the source items, compared with what is
 // stored. Empty when the table is consistent. Reads the whole table (and each index) with Scan:
@@ -50,7 +51,19 @@ export function expectedAggregates({ clients, employees, technologies, projects,
       const bookings: StoredBookings = Object.fromEntries(
         assignments
           .filter((a) => a.employeeId === employee.id)
-          .map((a) => [a.id, { clientId: a.clientId, projectId: a.projectId, start: a.startDate, ...(a.endDate ? { end: a.endDate } : {}), allocation: a.allocation, tentative: a.status === 'tentative' }]),
+          .map((a) => [
+            a.id,
+            {
+              clientId: a.clientId,
+              projectId: a.projectId,
+              start: a.startDate,
+              ...(a.endDate ? { end: a.endDate } : {}),
+              allocation: a.allocation,
+              tentative: a.status === 'tentative',
+              // As bookingOf (lib/edges/assignment.ts) says it: from the assignment's money copy.
+              ...(a.money && !a.money.billable ? { billable: false } : {}),
+            },
+          ]),
       )
       const own = skills.filter((s) => s.employeeId === employee.id)
       return [
@@ -96,6 +109,7 @@ export async function auditDerivedData(): Promise<AuditReport> {
   const stackEntries = read(storedOf(items, StackEntryEntity))
   const skills = read(storedOf(items, SkillEntity))
   const roles = read(storedOf(items, UnfilledRoleEntity))
+  const card = read(storedOf(items, RateCardEntity))[0] ?? null
 
   for (const item of items) {
     if (item.deletingAt) problems.push(`${item._type} ${item.PK} ${item.SK} is still marked as being deleted`)
@@ -118,6 +132,9 @@ export async function auditDerivedData(): Promise<AuditReport> {
     if (assignment.clientName !== client.name) problems.push(`assignment ${assignment.id} shows client name "${assignment.clientName}", not "${client.name}"`)
     if (assignment.projectName !== project.name) problems.push(`assignment ${assignment.id} shows project name "${assignment.projectName}", not "${project.name}"`)
     if (assignment.employeeName !== employee.name) problems.push(`assignment ${assignment.id} shows employee name "${assignment.employeeName}", not "${employee.name}"`)
+    // Its money copy, recomputed from its project, person and the rate card.
+    const money = moneyCopyOf(assignment, project, employee, card)
+    if (!sameMoney(assignment.money, money)) problems.push(`assignment ${assignment.id} holds money ${JSON.stringify(assignment.money)}, recomputed ${JSON.stringify(money)}`)
   }
   for (const entry of stackEntries) {
     const client = clients.get(entry.clientId)

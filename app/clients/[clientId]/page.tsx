@@ -11,6 +11,7 @@ import { clientFigures } from '@/lib/clients/figures'
 import { getClientDashboard } from '@/lib/clients/queries'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
+import { ClientMoneyPanel } from '@/components/clients/client-money'
 
 type Props = { params: Promise<{ clientId: string }> }
 
@@ -46,6 +47,7 @@ export default async function ClientDashboardPage({ params }: Props) {
         }
       />
       <ClientFiguresPanel figures={figures} projectCount={projects.length} />
+      {dashboard.money ? <ClientMoneyPanel clientId={client.id} money={dashboard.money} /> : null}
       <h2 className="mb-3 text-xl font-semibold">Projects</h2>
       <ProjectList projects={projects} clientId={client.id} canManage={can(actor, 'manage')} />
       <UnderTheHood recording={recording} />

@@ -1,9 +1,28 @@
-import { Entity, item, number, string } from 'dynamodb-toolbox'
+import { Entity, boolean, item, list, map, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { indexKeys, partitions, sortKeys } from '../keys'
-import { assignmentStatuses } from './enums'
+import { assignmentStatuses, rateSources } from './enums'
 import { editable, entityNames, timestamps, projectEdgeNames } from './common'
 import { movedKey } from './key-links'
+
+/**
+ * What the assignment's money figures need from other items, copied on by its sync
+ * (lib/edges/assignment-money.ts) so a project page or dashboard is still one Query: whether the project
+ * bills, the resolved charge-out rate and where it came from, the person's cost rate, weekly hours and
+ * time off over the assignment, and the versions of the project, person and rate card it was copied from.
+ */
+export const moneyCopySchema = map({
+  billable: boolean(),
+  rate: number(),
+  rateSource: string().enum(...rateSources),
+  cost: number(),
+  hours: number(),
+  off: list(string()),
+  projectVersion: number(),
+  employeeVersion: number(),
+  employeeRev: number(),
+  cardVersion: number(),
+})
 
 const attributes = item({
   clientId: string().key(),
@@ -18,6 +37,9 @@ const attributes = item({
   startDate: string(),
   endDate: string().optional(),
   status: string().enum(...assignmentStatuses),
+  /** This assignment's own charge-out rate (minor units per hour), over the project's and the card's. */
+  rateOverride: number().optional(),
+  money: moneyCopySchema.optional(),
   ...editable,
 })
 

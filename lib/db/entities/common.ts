@@ -21,6 +21,7 @@ export const entityNames = {
   authRecord: 'AuthRecord',
   authPointer: 'AuthPointer',
   signInFailures: 'SignInFailures',
+  rateCard: 'RateCard',
 } as const
 
 export type EntityName = (typeof entityNames)[keyof typeof entityNames]
@@ -56,6 +57,8 @@ export const bookingSchema = map({
   end: string().optional(),
   allocation: number(),
   tentative: boolean(),
+  // Absent on billable work; false on a non-billable project's (counted in allocation, not in billable utilization).
+  billable: boolean().optional(),
 })
 
 export const bookingMap = record(string(), bookingSchema)
@@ -69,3 +72,7 @@ export const timeOffSchema = map({
 })
 
 export const timeOffMap = record(string(), timeOffSchema)
+
+// A charge-out rate per role title, keyed by the title's normalised spelling (lib/text.ts). Rates are
+// integer minor units of the firm's currency per hour (cents for EUR): money is never a float.
+export const roleRateMap = record(string(), map({ role: string(), rate: number() }))

@@ -12,6 +12,8 @@ const attributes = item({
   practice: string(),
   location: string(),
   capacityHours: number().default(40),
+  /** What an hour of this person costs the firm, in minor units (managers and admins only). */
+  costRate: number().optional(),
   ...editable,
   ...aggregate,
   // Per-edge maps: assignment id -> booking, technology id -> level. One entry is set or removed

@@ -1,8 +1,8 @@
 import { Entity, item, number, string } from 'dynamodb-toolbox'
 import { RosterTable } from '../table'
 import { FIRM_PARTITION, firmPartition, indexKeys, partitions, sortKeys } from '../keys'
-import { projectStatuses } from './enums'
-import { editable, entityNames, timestamps } from './common'
+import { budgetKinds, pricingModels, projectStatuses } from './enums'
+import { editable, entityNames, roleRateMap, timestamps } from './common'
 import { movedKey, unlessDeleting } from './key-links'
 
 const attributes = item({
@@ -15,7 +15,14 @@ const attributes = item({
   status: string().enum(...projectStatuses),
   startDate: string(),
   endDate: string().optional(),
+  // Before pricing existed: a budget in whole currency units, read as a money budget (lib/dto.ts).
   budget: number().optional(),
+  pricing: string().enum(...pricingModels).default('time_and_materials'),
+  budgetKind: string().enum(...budgetKinds).optional(),
+  /** Minor units for a money budget, hours for an hours budget. */
+  budgetAmount: number().optional(),
+  /** The project's own rate per role title, over the firm's card. */
+  rates: roleRateMap.default({}),
   ...editable,
 })
 

@@ -18,6 +18,11 @@ import { getProjectPage } from '@/lib/projects/queries'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { withRecording } from '@/lib/recording'
 import { updateProjectAction } from '@/lib/actions/projects'
+import { saveProjectRatesAction } from '@/lib/actions/finance'
+import { ProjectFinancials } from '@/components/projects/project-financials'
+import { AssignmentRates } from '@/components/projects/assignment-rates'
+import { RateLinesForm } from '@/components/finance/rate-lines-form'
+import { firmCurrency } from '@/lib/money/currency'
 
 export const metadata: Metadata = { title: 'Project' }
 
@@ -29,6 +34,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   if (!project) notFound()
   const { assignments, stack, roles, ...summary } = project
   const canManage = can(actor, 'manage')
+  const currency = firmCurrency()
   return (
     <>
       <PageHeader
@@ -58,6 +64,28 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             </>
           ) : null}
         </section>
+        {project.financials ? (
+          <section aria-labelledby="money-heading" className="rounded-lg border border-slate-200 bg-white p-4 xl:col-span-2">
+            <h2 id="money-heading" className="mb-3 text-lg font-semibold">Money</h2>
+            <ProjectFinancials project={project} currency={currency} />
+            <h3 className="mb-2 mt-6 font-medium">Rates</h3>
+            <AssignmentRates assignments={assignments} currency={currency} />
+            {canManage ? (
+              <details className="mt-4">
+                <summary className="cursor-pointer font-medium">This project’s rates per role</summary>
+                <p className="my-2 text-sm text-slate-600">Over the firm’s rate card for this project; an assignment’s own rate is over both.</p>
+                <RateLinesForm
+                  action={saveProjectRatesAction}
+                  label="Project rates"
+                  hidden={{ clientId, projectId, version: String(project.version) }}
+                  rates={project.rates ?? []}
+                  currency={currency}
+                  submitLabel="Save project rates"
+                />
+              </details>
+            ) : null}
+          </section>
+        ) : null}
         <section aria-labelledby="roles-heading" className="rounded-lg border border-slate-200 bg-white p-4 xl:col-span-2">
           <h2 id="roles-heading" className="mb-3 text-lg font-semibold">Unfilled roles</h2>
           <UnfilledRolesTable roles={roles} clientId={clientId} projectId={projectId} projectName={project.name} editable={canManage} />
