@@ -103,6 +103,8 @@ test('reads: every route answers 401 to anonymous callers and 200 to everyone si
     '/api/exports/staffing?from=2031-01-01&to=2031-02-01',
     '/api/exports/capacity',
     '/api/capacity',
+    '/api/utilization?period=next-quarter&grain=month',
+    '/api/exports/utilization',
   ]
   for (const path of paths) {
     for (const who of everyone) {
@@ -111,7 +113,9 @@ test('reads: every route answers 401 to anonymous callers and 200 to everyone si
     }
   }
   // Money is for managers and admins (and their tokens).
-  for (const who of everyone) expect((await callers[who].get('/api/rate-card')).status(), `${who} GET /api/rate-card`).toBe(expectedStatus(who, 200))
+  for (const path of ['/api/rate-card', '/api/finance']) {
+    for (const who of everyone) expect((await callers[who].get(path)).status(), `${who} GET ${path}`).toBe(expectedStatus(who, 200))
+  }
 })
 
 test('writes: route handlers let managers, admins and manager tokens change data, and refuse the rest with no effect', async () => {

@@ -79,6 +79,8 @@ const routes: { name: string; request: fc.Arbitrary<{ method: 'GET' | 'POST' | '
   { name: 'GET /api/exports/capacity', request: fc.dictionary(fc.constantFrom('practice', 'tentative'), text, { maxKeys: 2 }).map((p) => ({ method: 'GET' as const, url: `/api/exports/capacity?${query(p)}` })) },
   { name: 'PUT /api/rate-card', request: bodyWith(rateFields).map((body) => ({ method: 'PUT' as const, url: '/api/rate-card', body })) },
   { name: 'PUT project rates', request: fc.tuple(fc.constantFrom('c00000000001', 'nope'), pathId, bodyWith(rateFields)).map(([c, p, body]) => ({ method: 'PUT' as const, url: `/api/clients/${c}/projects/${p}/rates`, body })) },
+  { name: 'GET /api/utilization', request: fc.dictionary(fc.constantFrom('period', 'from', 'to', 'grain', 'practice', 'tentative'), text, { maxKeys: 4 }).map((p) => ({ method: 'GET' as const, url: `/api/utilization?${query(p)}` })) },
+  { name: 'GET /api/exports/utilization', request: fc.dictionary(fc.constantFrom('period', 'from', 'to', 'grain', 'practice', 'tentative'), text, { maxKeys: 4 }).map((p) => ({ method: 'GET' as const, url: `/api/exports/utilization?${query(p)}` })) },
   { name: 'GET /api/jobs/:kind/:id', request: fc.tuple(pathId, pathId).map(([kind, id]) => ({ method: 'GET' as const, url: `/api/jobs/${kind}/${id}` })) },
 ]
 

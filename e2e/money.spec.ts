@@ -61,8 +61,9 @@ test('a manager sees a fixed-price project overrun in a given week and why, and 
 
   // Half time instead: 40 h; cost €2,400, profit €600, margin 20%, €75.00 an hour; €400 a day passes €3,000 on Wed 15 Jan.
   await page.getByRole('button', { name: `Change ${person.name}'s assignment` }).click()
-  await page.getByLabel('Allocation (%)').fill('50')
-  await page.getByRole('button', { name: 'Save assignment' }).click()
+  const assignments = page.getByRole('table', { name: 'Assignments' })
+  await assignments.getByLabel('Allocation (%)').fill('50')
+  await assignments.getByRole('button', { name: 'Save assignment' }).click()
   await expect(money.getByRole('alert')).toContainText('in the week of 13 Jan 2031', { timeout: 15_000 })
   await expect(money.getByRole('alert')).toContainText('on 15 Jan 2031')
   await expect(money.getByText('€600.00')).toBeVisible()
@@ -77,8 +78,15 @@ test('a manager sees a fixed-price project overrun in a given week and why, and 
     expect((await new AxeBuilder({ page }).analyze()).violations, `dashboard at ${width}`).toEqual([])
     await page.goto(`/clients/${client.id}/projects/${projectId}`)
     expect((await new AxeBuilder({ page }).analyze()).violations, `project page at ${width}`).toEqual([])
+    await page.goto('/finance')
+    await expect(page.getByRole('heading', { level: 2, name: /^Projects at risk of overrun \(\d+\)$/ })).toBeVisible()
+    expect((await new AxeBuilder({ page }).analyze()).violations, `finance at ${width}`).toEqual([])
     await page.goto(`/clients/${client.id}`)
   }
+  // /finance counts the project among those at risk (one request, from the digests).
+  const finance = await json(await request.get('/api/finance'))
+  expect(finance.risks.count).toBeGreaterThan(0)
+  expect(finance.months).toHaveLength(12)
 })
 
 test('an employee receives no money in any page, JSON route, export or Under-the-hood recording', async ({ page, playwright, baseURL, request }) => {
@@ -108,7 +116,7 @@ test('an employee receives no money in any page, JSON route, export or Under-the
 
   const employee = await playwright.request.newContext({ baseURL, storageState: 'e2e/.auth/employee.json', extraHTTPHeaders: { origin: baseURL! } })
   const forbidden = ['98765', '987.65', '87654', '876.54', '7654321', '76,543', '"costRate"', '"financials"', '"rateOverride"', '"money"', '"budgetAmount"', '"rates"']
-  const pages = ['/', '/me', `/clients/${client.id}`, `/clients/${client.id}/projects/${projectId}`, `/employees/${tim}`, '/planner', '/capacity', '/employees', '/clients']
+  const pages = ['/', '/me', `/clients/${client.id}`, `/clients/${client.id}/projects/${projectId}`, `/employees/${tim}`, '/planner', '/capacity', '/utilization', '/employees', '/clients']
   const routes = [
     `/api/clients/${client.id}`,
     `/api/clients/${client.id}/projects/${projectId}`,
@@ -117,6 +125,8 @@ test('an employee receives no money in any page, JSON route, export or Under-the
     '/api/employees?q=tim',
     '/api/planner',
     '/api/capacity',
+    '/api/utilization',
+    '/api/exports/utilization',
     `/api/exports/staffing?from=2031-01-01&to=2031-02-01`,
     '/api/exports/capacity',
   ]
@@ -139,6 +149,7 @@ test('an employee receives no money in any page, JSON route, export or Under-the
   // The money screens and routes refuse them outright.
   expect((await employee.get('/finance')).status()).toBe(403)
   expect((await employee.get('/api/rate-card')).status()).toBe(403)
+  expect((await employee.get('/api/finance')).status()).toBe(403)
   expect((await employee.put('/api/rate-card', { data: { version: 0, rates: [] } })).status()).toBe(403)
   expect((await employee.put(`/api/clients/${client.id}/projects/${projectId}/rates`, { data: { version: 1, rates: [] } })).status()).toBe(403)
   await employee.dispose()

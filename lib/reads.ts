@@ -21,6 +21,20 @@ export async function readClientEdges(clientId: string, projectId?: string) {
   return Items
 }
 
+/** A project and its assignments, read consistently: one Query (SK from PROJECT#<pid> to PROJECT#<pid>#~). */
+export async function readProjectWithAssignments(clientId: string, projectId: string) {
+  const { Items = [] } = await RosterTable.build(QueryCommand)
+    .entities(ProjectEntity, AssignmentEntity)
+    .query({ partition: partitions.client(clientId), range: { between: [sortKeys.project(projectId), `${sortKeys.projectEdges(projectId)}~`] } })
+    .options({ consistent: true, maxPages: Infinity, showEntityAttr: true })
+    .send()
+  const project = Items.find((item) => item.entity === 'Project')
+  return {
+    project: project?.entity === 'Project' ? project : null,
+    assignments: Items.flatMap((item) => (item.entity === 'Assignment' ? [item] : [])),
+  }
+}
+
 /** The project, read consistently. */
 export async function readProject(clientId: string, projectId: string) {
   const { Item } = await ProjectEntity.build(GetItemCommand).key({ clientId, id: projectId }).options({ consistent: true }).send()

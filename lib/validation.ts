@@ -88,7 +88,12 @@ export const moneyAmount = (label: string, max: number) =>
           }
           minor = value
         } else {
-          const match = /^(\d{1,15})(?:\.(\d{1,2}))?$/.exec(value.trim().replaceAll(',', '').replace(/^[€$£]\s*/, ''))
+          const typed = value.trim().replaceAll(',', '').replace(/^[€$£]\s*/, '')
+          if (/^-\s*\d/.test(typed)) {
+            context.addIssue({ code: 'custom', message: `${label} cannot be negative` })
+            return z.NEVER
+          }
+          const match = /^(\d{1,15})(?:\.(\d{1,2}))?$/.exec(typed)
           if (!match) {
             context.addIssue({ code: 'custom', message: `${label} must be an amount such as 1250.50 (at most two decimals, not negative)` })
             return z.NEVER

@@ -105,7 +105,7 @@ describe('allocation arithmetic', () => {
 
 describe('one pass for confirmed and tentative work', () => {
   // The day-by-day definition, with a Date per day: what periodLoads must agree with.
-  function byTheCalendar(bookings: Booking[], start: string, end: string, timeOff: { start: string; end: string }[], includeTentative: boolean) {
+  function byTheCalendar(bookings: (Booking & { billable?: boolean })[], start: string, end: string, timeOff: { start: string; end: string }[], includeTentative: boolean, billableOnly = false) {
     let working = 0
     let off = 0
     let booked = 0
@@ -117,7 +117,7 @@ describe('one pass for confirmed and tentative work', () => {
         off++
         continue
       }
-      for (const b of bookings) if ((includeTentative || !b.tentative) && b.start <= date && (!b.end || date <= b.end)) booked += b.allocation
+      for (const b of bookings) if ((includeTentative || !b.tentative) && (!billableOnly || b.billable !== false) && b.start <= date && (!b.end || date <= b.end)) booked += b.allocation
     }
     return working ? { total: Math.round(booked / working), off: Math.round((off * 100) / working) } : { total: 0, off: 0 }
   }
@@ -127,17 +127,19 @@ describe('one pass for confirmed and tentative work', () => {
   it('agrees with the day-by-day definition for any bookings, time off and period', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ span, open: fc.boolean(), allocation: fc.integer({ min: 5, max: 100 }), tentative: fc.boolean() }), { maxLength: 6 }),
+        fc.array(fc.record({ span, open: fc.boolean(), allocation: fc.integer({ min: 5, max: 100 }), tentative: fc.boolean(), billable: fc.boolean() }), { maxLength: 6 }),
         fc.array(span, { maxLength: 3 }),
         span,
         (raw, rawOff, period) => {
-          const bookings = raw.map((b) => booking(day(b.span.from), b.open ? null : day(b.span.from + b.span.days), b.allocation, b.tentative))
+          const bookings = raw.map((b) => ({ ...booking(day(b.span.from), b.open ? null : day(b.span.from + b.span.days), b.allocation, b.tentative), ...(b.billable ? {} : { billable: false }) }))
           const timeOff = rawOff.map((s) => ({ start: day(s.from), end: day(s.from + s.days) }))
           const [start, end] = [day(period.from), day(period.from + period.days)]
           const both = periodLoads(bookings, start, end, timeOff)
           const all = byTheCalendar(bookings, start, end, timeOff, true)
           const confirmed = byTheCalendar(bookings, start, end, timeOff, false)
-          assert.deepEqual(both, { total: all.total, confirmed: confirmed.total, off: all.off })
+          const billable = byTheCalendar(bookings, start, end, timeOff, true, true)
+          const billableConfirmed = byTheCalendar(bookings, start, end, timeOff, false, true)
+          assert.deepEqual(both, { total: all.total, confirmed: confirmed.total, billable: billable.total, billableConfirmed: billableConfirmed.total, off: all.off })
           assert.deepEqual(periodLoad(bookings, start, end, { timeOff, includeTentative: false }), confirmed)
         },
       ),

@@ -30,16 +30,17 @@ describe('capacity arithmetic', () => {
         capacityHours: 40,
         bookings: [
           { start: '2027-01-04', end: null, allocation: 50, tentative: false },
-          { start: '2027-02-01', end: '2027-03-31', allocation: 20, tentative: true },
+          { start: '2027-02-01', end: '2027-03-31', allocation: 20, tentative: true, billable: false },
         ],
         timeOff: [{ start: '2027-03-01', end: '2027-03-02' }],
       },
       '2027-02-24',
     )
     // Two of five days off: 24 h of capacity; 50% and 20% on the other three days: 30% and 12% of the week.
-    assert.deepEqual(personWeek(entry, MONDAY), { capacity: 24, confirmed: 12, tentative: 4.8 })
-    assert.deepEqual(personWeek(entry, '2027-03-08'), { capacity: 40, confirmed: 20, tentative: 8 })
-    assert.deepEqual(personWeek(entry, '2027-04-05'), { capacity: 40, confirmed: 20, tentative: 0 }, 'the tentative booking has ended')
+    // The tentative booking is non-billable (internal work): it is booked, not billable.
+    assert.deepEqual(personWeek(entry, MONDAY), { capacity: 24, confirmed: 12, tentative: 4.8, billable: 12, billableTentative: 0 })
+    assert.deepEqual(personWeek(entry, '2027-03-08'), { capacity: 40, confirmed: 20, tentative: 8, billable: 20, billableTentative: 0 })
+    assert.deepEqual(personWeek(entry, '2027-04-05'), { capacity: 40, confirmed: 20, tentative: 0, billable: 20, billableTentative: 0 }, 'the tentative booking has ended')
   })
 
   it('keeps only the spans that can still count, and a 32-hour week is 32 hours', () => {
@@ -77,7 +78,7 @@ describe('capacity arithmetic', () => {
   })
 
   it('demand counts tentative work only when asked; a deficit is demand above capacity', () => {
-    const week = { weekStart: MONDAY, capacity: 100, confirmed: 60, tentative: 30, unfilled: 20, unfilledTentative: 10 }
+    const week = { weekStart: MONDAY, capacity: 100, confirmed: 60, tentative: 30, unfilled: 20, unfilledTentative: 10, billable: 40, billableTentative: 30 }
     assert.equal(demandOf(week, true), 120)
     assert.equal(demandOf(week, false), 80)
     assert.equal(deficitOf(week, true), 20)
@@ -85,7 +86,7 @@ describe('capacity arithmetic', () => {
   })
 
   const spans = fc.array(
-    fc.record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 0, max: 60 }), allocation: fc.integer({ min: 5, max: 100 }), kind: fc.constantFrom('c', 't', 'o') }),
+    fc.record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 0, max: 60 }), allocation: fc.integer({ min: 5, max: 100 }), kind: fc.constantFrom('c', 't', 'o', 'cn', 'tn') }),
     { maxLength: 4 },
   )
   const day = (n: number) => new Date(Date.UTC(2027, 0, 4) + n * 86_400_000).toISOString().slice(0, 10)
@@ -114,7 +115,11 @@ describe('capacity arithmetic', () => {
         assert.deepEqual(merged.practices.map((p) => [p.key, p.people]), whole.practices.map((p) => [p.key, p.people]))
         merged.practices.forEach((practice, i) => {
           practice.weeks.forEach((week, w) => {
-            for (const series of ['capacity', 'confirmed', 'tentative'] as const) assert.ok(Math.abs(week[series] - whole.practices[i].weeks[w][series]) <= 0.21, `${practice.key} ${week.weekStart} ${series}`)
+            for (const series of ['capacity', 'confirmed', 'tentative', 'billable', 'billableTentative'] as const) {
+              assert.ok(Math.abs(week[series] - whole.practices[i].weeks[w][series]) <= 0.21, `${practice.key} ${week.weekStart} ${series}`)
+            }
+            // Billable work is part of the booked work (non-billable work is the rest).
+            assert.ok(week.billable <= week.confirmed + 0.01 && week.billableTentative <= week.tentative + 0.01, `${practice.key} ${week.weekStart} billable within booked`)
           })
         })
         const total = totalWeeks(merged.practices, merged.weeks)

@@ -14,6 +14,8 @@ import { formatDateRange } from '@/lib/format'
 import type { RequestRecording } from '@/lib/recording'
 import { allocationOn, isOffOn, todayIso } from '@/lib/load/allocation'
 import { buildTimeline, groupAssignments } from '@/lib/staffing/timeline'
+import { personUtilization } from '@/lib/utilization/figures'
+import { PersonUtilization } from '@/components/utilization/person-utilization'
 
 /** One person's staffing: the timeline, their assignments and skills (/employees/[id] and /me). */
 export function EmployeeStaffingView({
@@ -57,6 +59,7 @@ export function EmployeeStaffingView({
       ) : null}
       <div className="space-y-6">
         <StaffingTimeline timeline={buildTimeline(assignments, today, 26, employee.timeOff)} />
+        <PersonUtilization row={personUtilization(employee, today)} />
         <TimeOffEditor employeeId={employee.id} timeOff={employee.timeOff} editable={can(actor, 'edit-time-off', { employeeId: employee.id })} today={today} />
         <section aria-labelledby="assignments-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="assignments-heading" className="mb-3 text-lg font-semibold">Assignments</h2>

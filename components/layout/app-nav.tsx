@@ -9,6 +9,7 @@ const sections = [
   { href: '/employees', label: 'Employees' },
   { href: '/planner', label: 'Planner' },
   { href: '/capacity', label: 'Capacity' },
+  { href: '/utilization', label: 'Utilization' },
   { href: '/technologies', label: 'Technologies' },
 ]
 

@@ -55,7 +55,8 @@ export function ProjectForm({ action, clientId, project, submitLabel }: { action
       <SelectField name="budgetKind" label="Budget in" defaultValue={values?.budgetKind ?? project?.budget?.kind ?? 'money'} errors={errors.budgetKind} options={budgetKindOptions} />
       <TextField
         name="budget"
-        label="Budget (optional; the fee for fixed price)"
+        label="Budget (optional)"
+        hint="For fixed price, the fee. Money as typed (12,500.00), or hours."
         inputMode="decimal"
         defaultValue={values?.budget ?? budgetText(project?.budget ?? null)}
         errors={errors.budget}

@@ -9,6 +9,7 @@ import { FIRM_PARTITION, FIRM_SHARDS } from './keys'
 import { batchGetItems } from './batch'
 import {
   CapacitySummaryEntity,
+  FinanceSummaryEntity,
   OverviewStateEntity,
   PeopleSummaryEntity,
   ProjectsSummaryEntity,
@@ -35,9 +36,19 @@ export const overviewKeys = {
   people: (shard: number) => `OVERVIEW#PEOPLE#${shard}`,
   /** Every project (by its client's shard): counts, clients with projects, and what starts soon. */
   projects: (shard: number) => `OVERVIEW#PROJECTS#${shard}`,
+  /** Every project's money by month, for one shard of the projects (by project id): /finance. */
+  finance: (shard: number) => `FINANCE#${shard}`,
   /** Which weeks the digests cover, and when the projects' summaries were last derived. */
   state: 'OVERVIEW#STATE',
 } as const
+
+/**
+ * The finance digest's shards: more than the overview's, since a project's entry holds its money month
+ * by month (about half a kilobyte); 32 keep a set under 400 KB at several thousand live projects.
+ */
+export const FINANCE_SHARDS = 32
+export const financeShardOf = (projectId: string) => createHash('sha1').update(projectId).digest()[0] % FINANCE_SHARDS
+export const financeDigests = Array.from({ length: FINANCE_SHARDS }, (_, shard) => `FINANCE#${shard}`)
 
 export function overviewShardOf(id: string): number {
   return createHash('sha1').update(id).digest()[0] % OVERVIEW_SHARDS
@@ -57,7 +68,7 @@ export type SummaryFigures<E extends DigestSummaryEntity> = Omit<FormattedItem<E
  * Stores a digest's summary, derived from its `SET` item at revision `summary.rev`, unless a summary
  * from a newer revision is stored already: the writer of the newest revision always stores its own.
  */
-export async function writeDigestSummary<E extends typeof WeekSummaryEntity | typeof PeopleSummaryEntity | typeof ProjectsSummaryEntity | typeof CapacitySummaryEntity>(
+export async function writeDigestSummary<E extends typeof WeekSummaryEntity | typeof PeopleSummaryEntity | typeof ProjectsSummaryEntity | typeof CapacitySummaryEntity | typeof FinanceSummaryEntity>(
   entity: E,
   digest: string,
   summary: SummaryFigures<E>,

@@ -23,7 +23,7 @@ export type { PersonCapacityEntry, PracticeWeeks, RoleDemandEntry } from '../db/
 interface PersonSource {
   practice: string
   capacityHours: number
-  bookings: { start: string; end: string | null; allocation: number; tentative: boolean }[]
+  bookings: { start: string; end: string | null; allocation: number; tentative: boolean; billable?: boolean }[]
   timeOff: TimeOffSpan[]
 }
 
@@ -97,19 +97,34 @@ const shownFirst = (a: string, b: string) => a.localeCompare(b, 'en', { caseFirs
 /** The practice a free-text practice name counts under ("data" and "Data " are one). */
 export const practiceKey = (practice: string) => normalizeName(practice) || '(none)'
 
-function emptyPractice(name: string, weeks: number): PracticeWeeks {
+/** The weekly series a practice's figures hold, in hours. */
+export const SERIES = ['capacity', 'confirmed', 'tentative', 'unfilled', 'unfilledTentative', 'billable', 'billableTentative'] as const
+type Series = (typeof SERIES)[number]
+
+function emptyPractice(name: string, weeks: number): Required<PracticeWeeks> {
   const zeros = () => Array.from({ length: weeks }, () => 0)
-  return { name, people: 0, capacity: zeros(), confirmed: zeros(), tentative: zeros(), unfilled: zeros(), unfilledTentative: zeros() }
+  return { name, people: 0, capacity: zeros(), confirmed: zeros(), tentative: zeros(), unfilled: zeros(), unfilledTentative: zeros(), billable: zeros(), billableTentative: zeros() }
 }
 
-/** A person's hours in one week: capacity after time off, and confirmed and tentative demand. */
-export function personWeek(entry: PersonCapacityEntry, monday: string, parsed = parseLoadSpans(entry.s)): { capacity: number; confirmed: number; tentative: number } {
+export interface PersonWeek {
+  capacity: number
+  confirmed: number
+  tentative: number
+  /** Of confirmed and of tentative, the hours on billable projects. */
+  billable: number
+  billableTentative: number
+}
+
+/** A person's hours in one week: capacity after time off, and confirmed and tentative demand, billable or not. */
+export function personWeek(entry: PersonCapacityEntry, monday: string, parsed = parseLoadSpans(entry.s)): PersonWeek {
   const { bookings, timeOff } = parsed
   const load = periodLoads(bookings, monday, friday(monday), timeOff)
   return {
     capacity: (entry.h * (100 - load.off)) / 100,
     confirmed: (entry.h * load.confirmed) / 100,
     tentative: (entry.h * Math.max(0, load.total - load.confirmed)) / 100,
+    billable: (entry.h * load.billableConfirmed) / 100,
+    billableTentative: (entry.h * Math.max(0, load.billable - load.billableConfirmed)) / 100,
   }
 }
 
@@ -127,7 +142,7 @@ export function summariseCapacity(
 ): CapacitySummary {
   const from = mondayOf(today)
   const mondays = Array.from({ length: weeks }, (_, i) => addWeeks(from, i))
-  const practices: Record<string, PracticeWeeks> = {}
+  const practices: Record<string, Required<PracticeWeeks>> = {}
   const practiceOf = (name: string) => {
     const key = practiceKey(name)
     const found = practices[key]
@@ -144,10 +159,12 @@ export function summariseCapacity(
     const parsed = parseLoadSpans(entry.s)
     mondays.forEach((monday, i) => {
       // Nothing booked and no time off: the whole week is capacity (most people, most weeks, cheaply).
-      const week = entry.s.length ? personWeek(entry, monday, parsed) : { capacity: entry.h, confirmed: 0, tentative: 0 }
+      const week = entry.s.length ? personWeek(entry, monday, parsed) : { capacity: entry.h, confirmed: 0, tentative: 0, billable: 0, billableTentative: 0 }
       practice.capacity[i] += week.capacity
       practice.confirmed[i] += week.confirmed
       practice.tentative[i] += week.tentative
+      practice.billable[i] += week.billable
+      practice.billableTentative[i] += week.billableTentative
     })
   }
   const roles: CapacitySummary['roles'] = {}
@@ -165,7 +182,7 @@ export function summariseCapacity(
   }
   for (const listed of Object.values(roles)) listed.first = listed.first.sort(byStart).slice(0, ROLE_LIST_LENGTH)
   for (const practice of Object.values(practices)) {
-    for (const series of ['capacity', 'confirmed', 'tentative', 'unfilled', 'unfilledTentative'] as const) practice[series] = practice[series].map(tenth)
+    for (const series of SERIES) practice[series] = practice[series].map(tenth)
   }
   return { from, weeks, practices, roles }
 }
@@ -179,7 +196,7 @@ export function addSummaries(parts: CapacitySummary[], today: string): CapacityS
   const from = mondayOf(today)
   const offsetOf = (summary: CapacitySummary) => Math.round((Date.parse(from) - Date.parse(summary.from)) / (7 * 86_400_000))
   const weeks = Math.max(0, Math.min(SUMMARY_WEEKS, ...parts.map((part) => part.weeks - offsetOf(part))))
-  const practices: Record<string, PracticeWeeks> = {}
+  const practices: Record<string, Required<PracticeWeeks>> = {}
   const roles: CapacitySummary['roles'] = {}
   for (const part of parts) {
     const offset = offsetOf(part)
@@ -187,8 +204,8 @@ export function addSummaries(parts: CapacitySummary[], today: string): CapacityS
       const practice = (practices[key] ??= emptyPractice(figures.name, weeks))
       if (shownFirst(figures.name, practice.name)) practice.name = figures.name
       practice.people += figures.people
-      for (const series of ['capacity', 'confirmed', 'tentative', 'unfilled', 'unfilledTentative'] as const) {
-        for (let i = 0; i < weeks; i++) practice[series][i] += figures[series][i + offset] ?? 0
+      for (const series of SERIES) {
+        for (let i = 0; i < weeks; i++) practice[series][i] += figures[series]?.[i + offset] ?? 0
       }
     }
     for (const [key, listed] of Object.entries(part.roles ?? {})) {
@@ -198,7 +215,7 @@ export function addSummaries(parts: CapacitySummary[], today: string): CapacityS
     }
   }
   for (const practice of Object.values(practices)) {
-    for (const series of ['capacity', 'confirmed', 'tentative', 'unfilled', 'unfilledTentative'] as const) practice[series] = practice[series].map(tenth)
+    for (const series of SERIES) practice[series] = practice[series].map(tenth)
   }
   return { from, weeks, practices, roles }
 }
@@ -206,14 +223,9 @@ export function addSummaries(parts: CapacitySummary[], today: string): CapacityS
 const byStart = (a: RoleListing, b: RoleListing) => a.s.localeCompare(b.s) || a.r.localeCompare(b.r) || a.id.localeCompare(b.id)
 
 /** One week of one practice (or of several added up), as the screen shows it. */
-export interface CapacityWeek {
-  weekStart: string
-  capacity: number
-  confirmed: number
-  tentative: number
-  unfilled: number
-  unfilledTentative: number
-}
+export type CapacityWeek = { weekStart: string } & Record<Series, number>
+
+const emptyWeek = (weekStart: string): CapacityWeek => ({ weekStart, capacity: 0, confirmed: 0, tentative: 0, unfilled: 0, unfilledTentative: 0, billable: 0, billableTentative: 0 })
 
 export interface CapacityView {
   weeks: string[]
@@ -240,7 +252,7 @@ export function mergeCapacity(summaries: CapacitySummary[], today: string, weekC
     for (const [key, figures] of Object.entries(summary.practices)) {
       let practice = practices.get(key)
       if (!practice) {
-        practice = { key, name: figures.name, people: 0, weeks: weeks.map((weekStart) => ({ weekStart, capacity: 0, confirmed: 0, tentative: 0, unfilled: 0, unfilledTentative: 0 })) }
+        practice = { key, name: figures.name, people: 0, weeks: weeks.map(emptyWeek) }
         practices.set(key, practice)
       }
       if (shownFirst(figures.name, practice.name)) practice.name = figures.name
@@ -248,11 +260,7 @@ export function mergeCapacity(summaries: CapacitySummary[], today: string, weekC
       practice.weeks.forEach((week, i) => {
         const at = offset + i
         if (at < 0 || at >= summary.weeks) return
-        week.capacity += figures.capacity[at] ?? 0
-        week.confirmed += figures.confirmed[at] ?? 0
-        week.tentative += figures.tentative[at] ?? 0
-        week.unfilled += figures.unfilled[at] ?? 0
-        week.unfilledTentative += figures.unfilledTentative[at] ?? 0
+        for (const series of SERIES) week[series] += figures[series]?.[at] ?? 0
       })
     }
     for (const [key, listed] of Object.entries(summary.roles ?? {})) {
@@ -262,7 +270,7 @@ export function mergeCapacity(summaries: CapacitySummary[], today: string, weekC
     }
   }
   for (const practice of practices.values()) {
-    for (const week of practice.weeks) for (const series of ['capacity', 'confirmed', 'tentative', 'unfilled', 'unfilledTentative'] as const) week[series] = tenth(week[series])
+    for (const week of practice.weeks) for (const series of SERIES) week[series] = tenth(week[series])
   }
   return { weeks, practices: [...practices.values()].sort((a, b) => a.name.localeCompare(b.name)), roles, missing }
 }
@@ -280,11 +288,11 @@ export function deficitOf(week: CapacityWeek, includeTentative: boolean): number
 /** Several practices' weeks added up (the "all practices" view). */
 export function totalWeeks(practices: { weeks: CapacityWeek[] }[], weeks: string[]): CapacityWeek[] {
   return weeks.map((weekStart, i) => {
-    const total: CapacityWeek = { weekStart, capacity: 0, confirmed: 0, tentative: 0, unfilled: 0, unfilledTentative: 0 }
+    const total = emptyWeek(weekStart)
     for (const practice of practices) {
-      for (const series of ['capacity', 'confirmed', 'tentative', 'unfilled', 'unfilledTentative'] as const) total[series] += practice.weeks[i][series]
+      for (const series of SERIES) total[series] += practice.weeks[i][series]
     }
-    for (const series of ['capacity', 'confirmed', 'tentative', 'unfilled', 'unfilledTentative'] as const) total[series] = tenth(total[series])
+    for (const series of SERIES) total[series] = tenth(total[series])
     return total
   })
 }

@@ -6,6 +6,7 @@ import { overviewKeys, overviewShardOf, readOverviewState, writeDigestSummary } 
 import { toBookings, toTimeOff } from '../dto'
 import { todayIso } from '../load/allocation'
 import { applyCapacity, personCapacityChange } from './capacity-sync'
+import { syncProjectFinance } from './finance-sync'
 import { capacityPartOf } from '../db/capacity-store'
 import { overviewStateIsCurrent, summarisePeople, summariseProjects, summariseWeek, trackedWeeks, weekStatus, type ProjectEntry } from './overview'
 
@@ -79,7 +80,11 @@ export async function syncProjectOverview(clientId: string, projectId: string, o
     const value = project && !project.deletingAt ? projectEntry(project) : undefined
     await applyProjects(shard, [{ map: 'projects', entry: projectId, value }], options.today ?? todayIso())
     const now = await readProject(clientId, projectId)
-    if (versionOf(now) === versionOf(project) && now?.clientName === project?.clientName && now?.name === project?.name) return
+    if (versionOf(now) === versionOf(project) && now?.clientName === project?.clientName && now?.name === project?.name) {
+      // Its pricing, budget, dates, status and names are in its money entry too.
+      await syncProjectFinance(clientId, projectId, options)
+      return
+    }
     project = now
   }
   throw new Error(`Project ${projectId} kept changing while the overview was being brought up to date`)

@@ -34,7 +34,7 @@ export function trackedWeeks(today: string): string[] {
  * What the refresh fills, by version: a table whose digests were filled by an older Roster (before
  * the capacity digests, version 2) is refreshed once at start-up, whatever the day.
  */
-export const DIGESTS_VERSION = 2
+export const DIGESTS_VERSION = 3
 
 /** Whether the digests' state covers this week's tracked weeks, "starting soon" was derived today, and the refresh that filled them fills every digest this Roster reads. */
 export function overviewStateIsCurrent(state: { weeks: string[]; projectsDerivedOn: string; digestsVersion?: number } | null, today: string): boolean {

@@ -1,9 +1,10 @@
 import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
-import { AssignmentEntity, EmployeeEntity, GetItemCommand, ProjectEntity, RateCardEntity, readRateCard, writeMoneyCopy, type MoneyCopy } from '../db'
+import { AssignmentEntity, EmployeeEntity, GetItemCommand, ProjectEntity, RateCardEntity, forEachBounded, readRateCard, writeMoneyCopy, type MoneyCopy } from '../db'
 import { readEmployee, readProject } from '../reads'
 import { resolveRate } from '../money/figures'
-import { toTimeOff } from '../dto'
+import { toBookings, toTimeOff } from '../dto'
+import { syncProjectFinance } from '../digests/finance-sync'
 
 // An assignment's money copy (lib/db/entities/assignment.ts): what its figures need from its project,
 // its person and the firm's rate card, so that a project page or dashboard is still one Query. Its
@@ -40,6 +41,20 @@ export function moneyCopyOf(
     employeeRev: employee.aggRev,
     cardVersion: card?.version ?? 0,
   }
+}
+
+/**
+ * Refreshes the money copies of a person's assignments (after their hours, cost rate or time off
+ * changed), then the money entries of their projects: all of them, since a run cut off after writing
+ * the copies finds them current when it is resumed.
+ */
+export async function refreshMoneyOfPerson(employee: EmployeeItem): Promise<void> {
+  const bookings = toBookings(employee.bookings)
+  await forEachBounded(bookings, 8, async (booking) => {
+    await refreshAssignmentMoney({ clientId: booking.clientId, projectId: booking.projectId, id: booking.assignmentId }, { employee })
+  })
+  const projects = new Map(bookings.map((booking) => [`${booking.clientId}#${booking.projectId}`, booking]))
+  await forEachBounded([...projects.values()], 8, (ref) => syncProjectFinance(ref.clientId, ref.projectId))
 }
 
 /** Whether two copies say the same (their stamps aside). */

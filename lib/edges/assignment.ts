@@ -5,6 +5,7 @@ import { updateAggregate } from '../aggregates/update'
 import { copyBookingsToSkills } from './skill'
 import { syncPersonOverview } from '../digests/overview-sync'
 import { refreshAssignmentMoney } from './assignment-money'
+import { syncProjectFinance } from '../digests/finance-sync'
 
 // An assignment feeds three aggregates: the employee's `bookings` map (and its copies on their skill
 // items) and the client's `staffing` map (staffedCount). Each step reads the edge with a consistent
@@ -77,7 +78,8 @@ export async function syncAssignment(ref: AssignmentRef): Promise<AssignmentSync
     if (sameEdge(now, assignment) && (now === null) === (assignment === null)) {
       // Once the edge is settled: run alongside its re-read, the overview's sync (which re-reads the
       // person until they stop changing) met the other syncs of a bulk sweep and never settled.
-      await syncPersonOverview(employeeId)
+      // The person's digests and the project's money: different items, side by side.
+      await Promise.all([syncPersonOverview(employeeId), syncProjectFinance(ref.clientId, ref.projectId)])
       return { assignment: now, employeeAfterFirstApply: employeeAfterFirstApply ?? null }
     }
     assignment = now

@@ -5,6 +5,7 @@ import { readClientEdges, readEmployee, readProject } from '../reads'
 import { roleKey } from '../money/figures'
 import { moneyCopyOf, refreshAssignmentMoney, sameMoney } from './assignment-money'
 import { syncAssignment } from './assignment'
+import { syncProjectFinance } from '../digests/finance-sync'
 
 // Repricing: after a project's pricing or rates, or the firm's rate card, changed, every assignment
 // that depends on it gets its money copy again. Each step reads its sources consistently and writes only
@@ -31,6 +32,8 @@ async function repriceAssignments(clientId: string, projectId: string, assignmen
       await refreshAssignmentMoney({ clientId, projectId, id: assignment.id }, { project, employee, card })
     }
   })
+  // Always, not only when a copy changed here: a run cut off after writing copies finds them current.
+  await syncProjectFinance(clientId, projectId)
   return changed
 }
 

@@ -33,7 +33,7 @@ import { createEmployeeInput, deleteEmployeeInput, removeSkillInput, skillInput,
 import { syncSkill } from '../edges/skill'
 import { syncPersonOverview } from '../digests/overview-sync'
 import { readEmployee } from '../reads'
-import { refreshAssignmentMoney } from '../edges/assignment-money'
+import { refreshMoneyOfPerson } from '../edges/assignment-money'
 
 const emailTaken = () => new AppError('conflict:employee_email', 'Another employee already has this email.', { email: ['Another employee already has this email'] })
 
@@ -163,8 +163,8 @@ export async function propagateEmployeeName(employeeId: string): Promise<void> {
     forEachBounded(toBookings(employee.bookings), 8, async (booking) => {
       const key = { clientId: booking.clientId, projectId: booking.projectId, id: booking.assignmentId }
       await copyFields(AssignmentEntity, key, { employeeName: employee.name }, 'employeeNameVersion', employee.version)
-      await refreshAssignmentMoney(key, { employee })
     }),
+    refreshMoneyOfPerson(employee),
     forEachBounded(skills, 8, async (skill) => {
       await copyFields(SkillEntity, { employeeId, technologyId: skill.technologyId }, employeeCopyOf(employee), 'employeeNameVersion', employee.version)
     }),

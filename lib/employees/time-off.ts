@@ -10,9 +10,7 @@ import { runAsJob } from '../jobs/runner'
 import { parseInput } from '../validation'
 import { employeeFigures } from '../aggregates/employee-figures'
 import { copyBookingsToSkills } from '../edges/skill'
-import { refreshAssignmentMoney } from '../edges/assignment-money'
-import { forEachBounded } from '../db'
-import { toBookings } from '../dto'
+import { refreshMoneyOfPerson } from '../edges/assignment-money'
 import { removeTimeOffInput, timeOffInput } from './schemas'
 import { syncPersonOverview } from '../digests/overview-sync'
 
@@ -30,12 +28,8 @@ export async function refreshTimeOffCopies(employeeId: string): Promise<void> {
   await syncPersonOverview(employeeId)
 }
 
-/** Time off takes hours (and money) off the person's assignments: their money copies follow. */
-async function refreshMoneyOfBookings(employee: FormattedItem<typeof EmployeeEntity>) {
-  await forEachBounded(toBookings(employee.bookings), 8, async (booking) => {
-    await refreshAssignmentMoney({ clientId: booking.clientId, projectId: booking.projectId, id: booking.assignmentId }, { employee })
-  })
-}
+/** Time off takes hours (and money) off the person's assignments: their money copies and projects' money follow. */
+const refreshMoneyOfBookings = (employee: FormattedItem<typeof EmployeeEntity>) => refreshMoneyOfPerson(employee)
 
 async function changeTimeOff(employeeId: string, entryId: string, value: Omit<TimeOff, 'id'> | undefined) {
   return runAsJob('sync-time-off', `${employeeId}#${entryId}`, { employeeId }, async () => {

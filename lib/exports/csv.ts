@@ -2,6 +2,7 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync'
 import { authorize, type Actor } from '../authorization'
 import { listClients } from '../clients/queries'
 import { assembleProjects, queryClientPartition } from '../clients/partition'
+import { getUtilization } from '../utilization/queries'
 import { getCapacity } from '../capacity/queries'
 import { demandOf, deficitOf, totalWeeks } from '../digests/capacity-figures'
 import { AppError } from '../errors'
@@ -78,4 +79,19 @@ export async function exportCapacity(actor: Actor | null, input: unknown): Promi
   for (const practice of practices) add(practice.name, practice.people, practice.weeks)
   if (!options.practice && practices.length > 1) add('All practices', practices.reduce((sum, p) => sum + p.people, 0), totalWeeks(practices, view.weeks))
   return stringify([[...capacityColumns], ...rows])
+}
+
+export const utilizationColumns = ['Practice', 'Period', 'From', 'To', 'Weeks', 'People', 'Capacity h', 'Scheduled h', 'Billable h', 'Non-billable h', 'Unscheduled h', 'Billable %'] as const
+
+/** `/utilization` as CSV: each period of the firm and of every practice (or of one), then each one's whole period. */
+export async function exportUtilization(actor: Actor | null, input: unknown): Promise<string> {
+  const view = await getUtilization(actor, input)
+  const rows = [view.firm, ...view.practices].filter((row) => !view.practice || row.key === '' || row.key === view.practice)
+  const lines: (string | number)[][] = []
+  for (const row of rows) {
+    for (const cell of [...row.periods, row.total]) {
+      lines.push([row.name, cell.label, cell.from, cell.to, cell.weeks, row.people, cell.capacity, cell.scheduled, cell.billable, cell.nonBillable, cell.unscheduled, cell.billablePercent ?? ''])
+    }
+  }
+  return stringify([[...utilizationColumns], ...lines])
 }

@@ -103,15 +103,28 @@ export function periodLoad(bookings: Omit<Booking, 'projectId'>[], start: string
 
 /**
  * `periodLoad` with and without tentative work, in one pass over the days: `total` counts tentative
- * bookings, `confirmed` does not.
+ * bookings, `confirmed` does not; `billable` and `billableConfirmed` the same of billable work only.
  */
-export function periodLoads(bookings: Omit<Booking, 'projectId'>[], start: string, end: string, timeOff: TimeOffSpan[] = []): { total: number; confirmed: number; off: number } {
+export function periodLoads(
+  bookings: (Omit<Booking, 'projectId'> & { billable?: boolean })[],
+  start: string,
+  end: string,
+  timeOff: TimeOffSpan[] = [],
+): { total: number; confirmed: number; billable: number; billableConfirmed: number; off: number } {
   const spans = timeOff.map((span) => [toDay(span.start), toDay(span.end)])
-  const running = bookings.map((booking) => ({ from: toDay(booking.start), to: booking.end ? toDay(booking.end) : Infinity, allocation: booking.allocation, tentative: booking.tentative }))
+  const running = bookings.map((booking) => ({
+    from: toDay(booking.start),
+    to: booking.end ? toDay(booking.end) : Infinity,
+    allocation: booking.allocation,
+    tentative: booking.tentative,
+    billable: booking.billable !== false,
+  }))
   let workingDays = 0
   let daysOff = 0
   let booked = 0
   let bookedConfirmed = 0
+  let billable = 0
+  let billableConfirmed = 0
   for (let day = toDay(start), last = toDay(end); day <= last; day++) {
     if (weekdayOf(day) >= 5) continue
     workingDays++
@@ -123,10 +136,15 @@ export function periodLoads(bookings: Omit<Booking, 'projectId'>[], start: strin
       if (!(booking.from <= day && day <= booking.to)) continue
       booked += booking.allocation
       if (!booking.tentative) bookedConfirmed += booking.allocation
+      if (booking.billable) {
+        billable += booking.allocation
+        if (!booking.tentative) billableConfirmed += booking.allocation
+      }
     }
   }
-  if (workingDays === 0) return { total: 0, confirmed: 0, off: 0 }
-  return { total: Math.round(booked / workingDays), confirmed: Math.round(bookedConfirmed / workingDays), off: Math.round((daysOff * 100) / workingDays) }
+  if (workingDays === 0) return { total: 0, confirmed: 0, billable: 0, billableConfirmed: 0, off: 0 }
+  const percent = (sum: number) => Math.round(sum / workingDays)
+  return { total: percent(booked), confirmed: percent(bookedConfirmed), billable: percent(billable), billableConfirmed: percent(billableConfirmed), off: Math.round((daysOff * 100) / workingDays) }
 }
 
 /** Sum of allocations of the bookings running on `date` (what "this week" shows in lists); 0 on a day off. */

@@ -7,6 +7,7 @@ import { clientFigures } from '../aggregates/client-figures'
 import { technologyFigures } from '../aggregates/technology-figures'
 import { auditOverview } from '../digests/overview'
 import { auditCapacity } from '../digests/capacity-audit'
+import { auditFinance } from '../digests/finance-audit'
 import { todayIso } from '../load/allocation'
 import { moneyCopyOf, sameMoney } from '../edges/assignment-money'
 
@@ -179,6 +180,7 @@ export async function auditDerivedData(): Promise<AuditReport> {
 
   problems.push(...auditOverview(items, todayIso()))
   problems.push(...auditCapacity(items, todayIso()))
+  problems.push(...auditFinance(items, todayIso()))
 
   // Each index holds only projections of items that exist in the table.
   for (const index of indexNames) {

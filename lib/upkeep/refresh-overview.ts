@@ -2,8 +2,10 @@ import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { EmployeeEntity, ProjectEntity, UnfilledRoleEntity, forEachBounded, keyOf, type EntryChange } from '../db'
 import { batchGetAs } from '../db/batch'
-import { CapacitySetEntity, PeopleSetEntity, ProjectsSetEntity, WeekSetEntity } from '../db/entities/digests'
-import { OVERVIEW_SHARDS, listOverviewSources, overviewKeys, overviewShardOf, readDigestSet, writeOverviewState } from '../db/overview-store'
+import { CapacitySetEntity, FinanceSetEntity, PeopleSetEntity, ProjectsSetEntity, WeekSetEntity, type FinanceEntry } from '../db/entities/digests'
+import { FINANCE_SHARDS, OVERVIEW_SHARDS, financeShardOf, listOverviewSources, overviewKeys, overviewShardOf, readDigestSet, writeOverviewState } from '../db/overview-store'
+import { applyFinance, financeEntryOf, syncProjectFinance } from '../digests/finance-sync'
+import { readClientEdges } from '../reads'
 import { capacityKeys, capacityPartOf, capacityParts } from '../db/capacity-store'
 import { todayIso } from '../load/allocation'
 import { applyCapacity, personCapacityChange, roleCapacityChange } from '../digests/capacity-sync'
@@ -131,6 +133,41 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
     8,
     async (role) => void (await syncUnfilledRole({ clientId: role.clientId, projectId: role.projectId, roleId: role.id }, { today })),
   )
+  await refreshFinance(liveProjects, today)
   await writeOverviewState({ weeks, projectsDerivedOn: today, digestsVersion: DIGESTS_VERSION })
   return { people: livePeople.length, projects: liveProjects.length }
+}
+
+/**
+ * Recomputes every project's money entry (the months move on, open-ended work is counted a year from
+ * today): one consistent Query per client, then each shard gets only the entries that differ, then one
+ * more Query per client to find projects that changed meanwhile.
+ */
+async function refreshFinance(liveProjects: FormattedItem<typeof ProjectEntity>[], today: string): Promise<void> {
+  const shards = Array.from({ length: FINANCE_SHARDS }, (_, shard) => shard)
+  const sets = await Promise.all(shards.map((shard) => readDigestSet(FinanceSetEntity, overviewKeys.finance(shard))))
+  const desired: Record<string, FinanceEntry>[] = shards.map(() => ({}))
+  // The entries name their clients too: a project the lagging index does not list yet keeps its entry.
+  const clientIds = [...new Set([...liveProjects.map((project) => project.clientId), ...sets.flatMap((set) => Object.values(set?.projects ?? {}).map((entry) => entry.c))])]
+  await forEachBounded(clientIds, 8, async (clientId) => {
+    const edges = await readClientEdges(clientId)
+    for (const item of edges) {
+      if (item.entity !== 'Project') continue
+      const entry = financeEntryOf(item, edges.flatMap((edge) => (edge.entity === 'Assignment' && edge.projectId === item.id ? [edge] : [])), today)
+      if (entry) desired[financeShardOf(item.id)][item.id] = entry
+    }
+  })
+  await forEachBounded(shards, 4, (shard) =>
+    applyInChunks((chunk) => applyFinance(shard, chunk.map(({ entry, value }) => ({ entry, value: value as FinanceEntry | undefined })), today), diff('projects', sets[shard]?.projects, desired[shard])),
+  )
+  // Projects written to while this ran (an older entry may have been put over theirs): each brings its
+  // own entry up to date from a read made now.
+  await forEachBounded(clientIds, 8, async (clientId) => {
+    const edges = await readClientEdges(clientId)
+    for (const item of edges) {
+      if (item.entity !== 'Project') continue
+      const entry = financeEntryOf(item, edges.flatMap((edge) => (edge.entity === 'Assignment' && edge.projectId === item.id ? [edge] : [])), today)
+      if (JSON.stringify(entry) !== JSON.stringify(desired[financeShardOf(item.id)][item.id])) await syncProjectFinance(clientId, item.id, { today })
+    }
+  })
 }

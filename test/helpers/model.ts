@@ -14,7 +14,9 @@ import { AppError } from '../../lib/errors'
 import { idForKey } from '../../lib/ids'
 import { deleteClient, updateClient } from '../../lib/clients/mutations'
 import { deleteEmployee, removeSkill, setSkill, updateEmployee } from '../../lib/employees/mutations'
-import { addTechnologyToProject, createProject, deleteProject, removeTechnologyFromProject, updateProject } from '../../lib/projects/mutations'
+import { addTechnologyToProject, createProject, deleteProject, removeTechnologyFromProject, setProjectRates, updateProject } from '../../lib/projects/mutations'
+import { saveRateCard } from '../../lib/finance/mutations'
+import { getRateCard } from '../../lib/finance/queries'
 import { getProjectPage } from '../../lib/projects/queries'
 import { changeAssignment, staffEmployee, unstaffEmployee } from '../../lib/staffing/mutations'
 import { deleteTechnology, updateTechnology } from '../../lib/technologies/mutations'
@@ -55,6 +57,16 @@ export const operation = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('unrole' as const), role: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('assignRole' as const), role: fc.nat(), person: fc.nat(), token: fc.nat({ max: 3 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('timeOff' as const), person: fc.nat(), start: fc.nat({ max: 8 }), days: fc.integer({ min: 1, max: 10 }) }) },
+  // Money: the firm's card, a project's own rates, its pricing and budget, and a person's cost rate.
+  fc.record({ kind: fc.constant('rateCard' as const), dev: fc.integer({ min: 50, max: 200 }), lead: fc.option(fc.integer({ min: 50, max: 200 }), { nil: undefined }) }),
+  fc.record({ kind: fc.constant('projectRates' as const), project: fc.nat(), rate: fc.option(fc.integer({ min: 50, max: 250 }), { nil: undefined }) }),
+  fc.record({
+    kind: fc.constant('pricing' as const),
+    project: fc.nat(),
+    pricing: fc.constantFrom('time_and_materials' as const, 'fixed_price' as const, 'non_billable' as const),
+    budget: fc.option(fc.record({ kind: fc.constantFrom('money' as const, 'hours' as const), amount: fc.integer({ min: 1, max: 500 }) }), { nil: undefined }),
+  }),
+  fc.record({ kind: fc.constant('costRate' as const), person: fc.nat(), rate: fc.option(fc.integer({ min: 20, max: 150 }), { nil: undefined }) }),
 )
 export type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never
 
@@ -117,6 +129,29 @@ async function applyOnce(firm: Firm, op: Operation, ledger: Ledger): Promise<voi
       const target = pick(firm.roles, op.role)
       const filled = await assignUnfilledRole(manager, { clientId: target.clientId, projectId: target.projectId, roleId: target.id, employeeId: pick(firm.people, op.person).id, fillToken: `token-${target.id}-${op.token}` })
       ledger.staffed.push({ clientId: filled.clientId, projectId: filled.projectId, id: filled.id, employeeId: filled.employeeId })
+      return
+    }
+    case 'rateCard': {
+      const card = await getRateCard(manager)
+      return void (await saveRateCard(manager, { version: card.version, rates: [{ role: 'Dev', rate: `${op.dev}` }, ...(op.lead ? [{ role: 'Lead', rate: `${op.lead}.50` }] : [])] }))
+    }
+    case 'projectRates': {
+      const ref = pick(firm.projects, op.project)
+      const { Item } = await ProjectEntity.build(GetItemCommand).key({ clientId: ref.clientId, id: ref.id }).options({ consistent: true }).send()
+      if (Item) await setProjectRates(manager, { clientId: ref.clientId, projectId: ref.id, version: Item.version, rates: op.rate ? [{ role: 'lead', rate: `${op.rate}` }] : [] })
+      return
+    }
+    case 'pricing': {
+      const ref = pick(firm.projects, op.project)
+      const { Item } = await ProjectEntity.build(GetItemCommand).key({ clientId: ref.clientId, id: ref.id }).options({ consistent: true }).send()
+      // A fixed price needs its fee: a money budget.
+      const budget = op.pricing === 'fixed_price' ? { budgetKind: 'money', budget: `${op.budget?.amount ?? 100}00` } : op.budget ? { budgetKind: op.budget.kind, budget: `${op.budget.amount}` } : {}
+      if (Item) await updateProject(manager, { clientId: ref.clientId, projectId: ref.id, version: Item.version, name: Item.name, status: Item.status, startDate: Item.startDate, pricing: op.pricing, ...budget })
+      return
+    }
+    case 'costRate': {
+      const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: pick(firm.people, op.person).id }).options({ consistent: true }).send()
+      if (Item) await updateEmployee(manager, { employeeId: Item.id, version: Item.version, name: Item.name, email: Item.email, title: Item.title, practice: Item.practice, location: Item.location, capacityHours: Item.capacityHours, ...(op.rate ? { costRate: `${op.rate}` } : {}) })
       return
     }
     case 'timeOff': {

@@ -34,6 +34,14 @@ export const roleDemandEntrySchema = map({
   pn: string(),
 })
 
+/** A month's money of one project: revenue and cost, of confirmed and of tentative work (minor units). */
+export const financeMonthSchema = map({ r: number(), rt: number(), c: number(), ct: number() })
+/**
+ * A project as the finance digest counts it: client id, name, client name, status, its money by month
+ * (YYYY-MM, from the month it was derived), and the day its budget runs out ('' if it does not).
+ */
+export const financeEntrySchema = map({ c: string(), n: string(), cn: string(), s: string(), m: record(string(), financeMonthSchema), o: string() })
+
 // A summary lists the first entries of its set, each with its id.
 const withId = { id: string() }
 
@@ -46,6 +54,9 @@ const practiceWeeksSchema = map({
   tentative: list(number()),
   unfilled: list(number()),
   unfilledTentative: list(number()),
+  // Of confirmed and of tentative, the hours on billable projects (absent before digests version 3).
+  billable: list(number()).optional(),
+  billableTentative: list(number()).optional(),
 })
 
 const capacitySummaryAttributes = {
@@ -61,6 +72,11 @@ export type ProjectEntry = FormattedValue<typeof projectEntrySchema>
 export type PersonCapacityEntry = FormattedValue<typeof personCapacityEntrySchema>
 export type RoleDemandEntry = FormattedValue<typeof roleDemandEntrySchema>
 export type PracticeWeeks = FormattedValue<typeof practiceWeeksSchema>
+export type FinanceMonth = FormattedValue<typeof financeMonthSchema>
+export type FinanceEntry = FormattedValue<typeof financeEntrySchema>
+/** A project at risk of overrunning its budget, as a summary lists it. */
+const riskSchema = map({ id: string(), c: string(), n: string(), cn: string(), o: string() })
+export type FinanceRisk = FormattedValue<typeof riskSchema>
 
 // The digest's partition is its identity; the sort key says which of the pair it is. A set's
 // revision moves on with every change (ADD); a summary stores the revision it was derived from.
@@ -123,6 +139,14 @@ export const CapacityShardSummaryEntity = new Entity({
   schema: item({ ...summaryKey, parts: record(string(), number()), ...capacitySummaryAttributes }),
 })
 
+/** One shard of the projects' money (FINANCE#<shard>): project id -> its money by month. Managers' screens only. */
+export const FinanceSetEntity = new Entity({ ...digest, name: digestTypes.set, schema: item({ ...setKey, projects: record(string(), financeEntrySchema).optional() }) })
+export const FinanceSummaryEntity = new Entity({
+  ...digest,
+  name: digestTypes.summary,
+  schema: item({ ...summaryKey, rev: number(), from: string(), months: record(string(), financeMonthSchema), risks: map({ count: number(), first: list(riskSchema) }) }),
+})
+
 /** Which weeks the overview's digests cover, when "starting soon" was derived, and by which version of the refresh. */
 export const OverviewStateEntity = new Entity({
   name: digestTypes.state,
@@ -137,10 +161,11 @@ export const OverviewStateEntity = new Entity({
   }),
 })
 
-export type DigestSetEntity = typeof WeekSetEntity | typeof PeopleSetEntity | typeof ProjectsSetEntity | typeof CapacitySetEntity
+export type DigestSetEntity = typeof WeekSetEntity | typeof PeopleSetEntity | typeof ProjectsSetEntity | typeof CapacitySetEntity | typeof FinanceSetEntity
 export type DigestSummaryEntity =
   | typeof WeekSummaryEntity
   | typeof PeopleSummaryEntity
   | typeof ProjectsSummaryEntity
   | typeof CapacitySummaryEntity
   | typeof CapacityShardSummaryEntity
+  | typeof FinanceSummaryEntity

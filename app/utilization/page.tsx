@@ -1,0 +1,123 @@
+import type { Metadata } from 'next'
+import { requireActor } from '@/lib/auth/session'
+import { withRecording } from '@/lib/recording'
+import { formatDate } from '@/lib/format'
+import { isAppError, type FieldErrors } from '@/lib/errors'
+import { getUtilization } from '@/lib/utilization/queries'
+import { periodLabels, utilizationPeriods } from '@/lib/utilization/schemas'
+import { PageHeader, EmptyState, secondaryLinkClass } from '@/components/ui/page-header'
+import { TentativeToggle } from '@/components/planner/tentative-toggle'
+import { UtilizationChart } from '@/components/utilization/utilization-chart'
+import { PeriodTable, PracticeTable } from '@/components/utilization/utilization-table'
+import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+
+export const metadata: Metadata = { title: 'Utilization' }
+
+type Params = Record<string, string | undefined>
+
+const control = 'mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm'
+const label = 'block text-sm font-medium text-slate-800'
+
+export default async function UtilizationPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const actor = await requireActor()
+  const params = Object.fromEntries(Object.entries(await searchParams).filter(([, value]) => typeof value === 'string' && value !== '')) as Record<string, string>
+  // Bad filters are shown as field errors beside the defaults' figures, never as an error page.
+  let errors: FieldErrors = {}
+  const { result: view, recording } = await withRecording(async () => {
+    try {
+      return await getUtilization(actor, params)
+    } catch (error) {
+      if (!isAppError(error) || error.kind !== 'invalid') throw error
+      errors = error.fields ?? {}
+      return getUtilization(actor, {})
+    }
+  })
+  const selected = view.practice ? view.practices.find((row) => row.key === view.practice)! : null
+  const row = selected ?? view.firm
+  const query = (overrides: Params) => new URLSearchParams(Object.entries({ ...params, ...overrides }).filter((entry): entry is [string, string] => Boolean(entry[1])))
+  const period = params.period ?? 'next-month'
+  const fieldError = (name: string) =>
+    errors[name]?.length ? (
+      <p id={`utilization-${name}-error`} aria-live="polite" className="mt-1 text-sm text-red-700">{errors[name].join(' ')}</p>
+    ) : null
+  const described = (name: string) => (errors[name]?.length ? { 'aria-invalid': true, 'aria-describedby': `utilization-${name}-error` } : {})
+  return (
+    <>
+      <PageHeader
+        title="Utilization"
+        description="Billable hours against capacity, by practice and for the firm. Capacity is weekly hours less time off; scheduled is booked work; billable is booked work on billable projects, non-billable the rest (internal work, pre-sales)."
+        actions={<a href={`/api/exports/utilization?${query({})}`} className={secondaryLinkClass} download>Export utilization (CSV)</a>}
+      />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Utilization filters">
+        <div>
+          <label htmlFor="utilization-period" className={label}>Period</label>
+          <select id="utilization-period" name="period" defaultValue={period} className={control} {...described('period')}>
+            {utilizationPeriods.map((value) => (
+              <option key={value} value={value}>{periodLabels[value]}</option>
+            ))}
+          </select>
+          {fieldError('period')}
+        </div>
+        <div>
+          <label htmlFor="utilization-from" className={label}>From (chosen dates)</label>
+          <input id="utilization-from" name="from" type="date" defaultValue={params.from} className={control} {...described('from')} />
+          {fieldError('from')}
+        </div>
+        <div>
+          <label htmlFor="utilization-to" className={label}>To (chosen dates)</label>
+          <input id="utilization-to" name="to" type="date" defaultValue={params.to} className={control} {...described('to')} />
+          {fieldError('to')}
+        </div>
+        <div>
+          <label htmlFor="utilization-grain" className={label}>Show by</label>
+          <select id="utilization-grain" name="grain" defaultValue={view.grain} className={control} {...described('grain')}>
+            <option value="week">Week</option>
+            <option value="month">Month</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="utilization-practice" className={label}>Practice</label>
+          <select id="utilization-practice" name="practice" defaultValue={view.practice ?? ''} className={control}>
+            <option value="">Whole firm</option>
+            {view.practices.map((practice) => (
+              <option key={practice.key} value={practice.key}>{practice.name}</option>
+            ))}
+          </select>
+        </div>
+        {view.includeTentative ? null : <input type="hidden" name="tentative" value="ignore" />}
+        <button type="submit" className={secondaryLinkClass}>Show</button>
+        <div className="ml-auto"><TentativeToggle on={view.includeTentative} /></div>
+      </form>
+      {view.uncovered ? (
+        <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {view.uncovered} {view.uncovered === 1 ? 'week' : 'weeks'} of this period {view.uncovered === 1 ? 'is' : 'are'} outside the figures Roster keeps (this week and the next 25) and not counted.
+        </p>
+      ) : null}
+      {view.practices.length === 0 ? (
+        <EmptyState title="No utilization to show yet">Add people to practices and staff them, and their hours appear here.</EmptyState>
+      ) : (
+        <>
+          <section aria-labelledby="utilization-chart-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="utilization-chart-heading" className="text-lg font-semibold">
+              {row.name}: {row.total.billablePercent === null ? 'no capacity' : `${row.total.billablePercent}% billable`}
+            </h2>
+            <p className="mb-2 text-sm text-slate-600">
+              {formatDate(view.from)} – {formatDate(view.to)} · {row.people} people · {row.total.weeks} weeks (a week counts in the month its Thursday falls in)
+              {view.includeTentative ? '' : ' · tentative work not counted'}
+            </p>
+            <UtilizationChart periods={row.periods} title={row.name} />
+          </section>
+          <section aria-labelledby="utilization-table-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="utilization-table-heading" className="mb-3 text-lg font-semibold">{row.name}: by {view.grain}</h2>
+            <PeriodTable row={row} caption={`${row.name}: utilization by ${view.grain}`} />
+          </section>
+          <section aria-labelledby="utilization-practices-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="utilization-practices-heading" className="mb-3 text-lg font-semibold">By practice, whole period</h2>
+            <PracticeTable rows={view.practices} firm={view.firm} linkOf={(key) => `/utilization?${query({ practice: key })}`} />
+          </section>
+        </>
+      )}
+      <UnderTheHood recording={recording} />
+    </>
+  )
+}
