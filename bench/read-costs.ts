@@ -12,6 +12,11 @@ import { refreshOverview } from '../lib/upkeep/refresh-overview'
 import { getCapacity } from '../lib/capacity/queries'
 import { getRoleSuggestions } from '../lib/roles/queries'
 import { getClientDashboard } from '../lib/clients/queries'
+import { getUtilization } from '../lib/utilization/queries'
+import { getFinance } from '../lib/finance/queries'
+import { getProjectPage } from '../lib/projects/queries'
+import { FinanceSetEntity } from '../lib/db/entities/digests'
+import { financeDigests } from '../lib/db/overview-store'
 import { readDigestSet } from '../lib/db/overview-store'
 import { CapacitySetEntity } from '../lib/db/entities/digests'
 import { capacityKeys, capacityParts } from '../lib/db/capacity-store'
@@ -39,6 +44,9 @@ const screens: [string, () => Promise<unknown>][] = [
   ['capacity, all practices', () => getCapacity(actor)],
   ['unfilled role and its suggestions', () => getRoleSuggestions(actor, { clientId: firstRole.c, projectId: firstRole.j, roleId: firstRole.id })],
   ['client dashboard with an unfilled role', () => getClientDashboard(actor, { clientId: firstRole.c })],
+  ['utilization, next quarter by month', () => getUtilization(actor, { period: 'next-quarter', grain: 'month' })],
+  ['finance, next 12 months', () => getFinance(actor)],
+  ['project page with its financials', () => getProjectPage(actor, { clientId: firstRole.c, projectId: firstRole.j })],
   ['planner, first page', () => listPlannerPeople(actor, {})],
   ['planner, practice Data', () => listPlannerPeople(actor, { practice: 'Data' })],
   ['planner, Berlin + Backend', () => listPlannerPeople(actor, { location: 'Berlin', practice: 'Backend' })],
@@ -62,5 +70,12 @@ const setSizes = sets.map(itemSizeBytes).sort((a, b) => a - b)
 console.log(
   `${size} · capacity SET items: ${sets.length}, ${(setSizes[0] / 1024).toFixed(1)}–${(setSizes.at(-1)! / 1024).toFixed(1)} KB by DynamoDB's rules ` +
     `(so ${Math.ceil(setSizes[0] / 1024)}–${Math.ceil(setSizes.at(-1)! / 1024)} write units per capacity update)`,
+)
+// The finance digest's SET items: a project's money entry costs the size of its shard's SET item.
+const financeSets = (await Promise.all(financeDigests.map((digest) => readDigestSet(FinanceSetEntity, digest)))).filter((set) => set !== null)
+const financeSizes = financeSets.map(itemSizeBytes).sort((a, b) => a - b)
+console.log(
+  `${size} · finance SET items: ${financeSets.length}, ${((financeSizes[0] ?? 0) / 1024).toFixed(1)}–${((financeSizes.at(-1) ?? 0) / 1024).toFixed(1)} KB by DynamoDB's rules ` +
+    `(so ${Math.ceil((financeSizes[0] ?? 0) / 1024)}–${Math.ceil((financeSizes.at(-1) ?? 0) / 1024)} write units per project money update)`,
 )
 await engine.close()

@@ -25,6 +25,8 @@ import { getClientDashboardMultiTable, loadBaseline } from './baseline'
 import { expectedItemReadUnits, expectedReadUnits, itemSizeBytes } from './item-size'
 import { ensureDemoUsers } from '../lib/auth/demo-users'
 import { listPlannerPeople } from '../lib/planner/queries'
+import { getUtilization } from '../lib/utilization/queries'
+import { getFinance } from '../lib/finance/queries'
 import { getCapacity } from '../lib/capacity/queries'
 import { allClients, benchActor, cpuMsOfTree, sessionCookie, startEngineProcess, startProductionServer, type Served } from './harness'
 
@@ -121,6 +123,8 @@ async function screensFor(): Promise<{ screens: Screen[]; largestClientId: strin
     { name: 'Planner JSON, first page', path: '/api/planner', data: () => listPlannerPeople(benchActor, {}) },
     { name: 'Capacity, all practices', path: '/capacity', data: () => getCapacity(benchActor) },
     { name: 'Capacity JSON', path: '/api/capacity', data: () => getCapacity(benchActor) },
+    { name: 'Utilization, next quarter by month', path: '/utilization?period=next-quarter&grain=month', data: () => getUtilization(benchActor, { period: 'next-quarter', grain: 'month' }) },
+    { name: 'Finance, next 12 months', path: '/finance', data: () => getFinance(benchActor) },
     { name: 'Floor: fixed JSON route', path: '/api/health' },
     { name: 'Floor: layout, no data', path: '/about' },
   ]

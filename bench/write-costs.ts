@@ -79,12 +79,26 @@ for (const scale of scales) {
     await measure(scale, 'add a technology to a stack', () => addTechnologyToProject(benchActor, { clientId, projectId: project, technologyId: popular.id }))
     await measure(scale, 'remove it from the stack', () => removeTechnologyFromProject(benchActor, { clientId, projectId: project, technologyId: popular.id }))
   }
+  // Money: a person's cost rate (their assignments' copies and their projects' money), a project's own
+  // rates, and the firm's card for one role (every assignment with it, client by client).
+  const { getEmployee } = await import('../lib/employees/queries')
+  const { setProjectRates } = await import('../lib/projects/mutations')
+  const { getProjectPage } = await import('../lib/projects/queries')
+  const { saveRateCard } = await import('../lib/finance/mutations')
+  const { getRateCard } = await import('../lib/finance/queries')
+  const person = (await getEmployee(benchActor, { employeeId: busiest.id as string }))!
+  await measure(scale, "change the busiest person's cost rate", () => updateEmployee(benchActor, { ...person, employeeId: person.id, costRate: '77.70' }))
+  const page = (await getProjectPage(benchActor, { clientId, projectId: project }))!
+  await measure(scale, "set a project's own rate for a role", () => setProjectRates(benchActor, { clientId, projectId: project, version: page.version, rates: [{ role: 'Tech Lead', rate: '155' }] }))
+  const card = await getRateCard(benchActor)
+  await measure(scale, "change the firm's rate for one role", () =>
+    saveRateCard(benchActor, { version: card.version, rates: card.rates.map((line) => ({ role: line.role, rate: line.role === 'Tech Lead' ? '161.00' : (line.rate / 100).toFixed(2) })) }),
+  )
   await measure(scale, 'rename the biggest client', () =>
     updateClient(benchActor, { clientId, version: biggestClient.version, name: `${biggestClient.name} Group`, industry: biggestClient.industry, contactEmail: biggestClient.contactEmail, status: biggestClient.status }),
   )
-  await measure(scale, 'rename the busiest person', () =>
-    updateEmployee(benchActor, { employeeId: busiest.id, version: busiest.version, name: `${busiest.name} Jr`, email: busiest.email, title: busiest.title, practice: busiest.practice, location: busiest.location }),
-  )
+  const renamed = (await getEmployee(benchActor, { employeeId: busiest.id as string }))!
+  await measure(scale, 'rename the busiest person', () => updateEmployee(benchActor, { ...renamed, employeeId: renamed.id, name: `${renamed.name} Jr` }))
   await measure(scale, 'rename the most known technology', () =>
     updateTechnology(benchActor, { technologyId: popular.id, version: popular.version, name: `${popular.name} Next`, category: popular.category }),
   )

@@ -12,6 +12,9 @@ import { auditDerivedData } from '../lib/upkeep/audit'
 import { refreshOverview } from '../lib/upkeep/refresh-overview'
 import { todayIso } from '../lib/load/allocation'
 import { AppError } from '../lib/errors'
+import { withRecording } from '../lib/db/recorder'
+import { getProjectPage } from '../lib/projects/queries'
+import { getClientDashboard } from '../lib/clients/queries'
 
 useTestDatabase()
 
@@ -77,6 +80,21 @@ describe('/finance from the digests', () => {
     after = (await getFinance(manager)).months.find((m) => m.month === next)!
     assert.deepEqual([after.revenue, after.tentativeRevenue, after.cost], [before.revenue, before.tentativeRevenue, before.cost])
     await assert.rejects(getFinance(employeeActor(person.id)), (error: AppError) => error.status === 403)
+  })
+
+  it('/finance, a project page with its money and a dashboard are each one request', async () => {
+    const client = await aClient()
+    const project = await createProject(manager, { clientId: client.id, name: 'Counted', status: 'active', startDate: '2026-01-05', pricing: 'fixed_price', budget: '5000' })
+    const screens: [string, () => Promise<unknown>][] = [
+      ['finance', () => getFinance(manager)],
+      ['project page', () => getProjectPage(manager, { clientId: client.id, projectId: project.id })],
+      ['dashboard', () => getClientDashboard(manager, { clientId: client.id })],
+    ]
+    for (const [name, read] of screens) {
+      const { recording } = await withRecording(read)
+      assert.equal(recording.requests.length, 1, `${name}: ${recording.requests.map((r) => r.operation).join(', ')}`)
+    }
+    assert.ok((await getFinance(manager)).card.rates !== undefined, 'the rate card rides along')
   })
 
   it('the daily refresh leaves the digests as the syncs do', async () => {

@@ -11,6 +11,7 @@ import { periodRange, personUtilization } from '../lib/utilization/figures'
 import { getEmployeeStaffing } from '../lib/employees/queries'
 import { addWeeks, mondayOf, todayIso } from '../lib/load/allocation'
 import { AppError } from '../lib/errors'
+import { withRecording } from '../lib/db/recorder'
 
 useTestDatabase()
 
@@ -63,6 +64,11 @@ describe('utilization from the capacity digests', () => {
     const inMonth = mine.periods.filter((cell) => cell.from >= first && cell.from <= last)
     assert.equal(inMonth.length, weeks)
     for (const cell of inMonth) assert.deepEqual([cell.capacity, cell.billable, cell.nonBillable, cell.billablePercent], [40, 20, 10, 50])
+  })
+
+  it('is one request, whatever the period', async () => {
+    const { recording } = await withRecording(() => getUtilization(manager, { period: 'next-26-weeks', grain: 'week' }))
+    assert.deepEqual(recording.requests.map((r) => r.operation), ['BatchGetItem'])
   })
 
   it('an employee sees the same hours; bad input is a field error', async () => {

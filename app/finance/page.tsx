@@ -8,7 +8,7 @@ import { RateLinesForm } from '@/components/finance/rate-lines-form'
 import { FinanceChart } from '@/components/finance/finance-chart'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 import { saveRateCardAction } from '@/lib/actions/finance'
-import { getFinance, getRateCard } from '@/lib/finance/queries'
+import { getFinance } from '@/lib/finance/queries'
 import { formatDate } from '@/lib/format'
 import { formatMoney } from '@/lib/money/currency'
 import { withRecording } from '@/lib/recording'
@@ -22,7 +22,7 @@ export default async function FinancePage() {
   const actor = await requireActor()
   if (!can(actor, 'see-money')) forbidden()
   const { result: finance, recording } = await withRecording(() => getFinance(actor))
-  const card = await getRateCard(actor)
+  const card = finance.card
   const money = (minor: number) => formatMoney(minor, finance.currency)
   const months = finance.months.map((month) => ({ ...month, label: monthName(month.month) }))
   const empty = finance.months.every((month) => !month.revenue && !month.cost && !month.tentativeRevenue && !month.tentativeCost)

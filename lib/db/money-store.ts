@@ -3,7 +3,9 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { FormattedValue } from 'dynamodb-toolbox'
 import { getDb } from './client'
 import { isConditionalCheckFailed } from './errors'
-import { keyOf } from './aggregates'
+import { formatAs, keyOf } from './aggregates'
+import { batchGetItems } from './batch'
+import { FinanceSummaryEntity } from './entities/digests'
 import { AssignmentEntity, moneyCopySchema } from './entities/assignment'
 import { GetItemCommand } from 'dynamodb-toolbox'
 import { RateCardEntity } from './entities/rate-card'
@@ -50,4 +52,15 @@ export function withoutMoney(item: Record<string, unknown>): Record<string, unkn
   const kept = { ...item }
   for (const attribute of moneyAttributes) delete kept[attribute]
   return kept
+}
+
+/** `/finance` in one BatchGetItem: the finance digests' summaries and the firm's rate card. */
+export async function readFinanceScreen(digests: string[]) {
+  const cardKey = keyOf(RateCardEntity, {})
+  const found = await batchGetItems([...digests.map((digest) => keyOf(FinanceSummaryEntity, { digest })), cardKey])
+  const card = found.find((item) => item.PK === cardKey.PK && item.SK === cardKey.SK)
+  return {
+    summaries: found.filter((item) => item !== card).map((item) => formatAs(FinanceSummaryEntity, item)),
+    card: card ? formatAs(RateCardEntity, card) : null,
+  }
 }

@@ -1,9 +1,8 @@
 import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
 import { authorize, type Actor } from '../authorization'
-import { cachedScreen, nameAccessPattern, readRateCard, type RateCardEntity } from '../db'
-import { FinanceSummaryEntity } from '../db/entities/digests'
-import { financeDigests, readSummaries } from '../db/overview-store'
+import { cachedScreen, nameAccessPattern, readFinanceScreen, readRateCard, type RateCardEntity } from '../db'
+import { financeDigests } from '../db/overview-store'
 import { todayIso } from '../load/allocation'
 import { mergeFinance, type FinanceView } from '../money/finance'
 import { firmCurrency } from '../money/currency'
@@ -31,15 +30,16 @@ export async function getRateCard(actor: Actor | null): Promise<RateCardView> {
 
 /**
  * `/finance`: revenue, cost and margin by month for the next 12 months, confirmed and tentative apart,
- * and the projects at risk of overrunning their budget, from the finance digests' summaries: one
- * BatchGetItem of 32 keys at any firm size. Managers and admins.
+ * the projects at risk of overrunning their budget, and the rate card, from the finance digests'
+ * summaries and the card: one BatchGetItem of 33 keys at any firm size. Managers and admins.
  */
-export async function getFinance(actor: Actor | null, options: { today?: string } = {}): Promise<FinanceView & { currency: string }> {
+export async function getFinance(actor: Actor | null, options: { today?: string } = {}): Promise<FinanceView & { currency: string; card: RateCardView }> {
   authorize(actor, 'see-money')
   const today = options.today ?? todayIso()
   return cachedScreen({ screen: 'finance', role: actor.role, args: [today] }, async () => {
     nameAccessPattern('Finance')
-    const found = await readSummaries(FinanceSummaryEntity, financeDigests)
-    return { ...mergeFinance([...found.values()], today), currency: firmCurrency() }
+    // The rate card's form is on the same screen: its item rides in the same BatchGetItem.
+    const { summaries, card } = await readFinanceScreen(financeDigests)
+    return { ...mergeFinance(summaries, today), currency: firmCurrency(), card: toRateCardView(card) }
   })
 }
