@@ -65,6 +65,14 @@ test('a practice’s billable utilization next month matches the hand-worked fig
     await page.setViewportSize({ width, height: 900 })
     expect((await new AxeBuilder({ page }).analyze()).violations, `utilization at ${width}`).toEqual([])
   }
+  // Each person: Ada's month, from the practice's page of people.
+  await page.getByRole('link', { name: `Each person in ${practice}` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Each person in ${practice}` })).toBeVisible()
+  await expect(page.getByRole('row', { name: new RegExp(`Ada ${run}`) })).toContainText(String(20 * weeks))
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    expect((await new AxeBuilder({ page }).analyze()).violations, `people view at ${width}`).toEqual([])
+  }
   // Ada's own page shows her hours.
   await page.goto(`/employees/${ada.id}`)
   await expect(page.getByRole('region', { name: 'Utilization' })).toContainText('billable')

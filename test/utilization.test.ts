@@ -6,7 +6,7 @@ import { employeeActor, manager } from './helpers/actors'
 import { createEmployee } from '../lib/employees/mutations'
 import { createProject } from '../lib/projects/mutations'
 import { staffEmployee } from '../lib/staffing/mutations'
-import { getUtilization } from '../lib/utilization/queries'
+import { getUtilization, getUtilizationPeople } from '../lib/utilization/queries'
 import { periodRange, personUtilization } from '../lib/utilization/figures'
 import { getEmployeeStaffing } from '../lib/employees/queries'
 import { addWeeks, mondayOf, todayIso } from '../lib/load/allocation'
@@ -57,6 +57,14 @@ describe('utilization from the capacity digests', () => {
     assert.equal(confirmedOnly.periods.length, 1, 'one month')
     const byWeek = (await getUtilization(manager, { period: 'next-month', grain: 'week' })).practices.find((p) => p.name === practice)!
     assert.deepEqual(byWeek.periods.map((cell) => cell.billable), Array.from({ length: weeks }, (_, i) => (i < 2 ? 52 : 20)))
+
+    // The people view: each person over the month, from the practice's page of people.
+    const people = await getUtilizationPeople(manager, { period: 'next-month', grain: 'month', practice: practice.toLowerCase() })
+    assert.deepEqual(
+      people.people.map((row) => [row.name, row.total.capacity, row.total.billable, row.total.nonBillable]),
+      [['Ada Util', 40 * weeks, 20 * weeks, 10 * weeks], ['Bo Util', 32 * weeks, 64, 0]],
+    )
+    assert.equal(people.practiceName, practice)
 
     // Ada's own page, as Ada: 20 h billable and 10 h internal in each of next month's weeks (hours only).
     const own = (await getEmployeeStaffing(employeeActor(ada.id), { employeeId: ada.id }))!

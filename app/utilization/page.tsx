@@ -3,12 +3,12 @@ import { requireActor } from '@/lib/auth/session'
 import { withRecording } from '@/lib/recording'
 import { formatDate } from '@/lib/format'
 import { isAppError, type FieldErrors } from '@/lib/errors'
-import { getUtilization } from '@/lib/utilization/queries'
+import { getUtilization, getUtilizationPeople } from '@/lib/utilization/queries'
 import { periodLabels, utilizationPeriods } from '@/lib/utilization/schemas'
 import { PageHeader, EmptyState, secondaryLinkClass } from '@/components/ui/page-header'
 import { TentativeToggle } from '@/components/planner/tentative-toggle'
 import { UtilizationChart } from '@/components/utilization/utilization-chart'
-import { PeriodTable, PracticeTable } from '@/components/utilization/utilization-table'
+import { PeopleTable, PeriodTable, PracticeTable } from '@/components/utilization/utilization-table'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 
 export const metadata: Metadata = { title: 'Utilization' }
@@ -21,6 +21,7 @@ const label = 'block text-sm font-medium text-slate-800'
 export default async function UtilizationPage({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await requireActor()
   const params = Object.fromEntries(Object.entries(await searchParams).filter(([, value]) => typeof value === 'string' && value !== '')) as Record<string, string>
+  if (params.view === 'people' && params.practice) return <PeopleView actor={actor} params={params} />
   // Bad filters are shown as field errors beside the defaults' figures, never as an error page.
   let errors: FieldErrors = {}
   const { result: view, recording } = await withRecording(async () => {
@@ -109,6 +110,11 @@ export default async function UtilizationPage({ searchParams }: { searchParams: 
           </section>
           <section aria-labelledby="utilization-table-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="utilization-table-heading" className="mb-3 text-lg font-semibold">{row.name}: by {view.grain}</h2>
+            {selected ? (
+              <p className="mb-3 text-sm">
+                <a className="text-indigo-700 underline-offset-2 hover:underline" href={`/utilization?${query({ view: 'people' })}`}>Each person in {selected.name}</a>
+              </p>
+            ) : null}
             <PeriodTable row={row} caption={`${row.name}: utilization by ${view.grain}`} />
           </section>
           <section aria-labelledby="utilization-practices-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
@@ -116,6 +122,53 @@ export default async function UtilizationPage({ searchParams }: { searchParams: 
             <PracticeTable rows={view.practices} firm={view.firm} linkOf={(key) => `/utilization?${query({ practice: key })}`} />
           </section>
         </>
+      )}
+      <UnderTheHood recording={recording} />
+    </>
+  )
+}
+
+/** One practice's people, 50 to a page, each over the period (one Query: the practice's key). */
+async function PeopleView({ actor, params }: { actor: Awaited<ReturnType<typeof requireActor>>; params: Record<string, string> }) {
+  let errors: FieldErrors = {}
+  const { result: page, recording } = await withRecording(async () => {
+    try {
+      return await getUtilizationPeople(actor, params)
+    } catch (error) {
+      if (!isAppError(error) || error.kind !== 'invalid') throw error
+      errors = error.fields ?? {}
+      return getUtilizationPeople(actor, { practice: params.practice })
+    }
+  })
+  const query = (overrides: Params) => new URLSearchParams(Object.entries({ ...params, ...overrides }).filter((entry): entry is [string, string] => Boolean(entry[1])))
+  const messages = Object.values(errors).flat()
+  return (
+    <>
+      <PageHeader
+        eyebrow={<a className="text-indigo-700 underline-offset-2 hover:underline" href={`/utilization?${query({ view: undefined, cursor: undefined })}`}>Utilization</a>}
+        title={`Each person in ${page.practiceName}`}
+        description={`${formatDate(page.from)} – ${formatDate(page.to)}, by ${page.grain}${page.includeTentative ? ', tentative work included' : ', tentative work not counted'}. Capacity is weekly hours less time off; billable is booked work on billable projects.`}
+      />
+      {messages.length ? (
+        <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{messages.join(' ')} Showing next month.</p>
+      ) : null}
+      {page.uncovered ? (
+        <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {page.uncovered} {page.uncovered === 1 ? 'week' : 'weeks'} of this period {page.uncovered === 1 ? 'is' : 'are'} outside this week and the next 25 and not counted.
+        </p>
+      ) : null}
+      {page.people.length === 0 ? (
+        <EmptyState title="Nobody in this practice">Check the practice, or add people to it.</EmptyState>
+      ) : (
+        <section aria-labelledby="people-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="people-heading" className="mb-3 text-lg font-semibold">People, whole period</h2>
+          <PeopleTable rows={page.people} />
+          {page.nextCursor ? (
+            <p className="mt-3 text-sm">
+              <a className="text-indigo-700 underline-offset-2 hover:underline" href={`/utilization?${query({ cursor: page.nextCursor })}`}>Next 50 people</a>
+            </p>
+          ) : null}
+        </section>
       )}
       <UnderTheHood recording={recording} />
     </>

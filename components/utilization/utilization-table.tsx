@@ -84,3 +84,32 @@ export function PracticeTable({ rows, firm, linkOf }: { rows: UtilizationRow[]; 
     </div>
   )
 }
+
+/** Each person's whole period, linked to their page. */
+export function PeopleTable({ rows }: { rows: UtilizationRow[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Utilization by person over the whole period</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-slate-600">
+            <th scope="col" className="px-2 py-1 font-medium">Person</th>
+            {head.map((label) => (
+              <th key={label} scope="col" className="px-2 py-1 text-right font-medium">{label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className="border-b border-slate-100">
+              <th scope="row" className="px-2 py-1 text-left font-normal">
+                <a className="text-indigo-700 underline-offset-2 hover:underline" href={`/employees/${row.key}`}>{row.name}</a>
+              </th>
+              <Cells cell={row.total} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,4 +1,4 @@
-import { personCapacityEntry, personWeek, totalWeeks, type CapacityView, type CapacityWeek } from '../digests/capacity-figures'
+import { CAPACITY_WEEKS, personCapacityEntry, personWeek, totalWeeks, type CapacityView, type CapacityWeek } from '../digests/capacity-figures'
 import { parseLoadSpans } from '../load/load-spans'
 
 type PersonSource = Parameters<typeof personCapacityEntry>[0]
@@ -97,27 +97,33 @@ function cellOf(label: string, weeks: CapacityWeek[], includeTentative: boolean)
   }
 }
 
-/** The period's weeks (by their Thursday), grouped by week or month, for the firm and each practice. */
-export function utilizationOf(view: CapacityView, range: { from: string; to: string }, grain: 'week' | 'month', includeTentative: boolean): UtilizationView {
-  const indexes = view.weeks.flatMap((monday, i) => (thursday(monday) >= range.from && thursday(monday) <= range.to ? [i] : []))
-  // Mondays whose Thursday is in the range, counted from the range itself: those the digests lack.
+/** Of the weeks held (`mondays`), those of the range (by their Thursday), grouped by week or month; and how many of the range's weeks are not held. */
+function periodsOf(mondays: string[], range: { from: string; to: string }, grain: 'week' | 'month') {
+  const indexes = mondays.flatMap((monday, i) => (thursday(monday) >= range.from && thursday(monday) <= range.to ? [i] : []))
+  // Mondays whose Thursday is in the range, counted from the range itself: those not held.
   let wanted = 0
   for (let monday = mondayOf(range.from); thursday(monday) <= range.to; monday = addWeeks(monday, 1)) if (thursday(monday) >= range.from) wanted++
   const groups: { label: string; indexes: number[] }[] = []
   for (const i of indexes) {
-    const monday = view.weeks[i]
-    const label = grain === 'week' ? weekLabel(monday) : monthLabel(thursday(monday))
+    const label = grain === 'week' ? weekLabel(mondays[i]) : monthLabel(thursday(mondays[i]))
     const last = groups.at(-1)
     if (last && last.label === label) last.indexes.push(i)
     else groups.push({ label, indexes: [i] })
   }
-  const rowOf = (key: string, name: string, people: number, weeks: CapacityWeek[]): UtilizationRow => ({
+  const rowOf = (key: string, name: string, people: number, weeks: CapacityWeek[], includeTentative: boolean): UtilizationRow => ({
     key,
     name,
     people,
     periods: groups.map((group) => cellOf(group.label, group.indexes.map((i) => weeks[i]), includeTentative)),
     total: cellOf('Whole period', indexes.map((i) => weeks[i]), includeTentative),
   })
+  return { rowOf, uncovered: Math.max(0, wanted - indexes.length) }
+}
+
+/** The period's weeks (by their Thursday), grouped by week or month, for the firm and each practice. */
+export function utilizationOf(view: CapacityView, range: { from: string; to: string }, grain: 'week' | 'month', includeTentative: boolean): UtilizationView {
+  const periods = periodsOf(view.weeks, range, grain)
+  const rowOf = (key: string, name: string, people: number, weeks: CapacityWeek[]) => periods.rowOf(key, name, people, weeks, includeTentative)
   return {
     from: range.from,
     to: range.to,
@@ -125,20 +131,31 @@ export function utilizationOf(view: CapacityView, range: { from: string; to: str
     includeTentative,
     firm: rowOf('', 'Whole firm', view.practices.reduce((sum, practice) => sum + practice.people, 0), totalWeeks(view.practices, view.weeks)),
     practices: view.practices.map((practice) => rowOf(practice.key, practice.name, practice.people, practice.weeks)),
-    uncovered: Math.max(0, wanted - indexes.length),
+    uncovered: periods.uncovered,
   }
 }
 
-/** A person's next weeks (their own page): the same figures from their bookings and time off, as the digests count them. */
-export function personUtilization(
-  person: { practice: string; capacityHours: number; bookings: PersonSource['bookings']; timeOff: PersonSource['timeOff'] },
-  today: string,
-  weeks = 8,
-): UtilizationRow {
+/** Weeks a person's own figures cover, from this one: the same span as the digests'. */
+export const PERSON_WEEKS = CAPACITY_WEEKS
+
+type PersonInput = { id?: string; name?: string; practice: string; capacityHours: number; bookings: PersonSource['bookings']; timeOff: PersonSource['timeOff'] }
+
+/** A person's weeks from this one, as the capacity digests count them (bookings, billable or not, and time off). */
+function personWeeks(person: PersonInput, today: string, weeks: number): CapacityWeek[] {
   const entry = personCapacityEntry(person, today)
   const parsed = parseLoadSpans(entry.s)
-  const mondays = Array.from({ length: weeks }, (_, i) => addWeeks(mondayOf(today), i))
-  const capacityWeeks: CapacityWeek[] = mondays.map((weekStart) => ({ weekStart, unfilled: 0, unfilledTentative: 0, ...personWeek(entry, weekStart, parsed) }))
-  const cells = capacityWeeks.map((week) => cellOf(weekLabel(week.weekStart), [week], true))
-  return { key: 'person', name: 'Next weeks', people: 1, periods: cells, total: cellOf(`Next ${weeks} weeks`, capacityWeeks, true) }
+  return Array.from({ length: weeks }, (_, i) => addWeeks(mondayOf(today), i)).map((weekStart) => ({ weekStart, unfilled: 0, unfilledTentative: 0, ...personWeek(entry, weekStart, parsed) }))
+}
+
+/** A person's row over a period, by week or month (the people view of /utilization). */
+export function personUtilizationRow(person: PersonInput, range: { from: string; to: string }, grain: 'week' | 'month', includeTentative: boolean, today: string): UtilizationRow & { uncovered: number } {
+  const weeks = personWeeks(person, today, PERSON_WEEKS)
+  const periods = periodsOf(weeks.map((week) => week.weekStart), range, grain)
+  return { ...periods.rowOf(person.id ?? 'person', person.name ?? '', 1, weeks, includeTentative), uncovered: periods.uncovered }
+}
+
+/** A person's next weeks (their own page): tentative work included. */
+export function personUtilization(person: PersonInput, today: string, weeks = 8): UtilizationRow {
+  const figures = personWeeks(person, today, weeks)
+  return { key: 'person', name: 'Next weeks', people: 1, periods: figures.map((week) => cellOf(weekLabel(week.weekStart), [week], true)), total: cellOf(`Next ${weeks} weeks`, figures, true) }
 }

@@ -25,3 +25,11 @@ export const utilizationInput = z
   .refine((value) => value.period !== 'custom' || (value.from && value.to), { message: 'Choose both dates', path: ['from'] })
   .refine((value) => !value.from || !value.to || value.from <= value.to, { message: 'To must be on or after From', path: ['to'] })
 export type UtilizationInput = z.input<typeof utilizationInput>
+
+/** The people view: one practice (required), a page of 50 from `cursor`. */
+export const utilizationPeopleInput = utilizationInput.and(
+  z.object({
+    practice: z.string({ error: 'Choose a practice' }).trim().min(1, 'Choose a practice').max(120, 'Practice is too long'),
+    cursor: z.string().max(2000, 'Cursor is too long').optional(),
+  }),
+)
