@@ -101,7 +101,7 @@ export default async function FinancePage() {
           The charge-out rate per role title, matched to an assignment’s role (case and spacing aside). A project’s own rate for a role, and an assignment’s own rate, are
           over it. Saving reprices every assignment whose role changed, client by client.
         </p>
-        <RateLinesForm action={saveRateCardAction} label="Firm rate card" hidden={{ version: String(card.version) }} rates={card.rates} currency={card.currency} submitLabel="Save rate card" />
+        <RateLinesForm job={{ kind: 'reprice-firm', targetId: 'rate-card', unit: 'clients' }} action={saveRateCardAction} label="Firm rate card" hidden={{ version: String(card.version) }} rates={card.rates} currency={card.currency} submitLabel="Save rate card" />
       </section>
       <UnderTheHood recording={recording} />
     </>

@@ -2,8 +2,11 @@
 
 import { Button } from '@/components/ui/button'
 import { FormError } from '@/components/ui/field'
+import { useId } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import { useActionForm } from '@/components/ui/use-action-form'
 import type { ActionState } from '@/lib/action-state'
+import { jobProgressOptions } from '@/lib/jobs/query-options'
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>
 
@@ -15,7 +18,10 @@ export function RateLinesForm({
   rates,
   currency,
   submitLabel,
+  job,
 }: {
+  /** The repricing job a save runs: its progress shows while the save is pending. */
+  job: { kind: string; targetId: string; unit: string }
   action: Action
   label: string
   hidden: Record<string, string>
@@ -24,6 +30,8 @@ export function RateLinesForm({
   submitLabel: string
 }) {
   const { formAction, pending, errors, formError } = useActionForm(action)
+  const progress = useQuery({ ...jobProgressOptions(job.kind, job.targetId), enabled: pending })
+  const id = useId()
   const lines = [...rates.map((line) => ({ role: line.role, rate: (line.rate / 100).toFixed(2) })), ...Array.from({ length: 3 }, () => ({ role: '', rate: '' }))]
   const rateErrors = errors.rates
   return (
@@ -51,7 +59,7 @@ export function RateLinesForm({
                   aria-label={`Rate per hour, line ${index + 1}`}
                   inputMode="decimal"
                   defaultValue={line.rate}
-                  aria-describedby={rateErrors ? `${label}-rates-error` : undefined}
+                  aria-describedby={rateErrors ? `${id}-rates-error` : undefined}
                   className="w-full rounded-md border border-slate-300 px-2 py-1 tabular-nums"
                 />
               </td>
@@ -59,9 +67,15 @@ export function RateLinesForm({
           ))}
         </tbody>
       </table>
-      <p id={`${label}-rates-error`} aria-live="polite" className="text-sm text-red-700">
+      <p id={`${id}-rates-error`} aria-live="polite" className="text-sm text-red-700">
         {rateErrors?.join(' ')}
       </p>
+      {pending && progress.data?.running && progress.data.total ? (
+        <div role="status" className="space-y-1 text-sm text-slate-700">
+          <label htmlFor={`${id}-progress`}>Repricing: {progress.data.done ?? 0} of {progress.data.total} {job.unit}…</label>
+          <progress id={`${id}-progress`} className="block w-full max-w-lg" max={progress.data.total} value={progress.data.done ?? 0} />
+        </div>
+      ) : null}
       <Button type="submit" disabled={pending}>{pending ? 'Saving…' : submitLabel}</Button>
     </form>
   )

@@ -75,6 +75,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                 <summary className="cursor-pointer font-medium">This project’s rates per role</summary>
                 <p className="my-2 text-sm text-slate-600">Over the firm’s rate card for this project; an assignment’s own rate is over both.</p>
                 <RateLinesForm
+                  job={{ kind: 'reprice-project', targetId: projectId, unit: 'assignments' }}
                   action={saveProjectRatesAction}
                   label="Project rates"
                   hidden={{ clientId, projectId, version: String(project.version) }}
