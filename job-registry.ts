@@ -3,8 +3,8 @@ import { sweepClient, propagateClientName } from './lib/clients/mutations'
 import { propagateEmployeeName, sweepEmployee } from './lib/employees/mutations'
 import { syncSkill } from './lib/edges/skill'
 import { refreshTimeOffCopies } from './lib/employees/time-off'
-import { propagateProjectChanges, sweepProject } from './lib/projects/mutations'
-import { repriceFirm, repriceProject } from './lib/edges/repricing'
+import { propagateProjectChanges, propagateProjectPricing, sweepProject } from './lib/projects/mutations'
+import { repriceFirm } from './lib/edges/repricing'
 import { syncProject } from './lib/edges/project'
 import { syncStackEntry } from './lib/edges/stack-entry'
 import { syncAssignment } from './lib/edges/assignment'
@@ -35,7 +35,7 @@ const steps: Record<JobKind, JobStep> = {
   'delete-technology': ({ targetId }, context) => sweepTechnology(targetId, context),
   'rename-client': ({ targetId }) => propagateClientName(targetId),
   'rename-project': ({ targetId, params }) => propagateProjectChanges(params.clientId, targetId),
-  'reprice-project': ({ targetId, params }, context) => repriceProject(params.clientId, targetId, context),
+  'reprice-project': ({ targetId, params }, context) => propagateProjectPricing(params.clientId, targetId, context),
   // The role keys whose rates changed, as JSON (every assignment when empty).
   'reprice-firm': ({ params }, context) => repriceFirm(params.roles ? (JSON.parse(params.roles) as string[]) : [], context),
   'rename-employee': ({ targetId }) => propagateEmployeeName(targetId),

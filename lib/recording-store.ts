@@ -61,6 +61,11 @@ export function recordingFor(actor: Actor | null, { recordingId }: { recordingId
     throw new AppError('not_found:recording', 'This page’s recording is no longer kept. Reload the page to record it again.')
   }
   if (can(actor, 'see-money')) return entry.recording
-  // The items as read, less what holds money: an employee's panel shows the request, not the rates.
-  return { ...entry.recording, requests: entry.recording.requests.map((request) => ({ ...request, items: request.items.map(withoutMoney) })) }
+  // The items as read, less what holds money: an employee's panel shows the request, not the rates
+  // (and no finance digest or rate card item at all, should a screen they can open ever read one).
+  const moneyItem = (item: Record<string, unknown>) => String(item.PK ?? '').startsWith('FINANCE#') || item.PK === 'SETTINGS'
+  return {
+    ...entry.recording,
+    requests: entry.recording.requests.map((request) => ({ ...request, items: request.items.filter((item) => !moneyItem(item)).map(withoutMoney) })),
+  }
 }

@@ -108,3 +108,8 @@ export const moneyAmount = (label: string, max: number) =>
       })
       .optional(),
   )
+
+/** Whether a caller sent a field at all (a form sends every field; a JSON body may leave one out to keep it). */
+export function hasField(input: unknown, name: string): boolean {
+  return typeof input === 'object' && input !== null && Object.prototype.hasOwnProperty.call(input, name)
+}

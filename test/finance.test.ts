@@ -49,6 +49,16 @@ describe('money by month, by hand', () => {
     assert.equal(entry.m['2027-02'].r, 400_000)
     assert.equal(entry.m['2027-03'].r, 200_000)
     assert.equal(entry.o, '2027-02-22')
+    // A fee that does not divide evenly still adds up: €1,000.00 over 20 h, 13 h in one month and 7 in the next.
+    const uneven = projectFinanceEntry(
+      {
+        clientId: 'c', name: 'P', clientName: 'C', status: 'active', pricing: 'fixed_price', budgetKind: 'money', budgetAmount: 100_000, startDate: '2027-02-01', endDate: '2027-03-31',
+        work: [{ ...work, hours: 10, allocation: 13, startDate: '2027-02-01', endDate: '2027-02-26' }, { ...work, id: 'b', hours: 10, allocation: 7, startDate: '2027-03-01', endDate: '2027-03-26' }],
+      },
+      '2027-01-15',
+    )!
+    // February: 20 days × 10 h × 13% ÷ 5 = 5.2 h; March 20 × 10 × 7% ÷ 5 = 2.8 h: €650.00 and €350.00.
+    assert.deepEqual([uneven.m['2027-02'].r, uneven.m['2027-03'].r], [65_000, 35_000])
     assert.deepEqual(monthsFrom('2027-11-30', 3), ['2027-11', '2027-12', '2028-01'])
   })
 })

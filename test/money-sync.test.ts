@@ -60,6 +60,16 @@ describe('money kept on write', () => {
     await changeAssignment(manager, { clientId: client.id, projectId: project.id, assignmentId: current.id, version: current.version, role: 'Developer', allocation: 80, startDate: start, endDate: end, status: 'confirmed', rateOverride: '125' })
     page = await moneyOf(client.id, project.id)
     assert.equal(page.financials?.revenue.forecast, 800_000)
+
+    // A JSON body that leaves the rate out keeps it; one that sends it blank removes it.
+    const now = page.assignments[0]
+    await changeAssignment(manager, { clientId: client.id, projectId: project.id, assignmentId: now.id, version: now.version, role: 'Developer', allocation: 80, startDate: start, endDate: end, status: 'confirmed' })
+    page = await moneyOf(client.id, project.id)
+    assert.equal(page.assignments[0].money?.rateOverride, 12_500)
+    const kept = page.assignments[0]
+    await changeAssignment(manager, { clientId: client.id, projectId: project.id, assignmentId: kept.id, version: kept.version, role: 'Developer', allocation: 80, startDate: start, endDate: end, status: 'confirmed', rateOverride: '' })
+    page = await moneyOf(client.id, project.id)
+    assert.equal(page.assignments[0].money?.rateSource, 'project')
   })
 
   it('a card change reprices every assignment with that role, and leaves other roles alone', async () => {

@@ -40,6 +40,18 @@ describe('money of one assignment, by hand', () => {
     assert.deepEqual(workFigures(work({ billable: false, rate: 0 }), '2027-01-01', '2027-01-31'), { hours: 40, billable: 0, cost: 240_000 })
   })
 
+  it('shows hours to a tenth, half up: 5.28 h is 5.3', () => {
+    // 40 h × 33% ÷ 5 = 2.64 h a day; two days = 5.28 h.
+    assert.equal(workFigures(work({ allocation: 33, endDate: '2027-01-05' }), '2027-01-01', '2027-01-31').hours, 5.3)
+  })
+
+  it('a money budget on a non-billable project is spent at cost', () => {
+    // 4 h a day × €60 = €240 a day: €1,000 is passed on day 5, Fri 8 Jan.
+    const figures = projectFinancials({ pricing: 'non_billable', budgetKind: 'money', budgetAmount: 100_000, startDate: '2027-01-04', endDate: null, work: [work({ billable: false, rate: 0 })] }, '2027-01-01')
+    assert.equal(figures.budget?.runsOutOn, '2027-01-08')
+    assert.equal(figures.budget?.forecast, 240_000)
+  })
+
   it('rounds once per assignment and period, half up to the cent', () => {
     // 30 h a week at 5% on one day: 30 × 0.05 ÷ 5 = 0.3 h; × 5 cents an hour = 1.5 cents, rounded half up: 2.
     assert.deepEqual(workFigures(work({ hours: 30, allocation: 5, startDate: '2027-01-04', endDate: '2027-01-04', rate: 5, cost: 3 }), '2027-01-04', '2027-01-04'), {

@@ -52,7 +52,7 @@ export default async function FinancePage() {
           </section>
           <section aria-labelledby="finance-table-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="finance-table-heading" className="mb-3 text-lg font-semibold">Month by month</h2>
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Revenue, cost and margin by month (scrolls sideways)">
               <table className="w-full text-sm">
                 <caption className="sr-only">Revenue, cost and margin by month</caption>
                 <thead>

@@ -8,7 +8,7 @@ export function AssignmentRates({ assignments, currency }: { assignments: Assign
   const priced = assignments.filter((assignment) => assignment.money)
   if (priced.length === 0) return <p className="text-sm text-slate-600">Nobody is staffed yet.</p>
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Rates of each assignment (scrolls sideways)">
       <table className="w-full text-sm">
         <thead>
           <tr className="text-left text-slate-600">

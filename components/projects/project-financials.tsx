@@ -55,7 +55,7 @@ export function ProjectFinancials({ project, currency }: { project: ProjectDetai
   }
   const budget = f.budget
   const amount = (value: number) => (budget?.kind === 'hours' ? hours(value) : money(value))
-  const consumption = budget?.kind === 'hours' ? 'confirmed hours' : 'confirmed hours × rates'
+  const consumption = budget?.kind === 'hours' ? 'confirmed hours' : f.pricing === 'non_billable' ? 'confirmed hours × cost rates' : 'confirmed hours × rates'
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">

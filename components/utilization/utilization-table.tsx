@@ -22,7 +22,7 @@ const head = ['Capacity h', 'Scheduled h', 'Billable h', 'Non-billable h', 'Unsc
 /** One row's periods, then its whole period. */
 export function PeriodTable({ row, caption }: { row: UtilizationRow; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${caption} (scrolls sideways)`}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -52,7 +52,7 @@ export function PeriodTable({ row, caption }: { row: UtilizationRow; caption: st
 /** Each practice's whole period, then the firm's. */
 export function PracticeTable({ rows, firm, linkOf }: { rows: UtilizationRow[]; firm: UtilizationRow; linkOf: (key: string) => string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Utilization by practice (scrolls sideways)">
       <table className="w-full text-sm">
         <caption className="sr-only">Utilization by practice over the whole period</caption>
         <thead>
@@ -88,7 +88,7 @@ export function PracticeTable({ rows, firm, linkOf }: { rows: UtilizationRow[]; 
 /** Each person's whole period, linked to their page. */
 export function PeopleTable({ rows }: { rows: UtilizationRow[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Utilization by person (scrolls sideways)">
       <table className="w-full text-sm">
         <caption className="sr-only">Utilization by person over the whole period</caption>
         <thead>

@@ -24,9 +24,13 @@ async function repriceAssignments(clientId: string, projectId: string, assignmen
     const employee = await readEmployee(assignment.employeeId)
     if (!employee) return
     const copy = moneyCopyOf(assignment, project, employee, card)
-    if (sameMoney(assignment.money, copy)) return
+    // The person's booking says billable or not as well: a run cut off between the copy and the
+    // booking finds the copy current and the booking not.
+    const booking = employee.bookings?.[assignment.id]
+    const bookingCurrent = !booking || (booking.billable !== false) === copy.billable
+    if (sameMoney(assignment.money, copy) && bookingCurrent) return
     changed++
-    if (assignment.money?.billable !== copy.billable) {
+    if (assignment.money?.billable !== copy.billable || !bookingCurrent) {
       await syncAssignment({ clientId, projectId, assignmentId: assignment.id, employeeId: assignment.employeeId })
     } else {
       await refreshAssignmentMoney({ clientId, projectId, id: assignment.id }, { project, employee, card })
@@ -43,6 +47,7 @@ const isAssignment = (edge: Edge): edge is AssignmentEdge => edge.entity === 'As
 export async function repriceProject(clientId: string, projectId: string, context?: JobContext): Promise<number> {
   const assignments = (await readClientEdges(clientId, projectId)).filter(isAssignment)
   const changed = await repriceAssignments(clientId, projectId, assignments)
+  if (assignments.length === 0) await syncProjectFinance(clientId, projectId)
   await context?.heartbeat({ done: assignments.length, total: assignments.length })
   return changed
 }

@@ -27,7 +27,7 @@ import { runAsJob, type JobContext } from '../jobs/runner'
 import { saveVersioned } from '../edges/versioned-save'
 import { sweepDelete } from '../edges/delete-sweep'
 import type { EdgeRef } from '../edges/journal'
-import { parseInput } from '../validation'
+import { hasField, parseInput } from '../validation'
 import { MAX_SKILLS_PER_PERSON, employeeCopyOf, skillCopyIsStale } from '../aggregates/employee-figures'
 import { createEmployeeInput, deleteEmployeeInput, removeSkillInput, skillInput, updateEmployeeInput } from './schemas'
 import { syncSkill } from '../edges/skill'
@@ -116,10 +116,11 @@ export async function updateEmployee(actor: Actor | null, input: unknown): Promi
   const propagated = ['name', 'practice', 'location', 'title', 'capacityHours', 'costRate'] as const
   return saveVersioned('employee', employeeId, version, {
     read: () => readEmployee(employeeId),
-    write: () => updateVersion(EmployeeEntity, { id: employeeId, ...data, costRate: data.costRate ?? $remove() }, version),
+    // A form always sends the cost rate (blank removes it); a JSON body that leaves it out keeps it.
+    write: () => updateVersion(EmployeeEntity, { id: employeeId, ...data, ...(hasField(input, 'costRate') ? { costRate: data.costRate ?? $remove() } : {}) }, version),
     around: (write, current) => (current.email === data.email ? write() : withEmailMoved(current.email, data.email, employeeId, write)),
     followUp: (current) =>
-      propagated.every((field) => current[field] === data[field] || (data[field] === undefined && field !== 'costRate'))
+      propagated.every((field) => current[field] === data[field] || (data[field] === undefined && (field !== 'costRate' || !hasField(input, 'costRate'))))
         ? null
         : { kind: 'rename-employee', follow: () => propagateEmployeeName(employeeId) },
     toView: toEmployeeSummary,

@@ -9,6 +9,22 @@ import { repriceFirm } from '../edges/repricing'
 import { rateCardInput } from './schemas'
 import { toRateCardView, type RateCardView } from './queries'
 
+const staleCard = () => new AppError('conflict:stale', 'Someone else changed the rate card since you loaded it. Reload to see their rates.')
+
+/** Puts the card at `version + 1` if it is still at `version`; a retried put that had been applied is recognised as ours. */
+async function writeCard(card: RateCard, version: number): Promise<void> {
+  try {
+    await RateCardEntity.build(PutItemCommand)
+      .item({ rates: card, version: version + 1 })
+      .options({ condition: version === 0 ? { attr: 'PK', exists: false } : { attr: 'version', eq: version } })
+      .send()
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error
+    const now = await readRateCard()
+    if (!now || now.version !== version + 1 || JSON.stringify(now.rates) !== JSON.stringify(card)) throw staleCard()
+  }
+}
+
 /** The role keys whose rate differs between two cards (added, changed or removed). */
 export function changedRoles(before: RateCard, after: RateCard): string[] {
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => before[key]?.rate !== after[key]?.rate).sort()
@@ -27,34 +43,22 @@ export async function saveRateCard(
   authorize(actor, 'see-money')
   const { version, rates } = parseInput(rateCardInput, input, 'rate card')
   const current = await readRateCard()
-  if ((current?.version ?? 0) !== version) {
-    throw new AppError('conflict:stale', 'Someone else changed the rate card since you loaded it. Reload to see their rates.')
-  }
+  if ((current?.version ?? 0) !== version) throw staleCard()
   const card: RateCard = Object.fromEntries(rates.map((line) => [roleKey(line.role), { role: line.role.trim(), rate: line.rate }]))
   const roles = changedRoles(current?.rates ?? {}, card)
-  try {
-    await RateCardEntity.build(PutItemCommand)
-      .item({ rates: card, version: version + 1 })
-      .options({ condition: version === 0 ? { attr: 'PK', exists: false } : { attr: 'version', eq: version } })
-      .send()
-  } catch (error) {
-    // A retried put that had been applied fails its own condition: it is ours if the card is now what we wrote.
-    const now = isConditionalCheckFailed(error) ? await readRateCard() : null
-    if (!now || now.version !== version + 1 || JSON.stringify(now.rates) !== JSON.stringify(card)) {
-      if (isConditionalCheckFailed(error)) throw new AppError('conflict:stale', 'Someone else changed the rate card since you loaded it. Reload to see their rates.')
-      throw error
-    }
-  }
-  const { changed } = roles.length
-    ? await runAsJob('reprice-firm', 'rate-card', { roles: JSON.stringify(roles) }, (_job, context) =>
-        repriceFirm(roles, {
+  // The job is recorded before the card is written: a save cut off after the write is finished by the
+  // sweep (which reprices every assignment), and a save refused as busy writes nothing.
+  const { changed } = await runAsJob('reprice-firm', 'rate-card', { roles: JSON.stringify(roles) }, async (_job, context) => {
+    await writeCard(card, version)
+    return roles.length
+      ? repriceFirm(roles, {
           ...context,
           heartbeat: async (progress) => {
             options.onProgress?.(progress!)
             await context.heartbeat(progress)
           },
-        }),
-      )
-    : { changed: 0 }
+        })
+      : { clients: 0, changed: 0 }
+  })
   return { ...toRateCardView((await readRateCard())!), repriced: changed }
 }

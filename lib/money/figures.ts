@@ -79,11 +79,25 @@ const roundUnits = (units: bigint, rate: number) => Number((units * BigInt(rate)
 
 const zero = (): PeriodFigures => ({ hours: 0, billable: 0, cost: 0 })
 
+/** One assignment's exact hours from `from` to `to` (inclusive), in 1/SCALE h. */
+export function workUnits(work: MoneyWork, from: string, to: string): bigint {
+  let units = 0n
+  if (from <= to) unitsPerDay(work, toDay(from), toDay(to), (_day, perDay) => (units += perDay))
+  return units
+}
+
+/** Exact hours as shown: to a tenth, half up. */
+const tenthsOf = (units: bigint) => Number((units * 10n * 2n + SCALE) / (SCALE * 2n)) / 10
+
+/** `amount` × part ÷ whole, rounded half up (non-negative; 0 when the whole is 0). */
+export function shareOf(amount: number, part: bigint, whole: bigint): number {
+  return whole === 0n ? 0 : Number((BigInt(amount) * part * 2n + whole) / (whole * 2n))
+}
+
 /** One assignment's hours, billable value and cost from `from` to `to` (inclusive), each rounded once. */
 export function workFigures(work: MoneyWork, from: string, to: string): PeriodFigures {
-  let units = 0n
-  unitsPerDay(work, toDay(from), toDay(to), (_day, perDay) => (units += perDay))
-  return { hours: Math.round(Number((units * 10n) / SCALE)) / 10, billable: work.billable ? roundUnits(units, work.rate) : 0, cost: roundUnits(units, work.cost) }
+  const units = workUnits(work, from, to)
+  return { hours: tenthsOf(units), billable: work.billable ? roundUnits(units, work.rate) : 0, cost: roundUnits(units, work.cost) }
 }
 
 const add = (a: PeriodFigures, b: PeriodFigures): PeriodFigures => ({ hours: Math.round((a.hours + b.hours) * 10) / 10, billable: a.billable + b.billable, cost: a.cost + b.cost })
@@ -117,11 +131,13 @@ export function projectFinancials(project: ProjectMoneyInput, today: string): Pr
   const tentative = sum(project.work.filter((work) => work.tentative), start, forecastUntil)
 
   const fee = project.pricing === 'fixed_price' && project.budgetKind === 'money' ? (project.budgetAmount ?? 0) : 0
+  // A fixed fee is earned in proportion to confirmed hours, counted exactly.
+  const units = (from: string, to: string) => confirmed.reduce((sum, work) => sum + workUnits(work, from, to), 0n)
   const revenue =
     project.pricing === 'time_and_materials'
       ? { toDate: toDate.billable, forecast: forecast.billable }
       : project.pricing === 'fixed_price'
-        ? { toDate: forecast.hours > 0 ? Math.round((fee * toDate.hours) / forecast.hours) : 0, forecast: fee }
+        ? { toDate: shareOf(fee, units(start, lastCounted), units(start, forecastUntil)), forecast: fee }
         : { toDate: 0, forecast: 0 }
   const profit = revenue.forecast - forecast.cost
   const effectiveRate = project.pricing === 'fixed_price' && forecast.hours > 0 ? Math.round(fee / forecast.hours) : null
@@ -129,8 +145,10 @@ export function projectFinancials(project: ProjectMoneyInput, today: string): Pr
   let budget: ProjectFinancials['budget'] = null
   if (project.budgetKind && project.budgetAmount !== null) {
     const kind = project.budgetKind
-    const consumption = (figures: PeriodFigures) => (kind === 'hours' ? figures.hours : figures.billable)
-    const runsOutOn = budgetRunOut(confirmed, kind, project.budgetAmount, start, forecastUntil)
+    // A money budget is spent at the charge-out rates, or at cost on a non-billable project (nothing is charged).
+    const atCost = kind === 'money' && project.pricing === 'non_billable'
+    const consumption = (figures: PeriodFigures) => (kind === 'hours' ? figures.hours : atCost ? figures.cost : figures.billable)
+    const runsOutOn = budgetRunOut(confirmed, kind, project.budgetAmount, start, forecastUntil, { atCost })
     budget = {
       kind,
       amount: project.budgetAmount,
@@ -159,12 +177,12 @@ export function projectFinancials(project: ProjectMoneyInput, today: string): Pr
 
 /**
  * The first day on which confirmed work, counted day by day from the project's start, passes the
- * budget: hours, or value at the charge-out rates. Exact (no rounding before the comparison).
+ * budget: hours, or value at the charge-out rates (at cost with `atCost`). Exact (no rounding before the comparison).
  */
-export function budgetRunOut(works: MoneyWork[], kind: BudgetKind, amount: number, from: string, to: string): string | null {
+export function budgetRunOut(works: MoneyWork[], kind: BudgetKind, amount: number, from: string, to: string, options: { atCost?: boolean } = {}): string | null {
   const perDay = new Map<number, bigint>()
   for (const work of works) {
-    const weight = kind === 'hours' ? 1n : BigInt(work.billable ? work.rate : 0)
+    const weight = kind === 'hours' ? 1n : BigInt(options.atCost ? work.cost : work.billable ? work.rate : 0)
     unitsPerDay(work, toDay(from), toDay(to), (day, units) => perDay.set(day, (perDay.get(day) ?? 0n) + units * weight))
   }
   // Units are hours × SCALE: an hours budget is compared as amount × SCALE, a money budget (units × rate) as minor units × SCALE.
@@ -191,11 +209,13 @@ export interface PeriodBillings {
 export function projectBillings(project: ProjectMoneyInput, financials: ProjectFinancials, from: string, to: string): { billings: number; cost: number } {
   const confirmed = project.work.filter((work) => !work.tentative)
   const period = confirmed.map((work) => workFigures(work, from, to)).reduce(add, zero())
+  const units = (a: string, b: string) => confirmed.reduce((sum, work) => sum + workUnits(work, a, b), 0n)
+  const start = confirmed.reduce((min, work) => (work.startDate < min ? work.startDate : min), project.startDate)
   const billings =
     project.pricing === 'time_and_materials'
       ? period.billable
-      : project.pricing === 'fixed_price' && financials.forecast.hours > 0
-        ? Math.round((financials.revenue.forecast * period.hours) / financials.forecast.hours)
+      : project.pricing === 'fixed_price'
+        ? shareOf(financials.revenue.forecast, units(from, to < financials.forecastUntil ? to : financials.forecastUntil), units(start, financials.forecastUntil))
         : 0
   return { billings, cost: period.cost }
 }

@@ -1,12 +1,12 @@
 import type { FinanceEntry, FinanceMonth, FinanceRisk } from '../db/entities/digests'
-import { percentOf, projectFinancials, workFigures, type ProjectMoneyInput } from './figures'
+import { percentOf, projectFinancials, shareOf, workFigures, workUnits, type ProjectMoneyInput } from './figures'
 
 // The firm's money by month (/finance), from one digest entry per project: its revenue and cost per
 // month, confirmed and tentative apart, and the day its budget runs out. Entries hold the months from
 // the one they were derived in, up to FINANCE_MONTHS ahead; a summary adds up its shard's entries.
-// Revenue as on the project page: hours × rates for time and materials; a fixed fee spread over the
-// project's confirmed hours (rounded per month to the cent, so months may differ from the fee by a
-// cent); nothing for non-billable work. Tentative work adds revenue only on time and materials.
+// Revenue as on the project page: hours × rates for time and materials; a fixed fee shared out over the
+// project's confirmed hours, counted exactly and rounded cumulatively, so its months add up to the fee;
+// nothing for non-billable work. Tentative work adds revenue only on time and materials.
 
 /** Months /finance shows, from this one. */
 export const FINANCE_MONTHS = 12
@@ -37,22 +37,33 @@ export interface FinanceProject extends ProjectMoneyInput {
 /** A project's digest entry as of `today`: undefined when it has no money in the months ahead and no overrun. */
 export function projectFinanceEntry(project: FinanceProject, today: string): FinanceEntry | undefined {
   const financials = projectFinancials(project, today)
+  const until = financials.forecastUntil
+  const start = project.work.reduce((min, work) => (work.startDate < min ? work.startDate : min), project.startDate)
+  const confirmedWork = project.work.filter((work) => !work.tentative)
+  const confirmedUnits = (from: string, to: string) => confirmedWork.reduce((sum, work) => sum + workUnits(work, from, to), 0n)
+  const fee = project.pricing === 'fixed_price' ? financials.revenue.forecast : 0
+  const allUnits = confirmedUnits(start, until)
+  // A fixed fee shared out by cumulative rounding: the months add up to the fee exactly.
+  const earnedThrough = (date: string) => shareOf(fee, confirmedUnits(start, date), allUnits)
   const months: Record<string, FinanceMonth> = {}
-  const last = monthOf(financials.forecastUntil)
   for (const month of monthsFrom(today, FINANCE_MONTHS + 1)) {
-    if (month > last) break
+    if (firstDay(month) > until) break
+    const to = lastDay(month) < until ? lastDay(month) : until
     const sum = (tentative: boolean) =>
-      project.work.filter((work) => work.tentative === tentative).reduce((total, work) => {
-        const figures = workFigures(work, firstDay(month), lastDay(month) < financials.forecastUntil ? lastDay(month) : financials.forecastUntil)
-        return { hours: total.hours + figures.hours, billable: total.billable + figures.billable, cost: total.cost + figures.cost }
-      }, { hours: 0, billable: 0, cost: 0 })
+      project.work.filter((work) => work.tentative === tentative).reduce(
+        (total, work) => {
+          const figures = workFigures(work, firstDay(month), to)
+          return { billable: total.billable + figures.billable, cost: total.cost + figures.cost }
+        },
+        { billable: 0, cost: 0 },
+      )
     const confirmed = sum(false)
     const tentative = sum(true)
     const revenue =
       project.pricing === 'time_and_materials'
         ? { r: confirmed.billable, rt: tentative.billable }
-        : project.pricing === 'fixed_price' && financials.forecast.hours > 0
-          ? { r: Math.round((financials.revenue.forecast * confirmed.hours) / financials.forecast.hours), rt: 0 }
+        : project.pricing === 'fixed_price'
+          ? { r: earnedThrough(to) - earnedThrough(dayBefore(firstDay(month))), rt: 0 }
           : { r: 0, rt: 0 }
     const figures = { ...revenue, c: confirmed.cost, ct: tentative.cost }
     if (figures.r || figures.rt || figures.c || figures.ct) months[month] = figures
@@ -61,6 +72,8 @@ export function projectFinanceEntry(project: FinanceProject, today: string): Fin
   if (Object.keys(months).length === 0 && !runsOut) return undefined
   return { c: project.clientId, n: project.name, cn: project.clientName, s: project.status, m: months, o: runsOut }
 }
+
+const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
 
 export interface FinanceSummary {
   /** The first month it adds up. */

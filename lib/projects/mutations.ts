@@ -1,5 +1,5 @@
 import 'server-only'
-import { authorize, type Actor } from '../authorization'
+import { authorize, can, type Actor } from '../authorization'
 import {
   $remove,
   $set,
@@ -53,7 +53,7 @@ export async function createProject(actor: Actor | null, input: unknown): Promis
     )
     const project = await syncProject({ clientId: data.clientId, projectId: id })
     if (!project || project.deletingAt) throw notFound('client', data.clientId)
-    return toProjectSummary(project, { money: true })
+    return toProjectSummary(project, { money: can(actor, 'see-money') })
   })
 }
 
@@ -76,9 +76,9 @@ export async function updateProject(actor: Actor | null, input: unknown): Promis
       current.name !== data.name
         ? { kind: 'rename-project', params: { clientId }, follow: () => propagateProjectChanges(clientId, projectId) }
         : current.pricing !== data.pricing
-          ? { kind: 'reprice-project', params: { clientId }, follow: async (context) => void (await repriceProject(clientId, projectId, context)) }
+          ? { kind: 'reprice-project', params: { clientId }, follow: (context) => propagateProjectPricing(clientId, projectId, context) }
           : { kind: 'sync-project', params: { clientId }, follow: () => syncProjectOverview(clientId, projectId) },
-    toView: (item) => toProjectSummary(item, { money: true }),
+    toView: (item) => toProjectSummary(item, { money: can(actor, 'see-money') }),
   })
 }
 
@@ -91,9 +91,15 @@ export async function setProjectRates(actor: Actor | null, input: unknown): Prom
   return saveVersioned('project', projectId, version, {
     read: () => readProject(clientId, projectId),
     write: () => updateVersion(ProjectEntity, { clientId, id: projectId, rates: $set(card) }, version),
-    followUp: () => ({ kind: 'reprice-project', params: { clientId }, follow: async (context) => void (await repriceProject(clientId, projectId, context)) }),
-    toView: (item) => toProjectSummary(item, { money: true }),
+    followUp: () => ({ kind: 'reprice-project', params: { clientId }, follow: (context) => propagateProjectPricing(clientId, projectId, context) }),
+    toView: (item) => toProjectSummary(item, { money: can(actor, 'see-money') }),
   })
+}
+
+/** A project's pricing or rates onto its assignments, then its overview entry (status and dates may have changed with it) and money. */
+export async function propagateProjectPricing(clientId: string, projectId: string, context?: JobContext): Promise<void> {
+  await repriceProject(clientId, projectId, context)
+  await syncProjectOverview(clientId, projectId)
 }
 
 /** A renamed project's name onto its edges, and its pricing onto its assignments (the rename job's step). */

@@ -27,36 +27,44 @@ const projectShape = {
 const budgetMoney = moneyAmount('Budget', 1e10)
 const budgetHours = z.coerce.number({ error: 'Budget must be a number of hours' }).min(0, 'Budget cannot be negative').max(1e7, 'Budget is too large')
 
-/** The budget as stored: its kind and its amount (minor units, or hours); a fixed fee is required for fixed price. */
-function withBudget<T extends { pricing: (typeof pricingModels)[number]; budgetKind?: (typeof budgetKinds)[number]; budget?: string | number | { kind: (typeof budgetKinds)[number]; amount: number } }>(
-  value: T,
-  context: z.RefinementCtx,
-) {
-  const { budget: given, budgetKind: givenKind, ...rest } = value
-  const budget = typeof given === 'object' ? given.amount : given
-  const budgetKind = typeof given === 'object' ? given.kind : givenKind
-  const kind = budget === undefined ? undefined : (budgetKind ?? 'money')
-  const parsed = kind === 'hours' ? budgetHours.safeParse(budget) : kind === 'money' ? budgetMoney.safeParse(budget) : undefined
-  if (parsed && !parsed.success) {
-    for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', message: issue.message, path: ['budget'] })
-    return z.NEVER
-  }
-  if (value.pricing === 'fixed_price' && (kind !== 'money' || !parsed?.data)) {
-    context.addIssue({ code: 'custom', message: 'A fixed-price project needs its fee: a budget in money', path: ['budget'] })
-    return z.NEVER
-  }
-  return { ...rest, budgetKind: kind, budgetAmount: parsed?.data as number | undefined }
+type BudgetFields = {
+  pricing: (typeof pricingModels)[number]
+  budgetKind?: (typeof budgetKinds)[number]
+  budget?: string | number | { kind: (typeof budgetKinds)[number]; amount: number }
+}
+
+/** The budget's kind and its amount as given (money when no kind is given; as a read answers it, { kind, amount }). */
+function givenBudget({ budget, budgetKind }: BudgetFields) {
+  const amount = typeof budget === 'object' ? budget.amount : budget
+  const kind = amount === undefined ? undefined : typeof budget === 'object' ? budget.kind : (budgetKind ?? 'money')
+  const parsed = kind === 'hours' ? budgetHours.safeParse(amount) : kind === 'money' ? budgetMoney.safeParse(amount) : undefined
+  return { kind, parsed }
+}
+
+/** The budget's rules, as issues on `budget` (a refinement: reported beside the other fields' errors). */
+function budgetRules(value: BudgetFields, context: z.RefinementCtx) {
+  const { kind, parsed } = givenBudget(value)
+  if (parsed && !parsed.success) for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', message: issue.message, path: ['budget'] })
+  else if (value.pricing === 'fixed_price' && (kind !== 'money' || !parsed?.data)) context.addIssue({ code: 'custom', message: 'A fixed-price project needs its fee: a budget in money', path: ['budget'] })
+}
+
+/** The budget as stored: its kind and its amount (minor units, or hours). */
+function withBudget<T extends BudgetFields>(value: T) {
+  const { budget: _budget, budgetKind: _kind, ...rest } = value
+  const { kind, parsed } = givenBudget(value)
+  return { ...rest, budgetKind: kind, budgetAmount: parsed?.success ? (parsed.data as number | undefined) : undefined }
 }
 
 const endNotBeforeStart = (value: { startDate: string; endDate?: string }) => !value.endDate || value.endDate >= value.startDate
 const endRule = { message: 'End date must be on or after the start date', path: ['endDate'] }
 
-export const createProjectInput = z.object({ clientId: entityId('Client'), idempotencyKey, ...projectShape }).refine(endNotBeforeStart, endRule).transform(withBudget)
+export const createProjectInput = z.object({ clientId: entityId('Client'), idempotencyKey, ...projectShape }).refine(endNotBeforeStart, endRule).superRefine(budgetRules).transform(withBudget)
 export type CreateProjectInput = z.input<typeof createProjectInput>
 
 export const updateProjectInput = z
   .object({ clientId: entityId('Client'), projectId: entityId('Project'), version: expectedVersion, ...projectShape })
   .refine(endNotBeforeStart, endRule)
+  .superRefine(budgetRules)
   .transform(withBudget)
 export type UpdateProjectInput = z.input<typeof updateProjectInput>
 

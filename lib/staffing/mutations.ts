@@ -5,7 +5,7 @@ import { toAssignmentView, toBookings, type AssignmentView, type Booking } from 
 import { AppError, notFound, staleSave } from '../errors'
 import { idForKey } from '../ids'
 import { runAsJob } from '../jobs/runner'
-import { parseInput } from '../validation'
+import { hasField, parseInput } from '../validation'
 import { assignmentRef, changeAssignmentInput, staffEmployeeInput } from './schemas'
 import { syncAssignment, removeAssignment } from '../edges/assignment'
 import { getLiveProject, readLiveEmployee } from '../reads'
@@ -105,7 +105,8 @@ export async function changeAssignment(actor: Actor | null, input: unknown): Pro
           ...key,
           ...data,
           endDate: data.endDate ?? $remove(),
-          rateOverride: data.rateOverride ?? $remove(),
+          // A form always sends the field (blank removes the rate); a JSON body that leaves it out keeps it.
+          ...(hasField(input, 'rateOverride') ? { rateOverride: data.rateOverride ?? $remove() } : {}),
           version: $add(1),
         })
         .options({ condition: { attr: 'version', eq: version } })

@@ -12,6 +12,7 @@ import { applyCapacity, personCapacityChange, roleCapacityChange } from '../dige
 import { DIGESTS_VERSION, trackedWeeks } from '../digests/overview'
 import { applyPeople, applyProjects, applyWeek, personChanges, projectEntry, syncPersonOverview, syncProjectOverview, versionOf } from '../digests/overview-sync'
 import { syncUnfilledRole } from '../edges/unfilled-role'
+import { syncAssignment } from '../edges/assignment'
 
 // The daily recomputation of the overview's and capacity's digests from consistent reads of every
 // person, project and unfilled role; the per-change syncs (lib/digests/overview-sync.ts) keep them
@@ -150,7 +151,13 @@ async function refreshFinance(liveProjects: FormattedItem<typeof ProjectEntity>[
   // The entries name their clients too: a project the lagging index does not list yet keeps its entry.
   const clientIds = [...new Set([...liveProjects.map((project) => project.clientId), ...sets.flatMap((set) => Object.values(set?.projects ?? {}).map((entry) => entry.c))])]
   await forEachBounded(clientIds, 8, async (clientId) => {
-    const edges = await readClientEdges(clientId)
+    let edges = await readClientEdges(clientId)
+    // Assignments written before money existed get their copy (and their bookings' billing) first.
+    const unpriced = edges.flatMap((edge) => (edge.entity === 'Assignment' && !edge.money ? [edge] : []))
+    if (unpriced.length) {
+      for (const a of unpriced) await syncAssignment({ clientId, projectId: a.projectId, assignmentId: a.id, employeeId: a.employeeId })
+      edges = await readClientEdges(clientId)
+    }
     for (const item of edges) {
       if (item.entity !== 'Project') continue
       const entry = financeEntryOf(item, edges.flatMap((edge) => (edge.entity === 'Assignment' && edge.projectId === item.id ? [edge] : [])), today)

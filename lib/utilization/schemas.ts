@@ -24,6 +24,7 @@ export const utilizationInput = z
   })
   .refine((value) => value.period !== 'custom' || (value.from && value.to), { message: 'Choose both dates', path: ['from'] })
   .refine((value) => !value.from || !value.to || value.from <= value.to, { message: 'To must be on or after From', path: ['to'] })
+  .refine((value) => !value.from || !value.to || Date.parse(value.to) - Date.parse(value.from) <= 366 * 86_400_000, { message: 'Choose at most a year', path: ['to'] })
 export type UtilizationInput = z.input<typeof utilizationInput>
 
 /** The people view: one practice (required), a page of 50 from `cursor`. */

@@ -151,7 +151,7 @@ async function applyOnce(firm: Firm, op: Operation, ledger: Ledger): Promise<voi
     }
     case 'costRate': {
       const { Item } = await EmployeeEntity.build(GetItemCommand).key({ id: pick(firm.people, op.person).id }).options({ consistent: true }).send()
-      if (Item) await updateEmployee(manager, { employeeId: Item.id, version: Item.version, name: Item.name, email: Item.email, title: Item.title, practice: Item.practice, location: Item.location, capacityHours: Item.capacityHours, ...(op.rate ? { costRate: `${op.rate}` } : {}) })
+      if (Item) await updateEmployee(manager, { employeeId: Item.id, version: Item.version, name: Item.name, email: Item.email, title: Item.title, practice: Item.practice, location: Item.location, capacityHours: Item.capacityHours, costRate: op.rate ? `${op.rate}` : '' })
       return
     }
     case 'timeOff': {

@@ -7,7 +7,10 @@ export function GET(request: Request) {
   return respondAs(request, (actor) => getRateCard(actor))
 }
 
-/** Saves the card: body { version, rates: [{ role, rate }] } with rates as typed ("95.50"); reprices every assignment of a changed role. Stale version: 409. */
+/**
+ * Saves the card: body { version, rates: [{ role, rate }] }, a rate as text as typed ("95.50") or as a number of cents
+ * (as this route's GET answers it); reprices every assignment of a changed role. Stale version: 409.
+ */
 export async function PUT(request: Request) {
   return respondAs(request, async (actor) => saveRateCard(actor, await jsonBody(request)))
 }
