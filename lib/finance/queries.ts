@@ -31,7 +31,7 @@ export async function getRateCard(actor: Actor | null): Promise<RateCardView> {
 /**
  * `/finance`: revenue, cost and margin by month for the next 12 months, confirmed and tentative apart,
  * the projects at risk of overrunning their budget, and the rate card, from the finance digests'
- * summaries and the card: one BatchGetItem of 33 keys at any firm size. Managers and admins.
+ * summaries and the card: one BatchGetItem of 97 keys at any firm size. Managers and admins.
  */
 export async function getFinance(actor: Actor | null, options: { today?: string } = {}): Promise<FinanceView & { currency: string; card: RateCardView }> {
   authorize(actor, 'see-money')
