@@ -52,7 +52,7 @@ test('a practice’s billable utilization next month matches the hand-worked fig
   const percent = (billableHours: number) => `${Math.round((billableHours / (72 * weeks)) * 1000) / 10}% billable`
   await page.goto(`/utilization?period=next-month&grain=month&practice=${encodeURIComponent(practice.toLowerCase())}`)
   await expect(page.getByRole('heading', { level: 2, name: `${practice}: ${percent(20 * weeks + 64)}` })).toBeVisible()
-  await expect(page.getByText(`${weeks} weeks (a week counts in the month its Thursday falls in)`)).toBeVisible()
+  await expect(page.getByText(`· ${weeks} weeks (the weeks whose Thursday falls in`)).toBeVisible()
   await page.getByRole('switch', { name: /tentative/i }).click()
   await expect(page.getByRole('heading', { level: 2, name: `${practice}: ${percent(20 * weeks)}` })).toBeVisible()
   await expect(page.getByRole('table', { name: `${practice}: utilization by month` }).getByRole('row').nth(1)).toContainText(String(10 * weeks))

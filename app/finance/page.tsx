@@ -12,6 +12,7 @@ import { getFinance } from '@/lib/finance/queries'
 import { formatDate } from '@/lib/format'
 import { formatMoney } from '@/lib/money/currency'
 import { withRecording } from '@/lib/recording'
+import { todayIso } from '@/lib/load/allocation'
 
 export const metadata: Metadata = { title: 'Finance' }
 
@@ -24,6 +25,7 @@ export default async function FinancePage() {
   const { result: finance, recording } = await withRecording(() => getFinance(actor))
   const card = finance.card
   const money = (minor: number) => formatMoney(minor, finance.currency)
+  const today = todayIso()
   const months = finance.months.map((month) => ({ ...month, label: monthName(month.month) }))
   const empty = finance.months.every((month) => !month.revenue && !month.cost && !month.tentativeRevenue && !month.tentativeCost)
   return (
@@ -88,7 +90,7 @@ export default async function FinancePage() {
           <ul className="space-y-1 text-sm">
             {finance.risks.first.map((risk) => (
               <li key={risk.id}>
-                <Link href={`/clients/${risk.c}/projects/${risk.id}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">{risk.n}</Link> ({risk.cn}): budget runs out on {formatDate(risk.o)}
+                <Link href={`/clients/${risk.c}/projects/${risk.id}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">{risk.n}</Link> ({risk.cn}): {risk.o < today ? 'budget ran out on' : 'budget runs out on'} {formatDate(risk.o)}
               </li>
             ))}
             {finance.risks.count > finance.risks.first.length ? <li className="text-slate-600">and {finance.risks.count - finance.risks.first.length} more, soonest first above</li> : null}

@@ -103,7 +103,8 @@ export default async function UtilizationPage({ searchParams }: { searchParams: 
               {row.name}: {row.total.billablePercent === null ? 'no capacity' : `${row.total.billablePercent}% billable`}
             </h2>
             <p className="mb-2 text-sm text-slate-600">
-              {formatDate(view.from)} – {formatDate(view.to)} · {row.people} people · {row.total.weeks} weeks (a week counts in the month its Thursday falls in)
+              {row.total.from ? `${formatDate(row.total.from)} – ${formatDate(row.total.to)}` : `${formatDate(view.from)} – ${formatDate(view.to)}`} · {row.people} people · {row.total.weeks} weeks
+              (the weeks whose Thursday falls in {formatDate(view.from)} – {formatDate(view.to)}; a week counts in the month its Thursday falls in)
               {view.includeTentative ? '' : ' · tentative work not counted'}
             </p>
             <UtilizationChart periods={row.periods} title={row.name} />

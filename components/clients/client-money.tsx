@@ -12,7 +12,7 @@ export function ClientMoneyPanel({ clientId, money }: { clientId: string; money:
       <p className="mb-3 text-sm text-slate-600">
         {formatDate(money.from)} – {formatDate(money.to)}, confirmed work: billings are hours × rates (a fixed fee spread over its scheduled hours), costs are hours × cost rates.
       </p>
-      <dl className="grid grid-cols-3 gap-3 text-center">
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3 sm:text-center">
         <div>
           <dt className="text-sm text-slate-600">Billings</dt>
           <dd className="text-lg font-semibold tabular-nums">{amount(money.billings)}</dd>

@@ -30,7 +30,7 @@ export function FinanceChart({ months, currency, label }: { months: (FinanceMont
           <Line type="monotone" dataKey="cost" name="Cost (confirmed)" stroke={colours.cost} strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line type="monotone" dataKey="costWithTentative" name="Cost with tentative" stroke={colours.tentativeCost} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
           <Tooltip formatter={(value, name) => [money(Number(value)), name]} />
-          <Legend />
+          <Legend formatter={(value) => <span className="text-slate-800">{value}</span>} />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

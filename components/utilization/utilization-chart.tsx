@@ -23,7 +23,7 @@ export function UtilizationChart({ periods, title }: { periods: UtilizationCell[
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="period" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-          <YAxis tick={{ fontSize: 11 }} unit=" h" width={60} />
+          <YAxis tick={{ fontSize: 11 }} width={76} tickFormatter={(value: number) => `${value.toLocaleString('en-GB')} h`} />
           <Bar dataKey="billable" name="Billable" stackId="scheduled" fill={colours.billable} isAnimationActive={false} />
           <Bar dataKey="nonBillable" name="Non-billable" stackId="scheduled" fill={colours.nonBillable} isAnimationActive={false} />
           <Line type="stepAfter" dataKey="capacity" name="Capacity" stroke={colours.capacity} strokeWidth={2} dot={false} isAnimationActive={false} />
@@ -31,7 +31,7 @@ export function UtilizationChart({ periods, title }: { periods: UtilizationCell[
             formatter={(value, name) => [`${value} h`, name]}
             labelFormatter={(label, payload) => `${label}${payload?.[0]?.payload?.percent != null ? `: ${payload[0].payload.percent}% billable` : ''}`}
           />
-          <Legend />
+          <Legend formatter={(value) => <span className="text-slate-800">{value}</span>} />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

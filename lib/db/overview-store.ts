@@ -45,8 +45,8 @@ export const overviewKeys = {
 /**
  * The finance digest's shards: many more than the overview's, since a project's entry holds its money
  * month by month (about a quarter of a kilobyte) and an UpdateItem is charged by the whole item: at the
- * large seed (1,500 projects) 32 shards made 7–13 KB sets, so at 15,000 projects 96 keep a set near 40 KB
- * (40 write units a project money update) while /finance still reads every summary in one BatchGetItem.
+ * large seed (1,500 projects) 32 shards made 7–13 KB sets; at the xl seed (15,000) 96 make 20–48 KB sets
+ * (at most 48 write units a project money update) while /finance still reads every summary in one BatchGetItem.
  */
 export const FINANCE_SHARDS = 96
 export const financeShardOf = (projectId: string) => createHash('sha1').update(projectId).digest()[0] % FINANCE_SHARDS
