@@ -18,21 +18,24 @@ type Params = Record<string, string | undefined>
 const control = 'mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm'
 const label = 'block text-sm font-medium text-slate-800'
 
+/** Bad filters are shown as field errors beside the defaults' figures, never as an error page. */
+async function orDefaults<T>(read: () => Promise<T>, defaults: () => Promise<T>): Promise<{ value: T; errors: FieldErrors }> {
+  try {
+    return { value: await read(), errors: {} }
+  } catch (error) {
+    if (!isAppError(error) || error.kind !== 'invalid') throw error
+    return { value: await defaults(), errors: error.fields ?? {} }
+  }
+}
+
 export default async function UtilizationPage({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await requireActor()
   const params = Object.fromEntries(Object.entries(await searchParams).filter(([, value]) => typeof value === 'string' && value !== '')) as Record<string, string>
   if (params.view === 'people' && params.practice) return <PeopleView actor={actor} params={params} />
-  // Bad filters are shown as field errors beside the defaults' figures, never as an error page.
-  let errors: FieldErrors = {}
-  const { result: view, recording } = await withRecording(async () => {
-    try {
-      return await getUtilization(actor, params)
-    } catch (error) {
-      if (!isAppError(error) || error.kind !== 'invalid') throw error
-      errors = error.fields ?? {}
-      return getUtilization(actor, {})
-    }
-  })
+  const {
+    result: { value: view, errors },
+    recording,
+  } = await withRecording(() => orDefaults(() => getUtilization(actor, params), () => getUtilization(actor, {})))
   const selected = view.practice ? view.practices.find((row) => row.key === view.practice)! : null
   const row = selected ?? view.firm
   const query = (overrides: Params) => new URLSearchParams(Object.entries({ ...params, ...overrides }).filter((entry): entry is [string, string] => Boolean(entry[1])))
@@ -131,16 +134,10 @@ export default async function UtilizationPage({ searchParams }: { searchParams: 
 
 /** One practice's people, 50 to a page, each over the period (one Query: the practice's key). */
 async function PeopleView({ actor, params }: { actor: Awaited<ReturnType<typeof requireActor>>; params: Record<string, string> }) {
-  let errors: FieldErrors = {}
-  const { result: page, recording } = await withRecording(async () => {
-    try {
-      return await getUtilizationPeople(actor, params)
-    } catch (error) {
-      if (!isAppError(error) || error.kind !== 'invalid') throw error
-      errors = error.fields ?? {}
-      return getUtilizationPeople(actor, { practice: params.practice })
-    }
-  })
+  const {
+    result: { value: page, errors },
+    recording,
+  } = await withRecording(() => orDefaults(() => getUtilizationPeople(actor, params), () => getUtilizationPeople(actor, { practice: params.practice })))
   const query = (overrides: Params) => new URLSearchParams(Object.entries({ ...params, ...overrides }).filter((entry): entry is [string, string] => Boolean(entry[1])))
   const messages = Object.values(errors).flat()
   return (

@@ -49,16 +49,20 @@ export function PeriodTable({ row, caption }: { row: UtilizationRow; caption: st
   )
 }
 
-/** Each practice's whole period, then the firm's. */
-export function PracticeTable({ rows, firm, linkOf }: { rows: UtilizationRow[]; firm: UtilizationRow; linkOf: (key: string) => string }) {
+/**
+ * Rows (practices, or people) over the whole period, each linked, with a people column and a total
+ * row when given.
+ */
+function WholePeriodTable({ what, rows, linkOf, total }: { what: 'Practice' | 'Person'; rows: UtilizationRow[]; linkOf: (key: string) => string; total?: UtilizationRow }) {
+  const people = what === 'Practice'
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Utilization by practice (scrolls sideways)">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Utilization by ${what.toLowerCase()} (scrolls sideways)`}>
       <table className="w-full text-sm">
-        <caption className="sr-only">Utilization by practice over the whole period</caption>
+        <caption className="sr-only">Utilization by {what.toLowerCase()} over the whole period</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-600">
-            <th scope="col" className="px-2 py-1 font-medium">Practice</th>
-            <th scope="col" className="px-2 py-1 text-right font-medium">People</th>
+            <th scope="col" className="px-2 py-1 font-medium">{what}</th>
+            {people ? <th scope="col" className="px-2 py-1 text-right font-medium">People</th> : null}
             {head.map((label) => (
               <th key={label} scope="col" className="px-2 py-1 text-right font-medium">{label}</th>
             ))}
@@ -70,46 +74,29 @@ export function PracticeTable({ rows, firm, linkOf }: { rows: UtilizationRow[]; 
               <th scope="row" className="px-2 py-1 text-left font-normal">
                 <a className="text-indigo-700 underline-offset-2 hover:underline" href={linkOf(row.key)}>{row.name}</a>
               </th>
-              <td className="px-2 py-1 text-right tabular-nums">{row.people}</td>
+              {people ? <td className="px-2 py-1 text-right tabular-nums">{row.people}</td> : null}
               <Cells cell={row.total} />
             </tr>
           ))}
-          <tr className="font-semibold">
-            <th scope="row" className="px-2 py-1 text-left">{firm.name}</th>
-            <td className="px-2 py-1 text-right tabular-nums">{firm.people}</td>
-            <Cells cell={firm.total} />
-          </tr>
+          {total ? (
+            <tr className="font-semibold">
+              <th scope="row" className="px-2 py-1 text-left">{total.name}</th>
+              {people ? <td className="px-2 py-1 text-right tabular-nums">{total.people}</td> : null}
+              <Cells cell={total.total} />
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>
   )
 }
 
+/** Each practice's whole period, then the firm's. */
+export function PracticeTable({ rows, firm, linkOf }: { rows: UtilizationRow[]; firm: UtilizationRow; linkOf: (key: string) => string }) {
+  return <WholePeriodTable what="Practice" rows={rows} linkOf={linkOf} total={firm} />
+}
+
 /** Each person's whole period, linked to their page. */
 export function PeopleTable({ rows }: { rows: UtilizationRow[] }) {
-  return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Utilization by person (scrolls sideways)">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Utilization by person over the whole period</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-slate-600">
-            <th scope="col" className="px-2 py-1 font-medium">Person</th>
-            {head.map((label) => (
-              <th key={label} scope="col" className="px-2 py-1 text-right font-medium">{label}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className="border-b border-slate-100">
-              <th scope="row" className="px-2 py-1 text-left font-normal">
-                <a className="text-indigo-700 underline-offset-2 hover:underline" href={`/employees/${row.key}`}>{row.name}</a>
-              </th>
-              <Cells cell={row.total} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
+  return <WholePeriodTable what="Person" rows={rows} linkOf={(key) => `/employees/${key}`} />
 }

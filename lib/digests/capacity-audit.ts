@@ -64,7 +64,8 @@ export function auditCapacity(items: StoredItem[], today: string): string[] {
   return problems
 }
 
-function canonical(value: unknown): string {
+/** JSON with object keys in order: equal values compare equal whatever order their keys were written in. */
+export function canonical(value: unknown): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort)
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sort(x)]))

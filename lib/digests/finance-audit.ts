@@ -4,6 +4,7 @@ import { FinanceSetEntity, FinanceSummaryEntity, type FinanceEntry } from '../db
 import { financeDigests, financeShardOf, overviewKeys } from '../db/overview-store'
 import { summariseFinance } from '../money/finance'
 import { financeEntryOf } from './finance-sync'
+import { canonical } from './capacity-audit'
 
 /** Differences between the stored finance digests and a from-scratch recompute from the projects and assignments in `items`: empty when they agree. */
 export function auditFinance(items: StoredItem[], today: string): string[] {
@@ -31,13 +32,4 @@ export function auditFinance(items: StoredItem[], today: string): string[] {
     if (canonical(actual) !== canonical(derived)) problems.push(`finance ${digest} summary is ${canonical(actual)}, derived ${canonical(derived)}`)
   }
   return problems
-}
-
-function canonical(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort)
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sort(x)]))
-    return v
-  }
-  return JSON.stringify(sort(value))
 }

@@ -10,6 +10,7 @@ import { auditCapacity } from '../digests/capacity-audit'
 import { auditFinance } from '../digests/finance-audit'
 import { todayIso } from '../load/allocation'
 import { moneyCopyOf, sameMoney } from '../edges/assignment-money'
+import { bookingOf } from '../edges/assignment'
 
 // A from-scratch recompute of every derived value from the source items, compared with what is
 // stored. Empty when the table is consistent. Reads the whole table (and each index) with Scan:
@@ -52,19 +53,8 @@ export function expectedAggregates({ clients, employees, technologies, projects,
       const bookings: StoredBookings = Object.fromEntries(
         assignments
           .filter((a) => a.employeeId === employee.id)
-          .map((a) => [
-            a.id,
-            {
-              clientId: a.clientId,
-              projectId: a.projectId,
-              start: a.startDate,
-              ...(a.endDate ? { end: a.endDate } : {}),
-              allocation: a.allocation,
-              tentative: a.status === 'tentative',
-              // As bookingOf (lib/edges/assignment.ts) says it: from the assignment's money copy.
-              ...(a.money && !a.money.billable ? { billable: false } : {}),
-            },
-          ]),
+          // As the assignment's sync enters it (lib/edges/assignment.ts).
+          .map((a) => [a.id, bookingOf(a)]),
       )
       const own = skills.filter((s) => s.employeeId === employee.id)
       return [
