@@ -254,3 +254,10 @@ export async function forEachBounded<T>(items: T[], concurrency: number, fn: (it
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
 }
+
+/** fn over items with at most `concurrency` in flight, the results in the items' order. */
+export async function mapBounded<T, R>(items: T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  await forEachBounded(items, concurrency, async (item, index) => void (results[index] = await fn(item, index)))
+  return results
+}

@@ -1,6 +1,6 @@
 import 'server-only'
 import type { FormattedItem } from 'dynamodb-toolbox'
-import { EmployeeEntity, ProjectEntity, UnfilledRoleEntity, forEachBounded, keyOf, type EntryChange } from '../db'
+import { EmployeeEntity, ProjectEntity, UnfilledRoleEntity, forEachBounded, mapBounded, keyOf, type EntryChange } from '../db'
 import { batchGetAs } from '../db/batch'
 import { CapacitySetEntity, FinanceSetEntity, PeopleSetEntity, ProjectsSetEntity, WeekSetEntity, type FinanceEntry } from '../db/entities/digests'
 import { FINANCE_SHARDS, OVERVIEW_SHARDS, financeShardOf, listOverviewSources, overviewKeys, overviewShardOf, readDigestSet, writeOverviewState } from '../db/overview-store'
@@ -46,11 +46,13 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
   // The digests as they are, read before the index: anyone they name is read too, so a person or
   // project the lagging index does not list yet keeps their entries (an entry is only ever removed
   // because a consistent read found its item gone or being deleted).
+  // Reads in flight are bounded (as everywhere here): a few hundred at once would queue for the SDK's
+  // sockets and could meet the call deadline while waiting, not while DynamoDB worked.
   const [weekSets, peopleSets, projectSets, capacitySets, sources] = await Promise.all([
-    Promise.all(shards.map((shard) => Promise.all(weeks.map((week) => readDigestSet(WeekSetEntity, overviewKeys.week(week, shard)))))),
-    Promise.all(shards.map((shard) => readDigestSet(PeopleSetEntity, overviewKeys.people(shard)))),
-    Promise.all(shards.map((shard) => readDigestSet(ProjectsSetEntity, overviewKeys.projects(shard)))),
-    Promise.all(capacityParts.map((part) => readDigestSet(CapacitySetEntity, capacityKeys.part(part)))),
+    mapBounded(shards, 2, (shard) => mapBounded(weeks, 4, (week) => readDigestSet(WeekSetEntity, overviewKeys.week(week, shard)))),
+    mapBounded(shards, 4, (shard) => readDigestSet(PeopleSetEntity, overviewKeys.people(shard))),
+    mapBounded(shards, 4, (shard) => readDigestSet(ProjectsSetEntity, overviewKeys.projects(shard))),
+    mapBounded(capacityParts, 4, (part) => readDigestSet(CapacitySetEntity, capacityKeys.part(part))),
     listOverviewSources(),
   ])
   const employeeIds = new Set(sources.employeeIds)
@@ -146,7 +148,7 @@ export async function refreshOverview(options: { today?: string; onProgress?: (d
  */
 async function refreshFinance(liveProjects: FormattedItem<typeof ProjectEntity>[], today: string): Promise<void> {
   const shards = Array.from({ length: FINANCE_SHARDS }, (_, shard) => shard)
-  const sets = await Promise.all(shards.map((shard) => readDigestSet(FinanceSetEntity, overviewKeys.finance(shard))))
+  const sets = await mapBounded(shards, 8, (shard) => readDigestSet(FinanceSetEntity, overviewKeys.finance(shard)))
   const desired: Record<string, FinanceEntry>[] = shards.map(() => ({}))
   // The entries name their clients too: a project the lagging index does not list yet keeps its entry.
   const clientIds = [...new Set([...liveProjects.map((project) => project.clientId), ...sets.flatMap((set) => Object.values(set?.projects ?? {}).map((entry) => entry.c))])]
