@@ -12,6 +12,10 @@ import { withRecording } from '../lib/db/recorder'
 import { auditDerivedData } from '../lib/upkeep/audit'
 import { AppError } from '../lib/errors'
 import { plannerCell, plannerColumns, toPlannerRow } from '../lib/planner/grid'
+import { moveDates } from '../lib/planner/drag'
+import { practiceFigures } from '../lib/planner/practice-figures'
+import { getCapacity } from '../lib/capacity/queries'
+import { addWeeks, mondayOf, todayIso } from '../lib/load/allocation'
 
 useTestDatabase()
 
@@ -104,11 +108,12 @@ describe('the planner', () => {
     const [from, to] = [unique('Practice'), unique('Practice')]
     const person = await aPerson('Mover', from, 'Lisbon')
     await setSkill(manager, { employeeId: person.id, technologyId: technology.id, level: 4 })
-    await updateEmployee(manager, { employeeId: person.id, version: person.version, name: 'Mover', email: person.email, title: 'Lead', practice: to, location: 'Dublin', capacityHours: 40 })
+    await updateEmployee(manager, { employeeId: person.id, version: person.version, name: 'Mover', email: person.email, title: 'Lead', practice: to, location: 'Dublin', capacityHours: 32 })
     assert.deepEqual((await listPlannerPeople(manager, { practice: from })).people, [])
-    assert.deepEqual((await listPlannerPeople(manager, { practice: to })).people.map((p) => p.location), ['Dublin'])
+    assert.deepEqual((await listPlannerPeople(manager, { practice: to })).people.map((p) => [p.location, p.capacityHours]), [['Dublin', 32]])
     const [skilled] = (await listPlannerPeople(manager, { technologyId: technology.id, practice: to, location: 'Dublin' })).people
-    assert.deepEqual({ id: skilled.id, title: skilled.title, practice: skilled.practice }, { id: person.id, title: 'Lead', practice: to })
+    // The skill's copy carries the weekly hours too, so the planner shows a technology's people in hours.
+    assert.deepEqual({ id: skilled.id, title: skilled.title, practice: skilled.practice, hours: skilled.capacityHours }, { id: person.id, title: 'Lead', practice: to, hours: 32 })
     assert.deepEqual((await auditDerivedData()).problems, [])
   })
 
@@ -155,7 +160,7 @@ describe('the planner', () => {
 describe('the planner grid’s rows', () => {
   it('carry only the bookings and time off that touch the period on screen, and draw the same cells', () => {
     const person = {
-      id: 'e1', name: 'Ada', title: 'Engineer', practice: 'Backend', location: 'Berlin', level: null,
+      id: 'e1', name: 'Ada', title: 'Engineer', practice: 'Backend', location: 'Berlin', level: null, capacityHours: 40,
       bookings: [
         { start: '2026-01-05', end: '2026-03-27', allocation: 50, tentative: false }, // long over
         { start: '2026-11-02', end: '2026-12-11', allocation: 40, tentative: false }, // into the first week
@@ -176,3 +181,80 @@ describe('the planner grid’s rows', () => {
     }
   })
 })
+
+describe('the planner’s cells and headers', () => {
+  const person = {
+    capacityHours: 32,
+    bookings: [{ start: '2026-12-07', end: '2026-12-31', allocation: 50, tentative: false }],
+    timeOff: [{ start: '2026-12-24', end: '2026-12-24' }],
+  }
+
+  it('say hours as the share of the column’s working days at the person’s weekly hours', () => {
+    const [first, , third] = plannerColumns('weeks', '2026-12-07')
+    // 50% of 32 h a week: 16 h booked, 16 h free.
+    assert.deepEqual(pickHours(plannerCell(person, first, true)), { booked: 50, bookedHours: 16, freeHours: 16 })
+    // The week of 21 Dec: Thursday off, so 4 days at 50% booked (8 × 4 × 0.5 = 12.8 h) and 12.8 h free; both round to 13.
+    assert.deepEqual(pickHours(plannerCell(person, third, true)), { booked: 40, bookedHours: 13, freeHours: 13 })
+    // December 2026 has 23 working days: 40% booked of 23 days of 6.4 h.
+    const [december] = plannerColumns('months', '2026-12-01')
+    assert.equal(december.workdays, 23)
+    const cell = plannerCell(person, december, true)
+    assert.equal(cell.bookedHours, Math.round((cell.booked * 32 * 23) / 500))
+    assert.equal(plannerCell({ ...person, capacityHours: null }, december, true).bookedHours, null, 'no hours without weekly hours')
+  })
+
+  it('carry the year on the first column and where it changes', () => {
+    const weeks = plannerColumns('weeks', '2026-12-07')
+    assert.deepEqual(weeks.map((column) => column.year).filter(Boolean), ['2026', '2027'])
+    assert.equal(weeks.findIndex((column) => column.year === '2027'), 4, 'the week of 4 Jan 2027')
+    assert.equal(weeks[0].longLabel, 'week of 7 Dec 2026')
+    const months = plannerColumns('months', '2026-11-01')
+    assert.deepEqual(months.slice(0, 3).map((column) => [column.label, column.year]), [['Nov', '2026'], ['Dec', null], ['Jan', '2027']])
+    assert.equal(months[2].longLabel, 'January 2027')
+  })
+})
+
+describe('a planner practice group', () => {
+  it('counts the whole practice, not the page: headcount and booked share from the capacity digests', async () => {
+    const practice = unique('Practice')
+    const people = await Promise.all(Array.from({ length: 3 }, (_, i) => aPerson(`Group ${i}`, practice, 'Berlin')))
+    const client = await aClient()
+    const project = await aProject(client.id)
+    // Next week: the capacity digests hold 26 weeks from this one.
+    const monday = addWeeks(mondayOf(todayIso()), 1)
+    const columns = plannerColumns('weeks', monday)
+    await staffEmployee(manager, { clientId: client.id, projectId: project.id, employeeId: people[0].id, role: 'Dev', allocation: 60, startDate: monday, endDate: columns[1].end, status: 'confirmed', idempotencyKey: crypto.randomUUID() })
+    // Only one of the three on the page: the group still says three people, and 20% booked (60% of one of three).
+    const capacity = await getCapacity(manager)
+    const figures = practiceFigures(capacity, practice.toUpperCase(), columns, true)
+    assert.equal(figures.people, 3)
+    assert.deepEqual(figures.columns[0], { booked: 20, freeHours: 96, capacityHours: 120 })
+    assert.deepEqual(figures.columns[2], { booked: 0, freeHours: 120, capacityHours: 120 })
+    // Months count the weeks whose Thursday falls in them; a month past the digests' 26 weeks has no figure.
+    const nextMonth = plannerColumns('months', `${addWeeks(todayIso(), 5).slice(0, 7)}-01`)
+    const months = practiceFigures(capacity, practice, nextMonth, true)
+    const thursdays = Array.from({ length: 31 }, (_, i) => new Date(Date.parse(`${nextMonth[0].start}T00:00:00Z`) + i * 86_400_000))
+      .filter((date) => date.toISOString().slice(0, 10) <= nextMonth[0].end && date.getUTCDay() === 4).length
+    assert.equal(months.columns[0]?.capacityHours, 120 * thursdays)
+    assert.equal(months.columns[11], null)
+    assert.deepEqual(practiceFigures(capacity, unique('Nobody'), columns, true), { people: 0, columns: columns.map(() => null) })
+  })
+})
+
+describe('dragging an assignment’s bar', () => {
+  const range = { start: '2026-12-07', end: '2026-12-18' }
+  it('moves the whole bar, or one end, never past the other', () => {
+    assert.deepEqual(moveDates(range, 'move', 3), { start: '2026-12-10', end: '2026-12-21' })
+    assert.deepEqual(moveDates(range, 'move', -7), { start: '2026-11-30', end: '2026-12-11' })
+    assert.deepEqual(moveDates(range, 'start', 2), { start: '2026-12-09', end: '2026-12-18' })
+    assert.deepEqual(moveDates(range, 'start', 30), { start: '2026-12-18', end: '2026-12-18' })
+    assert.deepEqual(moveDates(range, 'end', 14), { start: '2026-12-07', end: '2027-01-01' })
+    assert.deepEqual(moveDates(range, 'end', -30), { start: '2026-12-07', end: '2026-12-07' })
+    assert.deepEqual(moveDates({ start: '2026-12-07', end: null }, 'move', 7), { start: '2026-12-14', end: null }, 'open-ended stays open')
+    assert.deepEqual(moveDates({ start: '2026-12-07', end: null }, 'end', 7), { start: '2026-12-07', end: null })
+  })
+})
+
+function pickHours(cell: { booked: number; bookedHours: number | null; freeHours: number | null }) {
+  return { booked: cell.booked, bookedHours: cell.bookedHours, freeHours: cell.freeHours }
+}

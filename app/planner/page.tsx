@@ -1,16 +1,15 @@
 import type { Metadata } from 'next'
 import { requireActor } from '@/lib/auth/session'
 import { can } from '@/lib/authorization'
-import { PageHeader, EmptyState } from '@/components/ui/page-header'
+import { EmptyState } from '@/components/ui/page-header'
 import { Pagination, RestartedNotice } from '@/components/ui/list-search'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
-import { PlannerFilters } from '@/components/planner/planner-filters'
+import { PlannerToolbar } from '@/components/planner/planner-toolbar'
 import { PlannerGrid } from '@/components/planner/planner-grid'
-import { PeriodToolbar } from '@/components/planner/period-toolbar'
 import { withRecording } from '@/lib/recording'
 import { firstPageIfInvalid } from '@/lib/lists/first-page'
 import { listPlannerPeople } from '@/lib/planner/queries'
-import { plannerPeopleInput, plannerZooms, type PlannerZoom } from '@/lib/planner/schemas'
+import { plannerPeopleInput, plannerZooms, type PlannerUnit, type PlannerZoom } from '@/lib/planner/schemas'
 import { plannerColumns, toPlannerRow } from '@/lib/planner/grid'
 import { mondayOf, todayIso } from '@/lib/load/allocation'
 import { fieldErrorsOf } from '@/lib/validation'
@@ -49,17 +48,14 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
     ),
   )
   const includeTentative = params.tentative !== 'ignore'
+  const unit: PlannerUnit = params.unit === 'hours' ? 'hours' : 'percent'
   const columns = plannerColumns(zoom, from)
   const filtered = Boolean(practice || location || technologyId || freeAtLeast)
   return (
     <>
-      <PageHeader
-        title="Planner"
-        description="Everyone's availability, week by week. Filter to find who is free, then select free weeks in a row to staff that person."
-      />
-      <PlannerFilters params={params} errors={filterErrors} />
+      <h1 className="mb-2 text-2xl font-semibold tracking-tight">Planner</h1>
+      <PlannerToolbar params={params} errors={filterErrors} zoom={zoom} unit={unit} columns={columns} includeTentative={includeTentative} />
       <RestartedNotice restarted={restarted} />
-      <PeriodToolbar params={params} zoom={zoom} from={from} includeTentative={includeTentative} />
       {page.people.length === 0 ? (
         <EmptyState title={filtered ? 'Nobody on this page matches' : 'Nobody here yet'}>
           {page.scanned > 0
@@ -80,6 +76,8 @@ export default async function PlannerPage({ searchParams }: { searchParams: Prom
             people={page.people.map((person) => toPlannerRow(person, { start: columns[0].start, end: columns.at(-1)!.end }))}
             columns={columns}
             includeTentative={includeTentative}
+            unit={unit}
+            paged={Boolean(params.cursor || page.nextCursor)}
             sort={params.sort === 'availability' ? 'availability' : 'name'}
             canStaff={can(actor, 'manage')}
             today={todayIso()}

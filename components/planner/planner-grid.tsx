@@ -1,9 +1,13 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { cellName, plannerCell, type PlannerCell, type PlannerColumn, type PlannerRow } from '@/lib/planner/grid'
+import type { PlannerUnit } from '@/lib/planner/schemas'
+import { practiceFigures, type PracticeFigures } from '@/lib/planner/practice-figures'
+import { capacityOptions } from '@/lib/capacity/query-options'
 import { formatDate } from '@/lib/format'
 import { useHydrated } from '@/components/ui/use-hydrated'
 import { PersonBars } from './person-bars'
@@ -14,6 +18,8 @@ type Sort = 'name' | 'availability'
 interface Group {
   practice: string
   people: { person: PlannerRow; cells: PlannerCell[] }[]
+  /** The whole practice (from the capacity digests), once read: headcount and each column's figures. */
+  whole: PracticeFigures | null
 }
 
 interface Selection {
@@ -29,6 +35,9 @@ type NavRow = { kind: 'group'; group: Group } | { kind: 'person'; person: Planne
 const availabilityStyle: Record<PlannerCell['availability'], string> = { free: 'is-free', partly: 'is-partly', full: 'is-full', over: 'is-over' }
 const hatched = 'is-off'
 
+// The name column's width, shared by the person rows and an opened row's bars, so bars line up with the columns.
+const NAME_COLUMN = 'w-52'
+
 function averageFree(cells: PlannerCell[]): number {
   return cells.reduce((sum, cell) => sum + cell.free, 0) / Math.max(1, cells.length)
 }
@@ -37,6 +46,9 @@ type GridProps = {
   people: PlannerRow[]
   columns: PlannerColumn[]
   includeTentative: boolean
+  unit: PlannerUnit
+  /** Whether the people are split over pages (a group may continue on another). */
+  paged: boolean
   sort: Sort
   canStaff: boolean
   today: string
@@ -52,13 +64,11 @@ export function PlannerGrid(props: GridProps) {
   const practices = new Set(props.people.map((person) => person.practice ?? 'No practice')).size
   return (
     <>
-      <Legend />
-      <div className="mb-2 min-h-10" />
       <div
         role="status"
         aria-busy="true"
-        // Rows are about 3.25rem for a person and 2.25rem for a practice: the page does not jump when the grid arrives.
-        style={{ minHeight: `${props.people.length * 3.25 + practices * 2.25 + 3}rem` }}
+        // Rows are 2rem for a person and for a practice: the page does not jump when the grid arrives.
+        style={{ minHeight: `${props.people.length * 2 + practices * 2 + 3}rem` }}
         className="flex items-start justify-center rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600"
       >
         Loading the planner for {props.people.length} {props.people.length === 1 ? 'person' : 'people'}…
@@ -72,8 +82,11 @@ export function PlannerGrid(props: GridProps) {
  * ends, Ctrl+Home/End to the grid's), Shift+Left/Right selects a range of weeks in a person's row,
  * Enter opens the staffing dialog for it. Each cell's name says the figures in words.
  */
-function PlannerGridBody({ people, columns, includeTentative, sort, canStaff, today }: GridProps) {
+function PlannerGridBody({ people, columns, includeTentative, unit, paged, sort, canStaff, today }: GridProps) {
   const router = useRouter()
+  // The practices' whole figures: the capacity digests' one read, shared with /capacity and cached
+  // across the planner's pages; the page's own read stays the one Query of its people.
+  const capacity = useQuery(capacityOptions())
   const tableRef = useRef<HTMLTableElement>(null)
   const [expanded, setExpanded] = useState<Set<string>>(new Set())
   const [active, setActive] = useState({ row: 0, col: 1 })
@@ -85,18 +98,19 @@ function PlannerGridBody({ people, columns, includeTentative, sort, canStaff, to
     const byPractice = new Map<string, Group>()
     for (const person of people) {
       const practice = person.practice ?? 'No practice'
-      const group = byPractice.get(practice) ?? { practice, people: [] }
+      const group = byPractice.get(practice) ?? { practice, people: [], whole: null }
       group.people.push({ person, cells: columns.map((column) => plannerCell(person, column, includeTentative)) })
       byPractice.set(practice, group)
     }
     const sorted = [...byPractice.values()].sort((a, b) => a.practice.localeCompare(b.practice))
     for (const group of sorted) {
+      group.whole = capacity.data ? practiceFigures(capacity.data, group.people[0].person.practice ?? '', columns, includeTentative) : null
       group.people.sort((a, b) =>
         sort === 'availability' ? averageFree(b.cells) - averageFree(a.cells) || a.person.name.localeCompare(b.person.name) : a.person.name.localeCompare(b.person.name),
       )
     }
     return sorted
-  }, [people, columns, includeTentative, sort])
+  }, [people, columns, includeTentative, sort, capacity.data])
 
   const rows: NavRow[] = useMemo(
     () =>
@@ -202,31 +216,38 @@ function PlannerGridBody({ people, columns, includeTentative, sort, canStaff, to
 
   return (
     <>
-      <Legend />
-      <div aria-live="polite" className="mb-2 flex min-h-10 flex-wrap items-center gap-3 text-sm">
+      {/* Announced as it changes; a bar at the foot of the screen while a selection is open, so it never pushes the grid down. */}
+      <div aria-live="polite" className={selectedPerson && selectedRange ? 'fixed inset-x-0 bottom-0 z-30 border-t border-slate-300 bg-white/95 px-4 py-2 shadow-lg' : 'sr-only'}>
         {selectedPerson && selectedRange ? (
-          <>
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-3 text-sm">
             <span>
               Selected <strong>{selectedPerson.name}</strong>, {formatDate(columns[selectedRange[0] - 1].start)} – {formatDate(endOnWorkday(columns[selectedRange[1] - 1].end))}
             </span>
-            {canStaff ? (
-              <Button onClick={() => openStaffing(selectedPerson, selectedRange[0], selectedRange[1])}>Staff {selectedPerson.name}…</Button>
-            ) : null}
+            {canStaff ? <Button onClick={() => openStaffing(selectedPerson, selectedRange[0], selectedRange[1])}>Staff {selectedPerson.name}…</Button> : null}
             <Button variant="secondary" onClick={() => setSelection(null)}>
               Clear selection
             </Button>
-          </>
-        ) : (
-          <span className="text-slate-600">
-            {canStaff ? 'Select a week (Shift for a range) and press Enter, or use the Staff button, to staff that person.' : 'Select a week to see it in words.'}
-          </span>
-        )}
+          </div>
+        ) : null}
       </div>
+      <p id="planner-grid-help" className="sr-only">
+        {canStaff
+          ? 'Arrow keys move between cells. Select a week (Shift with the arrows for a range) and press Enter to staff that person. Enter on a name opens their assignments.'
+          : 'Arrow keys move between cells; each cell says the week in words. Enter on a name opens their assignments.'}
+      </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table ref={tableRef} role="grid" aria-label="Availability by period" aria-rowcount={rows.length + 1} onKeyDown={onKeyDown} className="w-full border-collapse text-sm">
+        <table
+          ref={tableRef}
+          role="grid"
+          aria-label="Availability by period"
+          aria-describedby="planner-grid-help"
+          aria-rowcount={rows.length + 1}
+          onKeyDown={onKeyDown}
+          className="w-full table-fixed border-collapse text-sm"
+        >
           <thead>
             <tr aria-rowindex={1}>
-              <th scope="col" className="sticky left-0 z-10 min-w-44 bg-slate-50 px-3 py-2 text-left font-medium text-slate-700">
+              <th scope="col" className={`sticky left-0 z-10 ${NAME_COLUMN} bg-slate-50 px-3 py-1.5 text-left font-medium text-slate-700`}>
                 Person
               </th>
               {columns.map((column, index) => (
@@ -234,10 +255,11 @@ function PlannerGridBody({ people, columns, includeTentative, sort, canStaff, to
                   key={column.start}
                   scope="col"
                   aria-label={column.longLabel}
-                  className={`min-w-16 px-1 py-2 text-center font-medium whitespace-nowrap ${index === currentColumn ? 'bg-indigo-50 text-indigo-900' : 'bg-slate-50 text-slate-700'}`}
+                  className={`px-0.5 py-1 text-center text-xs font-medium whitespace-nowrap ${index === currentColumn ? 'bg-indigo-50 text-indigo-900' : 'bg-slate-50 text-slate-700'}`}
                 >
+                  <span className="block text-[10px] leading-3 font-normal text-slate-600">{column.year ?? (index === currentColumn ? '' : '\u00a0')}</span>
                   {column.label}
-                  {index === currentColumn ? <span className="block text-xs font-normal">now</span> : null}
+                  {index === currentColumn ? <span className="block text-[10px] leading-3 font-normal">now</span> : null}
                 </th>
               ))}
             </tr>
@@ -250,41 +272,54 @@ function PlannerGridBody({ people, columns, includeTentative, sort, canStaff, to
                 tabIndex: rowIndex === row && colIndex === col ? 0 : -1,
                 onFocus: () => setActive({ row: rowIndex, col: colIndex }),
               })
-              if (navRow.kind === 'group') return <GroupRow key={`g-${navRow.group.practice}`} group={navRow.group} columns={columns} rowIndex={rowIndex} focusProps={focusProps} />
+              if (navRow.kind === 'group') {
+                return (
+                  <GroupRow
+                    key={`g-${navRow.group.practice}`}
+                    group={navRow.group}
+                    columns={columns}
+                    rowIndex={rowIndex}
+                    focusProps={focusProps}
+                    unit={unit}
+                    paged={paged}
+                    loading={capacity.isPending}
+                  />
+                )
+              }
               if (navRow.kind === 'details') {
                 return (
                   <tr key={`d-${navRow.person.id}`} aria-rowindex={rowIndex + 2}>
-                    <td role="gridcell" colSpan={columns.length + 1} className="border-t border-slate-100 bg-slate-50 px-3 py-2" {...focusProps(0)}>
-                      <PersonBars person={navRow.person} columns={columns} />
+                    <td role="gridcell" colSpan={columns.length + 1} className="border-t border-slate-100 bg-slate-50 py-1" {...focusProps(0)}>
+                      <PersonBars person={navRow.person} columns={columns} nameColumn={NAME_COLUMN} canChange={canStaff} onChanged={() => router.refresh()} />
                     </td>
                   </tr>
                 )
               }
               const { person, cells } = navRow
               const open = expanded.has(person.id)
+              const about = [person.title, person.location, person.level ? `level ${person.level}` : null].filter(Boolean).join(' · ')
               return (
                 <tr key={person.id} aria-rowindex={rowIndex + 2} className="border-t border-slate-100">
-                  <th scope="row" role="rowheader" className="sticky left-0 z-10 bg-white px-1 py-1 text-left font-normal">
+                  <th scope="row" role="rowheader" className="sticky left-0 z-10 bg-white px-1 py-0 text-left font-normal">
                     <button
                       type="button"
                       aria-expanded={open}
                       onClick={() => toggle(person.id)}
+                      title={about ? `${person.name} · ${about}` : person.name}
                       {...focusProps(0)}
-                      className="flex w-full items-start gap-1 rounded px-2 py-1 text-left hover:bg-slate-50"
+                      className="flex h-8 w-full min-w-0 items-center gap-1 rounded px-2 text-left hover:bg-slate-50"
                     >
-                      <span aria-hidden className="mt-0.5 text-xs text-slate-500">{open ? '▾' : '▸'}</span>
-                      <span>
-                        <span className="block font-medium text-slate-900">{person.name}</span>
-                        <span className="block text-xs text-slate-600">
-                          {[person.title, person.location, person.level ? `level ${person.level}` : null].filter(Boolean).join(' · ')}
-                        </span>
+                      <span aria-hidden className="text-xs text-slate-500">{open ? '▾' : '▸'}</span>
+                      <span className="min-w-0 truncate">
+                        <span className="font-medium text-slate-900">{person.name}</span>
+                        {about ? <span className="text-xs text-slate-600"> · {about}</span> : null}
                       </span>
                     </button>
                   </th>
                   {cells.map((cell, index) => {
                     const column = columns[index]
                     const selected = isSelected(person.id, index + 1)
-                    const name = cellName(person.name, column, cell, includeTentative)
+                    const name = cellName(person.name, column, cell, includeTentative, unit)
                     return (
                       // A <td> in a table with role="grid" is a gridcell already.
                       <td
@@ -300,7 +335,7 @@ function PlannerGridBody({ people, columns, includeTentative, sort, canStaff, to
                         onDoubleClick={() => canStaff && openStaffing(person, index + 1, index + 1)}
                         className="planner-cell"
                       >
-                        <CellFace cell={cell} includeTentative={includeTentative} />
+                        <CellFace cell={cell} includeTentative={includeTentative} unit={unit} />
                       </td>
                     )
                   })}
@@ -310,6 +345,7 @@ function PlannerGridBody({ people, columns, includeTentative, sort, canStaff, to
           </tbody>
         </table>
       </div>
+      <Legend unit={unit} />
       {staffing ? (
         <StaffFromPlanner
           person={staffing.person}
@@ -340,12 +376,13 @@ function endOnWorkday(isoDate: string): string {
 }
 
 /** The number is always there, so colour is never the only cue; tentative work is dashed, time off hatched. */
-function CellFace({ cell, includeTentative }: { cell: PlannerCell; includeTentative: boolean }) {
+function CellFace({ cell, includeTentative, unit }: { cell: PlannerCell; includeTentative: boolean; unit: PlannerUnit }) {
+  const figure = unit === 'hours' && cell.bookedHours !== null ? `${cell.bookedHours}h` : `${cell.booked}%`
   return (
     <span aria-hidden className={`planner-face ${availabilityStyle[cell.availability]}${cell.off ? ` ${hatched}` : ''}${cell.tentative ? ' is-tentative' : ''}`}>
-      {cell.booked}%{cell.availability === 'over' ? ' !' : ''}
-      {cell.off ? <small>off {cell.off}%</small> : null}
-      {cell.tentative && !includeTentative ? <small>+{cell.tentative}% t</small> : null}
+      {figure}
+      {cell.availability === 'over' ? '!' : ''}
+      {cell.tentative && !includeTentative ? <small>+t</small> : null}
     </span>
   )
 }
@@ -355,26 +392,44 @@ function GroupRow({
   columns,
   rowIndex,
   focusProps,
+  unit,
+  paged,
+  loading,
 }: {
   group: Group
   columns: PlannerColumn[]
   rowIndex: number
   focusProps: (col: number) => Record<string, unknown>
+  unit: PlannerUnit
+  paged: boolean
+  loading: boolean
 }) {
-  const count = group.people.length
+  const here = group.people.length
+  const whole = group.whole
+  // The practice's headcount from the capacity digests; the page may hold only some of them.
+  const count = whole
+    ? here >= whole.people
+      ? `${whole.people} ${whole.people === 1 ? 'person' : 'people'}`
+      : `${here} of ${whole.people} on this page${paged ? ' · continued on other pages' : ''}`
+    : loading
+      ? `${here} on this page`
+      : `${here} ${here === 1 ? 'person' : 'people'}`
   return (
     <tr aria-rowindex={rowIndex + 2} className="border-t-2 border-slate-200 bg-slate-100">
-      <th scope="row" role="rowheader" className="sticky left-0 z-10 bg-slate-100 px-3 py-1.5 text-left font-semibold text-slate-900" {...focusProps(0)}>
-        {group.practice} <span className="font-normal text-slate-600">· {count} {count === 1 ? 'person' : 'people'}</span>
+      <th scope="row" role="rowheader" className="sticky left-0 z-10 truncate bg-slate-100 px-3 py-1 text-left font-semibold text-slate-900" {...focusProps(0)}>
+        {group.practice} <span className="text-xs font-normal text-slate-700">· {count}</span>
       </th>
       {columns.map((column, index) => {
-        const average = Math.round(group.people.reduce((sum, { cells }) => sum + cells[index].booked, 0) / count)
-        const halfFree = group.people.filter(({ cells }) => cells[index].free >= 50).length
-        const name = `${group.practice}, ${column.longLabel}: ${average}% booked on average; ${halfFree} of ${count} at least half free`
+        const figures = whole?.columns[index]
+        const text = !figures ? '–' : unit === 'hours' ? `${figures.freeHours}h` : `${figures.booked}%`
+        const name = !figures
+          ? `${group.practice}, ${column.longLabel}: ${loading ? 'loading the practice’s figures' : 'no figure for the whole practice this far ahead'}`
+          : `${group.practice}, ${column.longLabel}, whole practice: ${figures.booked}% booked, ${figures.freeHours} hours free of ${figures.capacityHours}`
         return (
           <td key={column.start} aria-label={name} className="planner-group-cell" {...focusProps(index + 1)}>
             <span aria-hidden>
-              {average}%<small>{halfFree} free</small>
+              {text}
+              {figures && unit === 'hours' ? <small> free</small> : null}
             </span>
           </td>
         )
@@ -383,17 +438,18 @@ function GroupRow({
   )
 }
 
-function Legend() {
+function Legend({ unit }: { unit: PlannerUnit }) {
   const swatch = 'inline-block h-3 w-5 rounded align-middle'
   return (
-    <ul aria-label="Legend" className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+    <ul aria-label="Legend" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+      <li>Cells: {unit === 'hours' ? 'hours booked' : 'percent booked'}</li>
       <li><span aria-hidden className={`${swatch} ${availabilityStyle.free} border border-emerald-300`} /> Free (0%)</li>
       <li><span aria-hidden className={`${swatch} ${availabilityStyle.partly} border border-amber-300`} /> Partly booked</li>
       <li><span aria-hidden className={`${swatch} ${availabilityStyle.full} border border-sky-300`} /> Full (100%)</li>
       <li><span aria-hidden className={`${swatch} ${availabilityStyle.over} border border-rose-300`} /> Over (!)</li>
-      <li><span aria-hidden className={`${swatch} is-tentative`} /> Includes tentative work</li>
+      <li><span aria-hidden className={`${swatch} is-tentative`} /> Includes tentative work (+t: more, not counted)</li>
       <li><span aria-hidden className={`${swatch} ${hatched} border border-slate-300`} /> Time off</li>
-      <li>Practice rows: average booked, and how many people are at least half free</li>
+      <li>Practice rows: the whole practice{unit === 'hours' ? '’s free hours' : ' booked, of its capacity'} (from the capacity figures, the next 26 weeks)</li>
     </ul>
   )
 }

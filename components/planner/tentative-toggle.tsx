@@ -23,7 +23,7 @@ export function TentativeToggle({ on }: { on: boolean }) {
       aria-checked={on}
       onClick={toggle}
       disabled={pending}
-      className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+      className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
     >
       <span aria-hidden className={`inline-block h-4 w-7 rounded-full p-0.5 transition ${on ? 'bg-indigo-700' : 'bg-slate-300'}`}>
         <span className={`block h-3 w-3 rounded-full bg-white transition ${on ? 'translate-x-3' : ''}`} />

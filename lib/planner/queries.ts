@@ -14,6 +14,8 @@ export interface PlannerPerson {
   title: string | null
   practice: string | null
   location: string | null
+  /** Weekly hours (null for a skill copied before they were). */
+  capacityHours: number | null
   bookings: Booking[]
   timeOff: TimeOff[]
   /** The level in the filtered technology, when the planner is filtered by a skill. */
@@ -78,6 +80,7 @@ async function readPlannerPage(filters: PlannerFilters, today: string): Promise<
       title: skill.employeeTitle ?? null,
       practice: skill.employeePractice ?? null,
       location: skill.employeeLocation ?? null,
+      capacityHours: skill.employeeCapacityHours ?? null,
       bookings: toBookings(skill.employeeBookings),
       timeOff: toTimeOff(skill.employeeTimeOff),
       level: skill.level,
@@ -101,6 +104,7 @@ async function readPlannerPage(filters: PlannerFilters, today: string): Promise<
       title: employee.title,
       practice: employee.practice,
       location: employee.location,
+      capacityHours: employee.capacityHours,
       bookings: toBookings(employee.bookings),
       timeOff: toTimeOff(employee.timeOff),
       level: null,

@@ -4,6 +4,10 @@ import { blankToUndefined, entityId, isoDate } from '../validation'
 export const plannerZooms = ['weeks', 'months'] as const
 export type PlannerZoom = (typeof plannerZooms)[number]
 
+/** What the cells say: percent of the period booked, or hours. */
+export const plannerUnits = ['percent', 'hours'] as const
+export type PlannerUnit = (typeof plannerUnits)[number]
+
 const optionalText = (label: string, max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} must be at most ${max} characters`).optional())
 const optionalWhole = (label: string, min: number, max: number) =>
   z.preprocess(

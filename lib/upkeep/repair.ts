@@ -45,7 +45,7 @@ const indexKeyNames = indexNames.flatMap((index) => [`${index}PK`, `${index}SK`]
 export async function repairDerivedData(log: (message: string) => void = () => undefined): Promise<{ items: number; rewritten: number }> {
   const items = await scanAll()
   // An older Roster's aggregates hold their maps in other shapes: only what the recompute needs is read of them.
-  const employees = storedOf(items, EmployeeEntity, { attributes: ['id', 'timeOff', 'name', 'practice', 'location', 'title'] }).items
+  const employees = storedOf(items, EmployeeEntity, { attributes: ['id', 'timeOff', 'name', 'practice', 'location', 'title', 'capacityHours'] }).items
   const expected = expectedAggregates({
     clients: storedOf(items, ClientEntity, { attributes: ['id'] }).items,
     employees,

@@ -13,6 +13,8 @@ const attributes = item({
   employeePractice: string().optional(),
   employeeLocation: string().optional(),
   employeeTitle: string().optional(),
+  // The person's weekly hours, so the planner can show a technology's people in hours too.
+  employeeCapacityHours: number().optional(),
   technologyName: string(),
   technologyNameVersion: number().optional(),
   level: number(),
