@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import { addDays, mondayOfThisWeek, stamp, staff } from './helpers'
 import { callAction, serverActions } from './server-actions'
 import { formatDate } from '../lib/format'
@@ -34,8 +35,9 @@ test('a manager finds who is free at least 50% for 8 weeks from a date, and staf
   await staff(request, 'c00000000001', project.id, { employeeId: half.id, role: 'Engineer', allocation: 60, startDate: addDays(from, 14), endDate: addDays(from, 18), status: 'confirmed' })
 
   await page.goto('/planner')
+  await page.getByRole('button', { name: 'Filters' }).click()
   const filters = page.getByRole('search', { name: 'Planner filters' })
-  await filters.getByLabel('Location').fill(office)
+  await filters.getByLabel('Office').fill(office)
   await filters.getByLabel('Free at least (%)').fill('50')
   await filters.getByLabel('Free from').fill(from)
   await filters.getByLabel('For weeks').fill('8')
@@ -146,10 +148,10 @@ test('the grid works by keyboard alone: arrows, a range with Shift, Enter to sta
   await expect(page.getByRole('button', { name: new RegExp(first.name) })).toHaveAttribute('aria-expanded', 'true')
   await page.keyboard.press('ArrowDown')
   const bars = page.getByRole('list', { name: `${first.name}’s assignments in this period` })
-  await expect(bars.getByRole('link', { name: new RegExp(`${project.name} · 40%.*tentative`) })).toBeVisible()
+  await expect(bars.getByRole('button', { name: new RegExp(`${project.name}, Analyst, 40%, .*tentative`) })).toBeVisible()
   expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('gridcell')
   // Months: twelve month columns.
-  await page.getByRole('link', { name: '12 months' }).click()
+  await page.getByRole('navigation', { name: 'Zoom' }).getByRole('link', { name: 'Months' }).click()
   await expect(grid.getByRole('columnheader')).toHaveCount(13)
 })
 
@@ -163,4 +165,121 @@ test('bad filters are named by field and the page still answers; the API says th
   const api = await request.get('/api/planner?freeAtLeast=150')
   expect(api.status()).toBe(400)
   expect((await api.json()).error.fields.freeAtLeast).toEqual(['Free at least must be between 1 and 100'])
+})
+
+test('at 1280×800 the first screen shows at least 15 people, a year on the headers, and the month view fits', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto('/planner')
+  const grid = page.getByRole('grid', { name: 'Availability by period' })
+  await expect(grid).toBeVisible()
+  const people = grid.locator('tbody th[role=rowheader] button[aria-expanded]')
+  const bottoms = await people.evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().bottom))
+  expect(bottoms.filter((bottom) => bottom <= 800).length).toBeGreaterThanOrEqual(15)
+  await expect(grid.getByRole('columnheader').nth(1)).toContainText(String(new Date().getUTCFullYear()))
+  for (const zoom of ['weeks', 'months']) {
+    await page.goto(`/planner?zoom=${zoom}`)
+    await expect(grid).toBeVisible()
+    const overflow = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, grid: document.querySelector('table[role=grid]')!.parentElement!.scrollWidth - document.querySelector('table[role=grid]')!.parentElement!.clientWidth }))
+    expect(overflow, zoom).toEqual({ page: 1280, grid: 0 })
+  }
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 })
+    expect((await new AxeBuilder({ page }).analyze()).violations, `planner at ${width}`).toEqual([])
+  }
+})
+
+test('a practice group counts the whole practice, and a filter typed into the address shows in the toolbar', async ({ page, request }) => {
+  // The practice's headcount, counted independently: every page of the planner's JSON for it.
+  let headcount = 0
+  let cursor = ''
+  do {
+    const body = (await (await request.get(`/api/planner?practice=Backend${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()) as { people: unknown[]; nextCursor: string | null }
+    headcount += body.people.length
+    cursor = body.nextCursor ?? ''
+  } while (cursor)
+  expect(headcount).toBeGreaterThan(1)
+  await page.goto('/planner?practice=backend')
+  const grid = page.getByRole('grid', { name: 'Availability by period' })
+  await expect(grid.getByRole('rowheader', { name: new RegExp(`^Backend · ${headcount} people$`) })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Active filters' }).getByRole('link', { name: 'Remove filter Practice: Backend' })).toBeVisible()
+  await page.getByRole('button', { name: /^Filters/ }).click()
+  await expect(page.getByRole('search', { name: 'Planner filters' }).getByLabel('Practice')).toHaveValue('Backend')
+  // Unfiltered, the first page holds some of Backend and says how many the practice has.
+  await page.goto('/planner')
+  await expect(grid.getByRole('rowheader', { name: new RegExp(`^Backend · (\\d+ of ${headcount} on this page|${headcount} people)`) })).toBeVisible()
+})
+
+test('cells switch between percent and hours', async ({ page, request }) => {
+  const id = stamp()
+  const office = `Office ${id}`
+  const person = await personAt(request, `Hours ${id}`, office)
+  const { project } = await openProject(request)
+  const monday = mondayOfThisWeek()
+  await staff(request, 'c00000000001', project.id, { employeeId: person.id, role: 'Engineer', allocation: 50, startDate: addDays(monday, 7), endDate: addDays(monday, 11), status: 'confirmed' })
+  await page.goto(`/planner?location=${encodeURIComponent(office)}`)
+  await expect(cell(page, person.name, addDays(monday, 7))).toHaveText('50%')
+  await page.getByRole('navigation', { name: 'Cells show' }).getByRole('link', { name: 'Hours' }).click()
+  await expect(page).toHaveURL(/unit=hours/)
+  // 50% of a 40-hour week.
+  await expect(cell(page, person.name, addDays(monday, 7))).toHaveText('20h')
+  await expect(cell(page, person.name, addDays(monday, 7))).toHaveAccessibleName(new RegExp(`50% booked \\(20 hours, 20 free\\)`))
+})
+
+/** The person's assignment as the server holds it now. */
+async function assignmentOf(request: APIRequestContext, employeeId: string) {
+  const body = (await (await request.get(`/api/employees/${employeeId}`)).json()) as { assignments: { id: string; startDate: string; endDate: string | null; allocation: number; version: number; role: string; status: string }[] }
+  return body.assignments[0]
+}
+
+test('a bar dragged by mouse, or moved by keyboard, changes the assignment’s dates; a stale drag is refused with the other change', async ({ page, request }) => {
+  const id = stamp()
+  const office = `Office ${id}`
+  const person = await personAt(request, `Drag ${id}`, office)
+  const { project } = await openProject(request)
+  const monday = mondayOfThisWeek()
+  await staff(request, 'c00000000001', project.id, { employeeId: person.id, role: 'Engineer', allocation: 60, startDate: addDays(monday, 7), endDate: addDays(monday, 27), status: 'confirmed' })
+  await page.goto(`/planner?location=${encodeURIComponent(office)}`)
+  await page.getByRole('button', { name: new RegExp(person.name) }).click()
+  const bar = page.getByRole('list', { name: `${person.name}’s assignments in this period` }).getByRole('button', { name: new RegExp(`${project.name}, Engineer, 60%`) })
+  await expect(bar).toBeVisible()
+  const status = page.locator('[aria-live=polite]').filter({ hasText: project.name })
+
+  // The mouse: the whole bar a week later (84 days span the track, so a week is 7/84 of it).
+  const track = (await bar.evaluate((element) => element.parentElement!.getBoundingClientRect().width)) as number
+  const box = (await bar.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2 + (track * 7) / 84, box.y + box.height / 2, { steps: 6 })
+  await page.mouse.up()
+  await expect(status).toContainText(`saved, now ${formatDate(addDays(monday, 14))} – ${formatDate(addDays(monday, 34))}`)
+  expect(await assignmentOf(request, person.id)).toMatchObject({ startDate: addDays(monday, 14), endDate: addDays(monday, 34) })
+
+  // Its end, by the handle: three days later.
+  const moved = (await bar.boundingBox())!
+  await page.mouse.move(moved.x + moved.width - 3, moved.y + moved.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(moved.x + moved.width - 3 + (track * 3) / 84, moved.y + moved.height / 2, { steps: 4 })
+  await page.mouse.up()
+  await expect(status).toContainText(`saved, now ${formatDate(addDays(monday, 14))} – ${formatDate(addDays(monday, 37))}`)
+
+  // The keyboard: two days earlier, Enter to save.
+  await bar.focus()
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await expect(status).toContainText(`${formatDate(addDays(monday, 12))} – ${formatDate(addDays(monday, 35))}. Enter saves`)
+  await page.keyboard.press('Enter')
+  await expect(status).toContainText(`saved, now ${formatDate(addDays(monday, 12))} – ${formatDate(addDays(monday, 35))}`)
+  expect(await assignmentOf(request, person.id)).toMatchObject({ startDate: addDays(monday, 12), endDate: addDays(monday, 35) })
+
+  // Another manager changes it meanwhile; this page's drag is refused and shows theirs.
+  const theirs = await assignmentOf(request, person.id)
+  const other = await request.patch(`/api/clients/c00000000001/projects/${project.id}/staffing/${theirs.id}`, {
+    data: { version: theirs.version, role: theirs.role, status: theirs.status, allocation: 70, startDate: addDays(monday, 21), endDate: addDays(monday, 41) },
+  })
+  expect(other.status()).toBe(200)
+  await bar.focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Enter')
+  await expect(status).toContainText(`not saved. Someone else changed this assignment meanwhile; it is now ${formatDate(addDays(monday, 21))} – ${formatDate(addDays(monday, 41))}, 70%, confirmed`)
+  expect(await assignmentOf(request, person.id)).toMatchObject({ startDate: addDays(monday, 21), endDate: addDays(monday, 41), allocation: 70 })
 })
