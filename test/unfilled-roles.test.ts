@@ -10,7 +10,7 @@ import { getClientDashboard } from '../lib/clients/queries'
 import { getProjectPage } from '../lib/projects/queries'
 import { deleteProject } from '../lib/projects/mutations'
 import { deleteClient } from '../lib/clients/mutations'
-import { assignUnfilledRole, createUnfilledRole, deleteUnfilledRole } from '../lib/roles/mutations'
+import { assignUnfilledRole, changeUnfilledRole, createUnfilledRole, deleteUnfilledRole } from '../lib/roles/mutations'
 import { getRoleSuggestions } from '../lib/roles/queries'
 import { getCapacity } from '../lib/capacity/queries'
 import { getEmployeeStaffing } from '../lib/employees/queries'
@@ -38,8 +38,8 @@ function aPerson(name: string, practice: string) {
   return createEmployee(manager, { name, email: `${unique('p').replace(' ', '')}@roster.example`, title: 'Engineer', practice, location: 'Berlin', capacityHours: 40 })
 }
 
-async function aFirm() {
-  const practice = unique('Practice')
+/** A role's practice is one of the firm's: each test plans its roles in a practice no other test here uses. */
+async function aFirm(practice: string) {
   const client = await aClient()
   const project = await aProject(client.id, undefined, nextMonday)
   const typescript = await aTechnology(unique('TypeScript'))
@@ -53,7 +53,7 @@ const practiceWeeks = async (practice: string) => {
 
 describe('unfilled roles', () => {
   it('a role lives with its project: the dashboard and the project page show it in their one request, and capacity counts it as unfilled demand', async () => {
-    const { practice, client, project, typescript } = await aFirm()
+    const { practice, client, project, typescript } = await aFirm('Delivery')
     const role = await createUnfilledRole(manager, {
       clientId: client.id, projectId: project.id, role: 'Frontend developer', practice,
       requirements: [{ technologyId: typescript.id, minLevel: 3 }], allocation: 80, startDate: nextMonday, endDate: fridayOfWeek(8), status: 'confirmed',
@@ -79,7 +79,7 @@ describe('unfilled roles', () => {
   })
 
   it('suggestions rank who meets the levels and is free best, with the evidence; assigning turns the role into their assignment', async () => {
-    const { practice, client, project, typescript } = await aFirm()
+    const { practice, client, project, typescript } = await aFirm('Backend')
     const free = await aPerson('Free Skilled', practice)
     const busy = await aPerson('Busy Expert', practice)
     const novice = await aPerson('Free Novice', practice)
@@ -128,7 +128,7 @@ describe('unfilled roles', () => {
   })
 
   it('two managers assigning at once make one assignment and one clear conflict', async () => {
-    const { practice, client, project } = await aFirm()
+    const { practice, client, project } = await aFirm('Data')
     const ada = await aPerson('Ada Concurrent', practice)
     const bob = await aPerson('Bob Concurrent', practice)
     const role = await createUnfilledRole(manager, { clientId: client.id, projectId: project.id, role: 'Engineer', practice, requirements: [], allocation: 50, startDate: nextMonday, endDate: fridayOfWeek(4) })
@@ -148,7 +148,7 @@ describe('unfilled roles', () => {
   })
 
   it('deleting the project or the client removes its roles and their demand', async () => {
-    const { practice, client, project } = await aFirm()
+    const { practice, client, project } = await aFirm('Cloud')
     const second = await aProject(client.id)
     await createUnfilledRole(manager, { clientId: client.id, projectId: project.id, role: 'A', practice, allocation: 100, startDate: nextMonday, endDate: fridayOfWeek(2) })
     await createUnfilledRole(manager, { clientId: client.id, projectId: second.id, role: 'B', practice, allocation: 50, startDate: nextMonday, endDate: fridayOfWeek(2) })
@@ -184,7 +184,7 @@ describe('unfilled roles', () => {
   })
 
   it('refuses bad input field by field, and employees may not plan roles', async () => {
-    const { client, project } = await aFirm()
+    const { client, project } = await aFirm('Mobile')
     await assert.rejects(
       createUnfilledRole(manager, { clientId: client.id, projectId: project.id, role: '', practice: '', allocation: 120, startDate: '2027-02-01', endDate: '2027-01-01', requirements: '[{"technologyId":"x","minLevel":9}]' }),
       (error: AppError) => {
@@ -197,7 +197,19 @@ describe('unfilled roles', () => {
       createUnfilledRole(manager, { clientId: client.id, projectId: project.id, role: 'R', practice: 'P', allocation: 50, startDate: '2027-02-01', endDate: '2027-01-01' }),
       (error: AppError) => error.fields?.endDate?.[0] === 'End date must be on or after the start date',
     )
-    const role = await createUnfilledRole(manager, { clientId: client.id, projectId: project.id, role: 'R', practice: 'P', allocation: 50, startDate: '2027-02-01', endDate: '2027-03-01' })
+    await assert.rejects(
+      createUnfilledRole(manager, { clientId: client.id, projectId: project.id, role: 'R', practice: 'Quality', allocation: 50, startDate: '2027-02-01', endDate: '2027-03-01' }),
+      (error: AppError) => {
+        assert.deepEqual(error.fields, { practice: ["Choose one of the firm's practices: Frontend, Backend, Data, Cloud, Mobile, Design, Delivery"] })
+        return true
+      },
+    )
+    const role = await createUnfilledRole(manager, { clientId: client.id, projectId: project.id, role: 'R', practice: ' mobile ', allocation: 50, startDate: '2027-02-01', endDate: '2027-03-01' })
+    assert.equal(role.practice, 'Mobile', 'stored as the firm spells it')
+    await assert.rejects(
+      changeUnfilledRole(manager, { clientId: client.id, projectId: project.id, roleId: role.id, version: 1, role: 'R', practice: 'Platform', allocation: 50, startDate: '2027-02-01', endDate: '2027-03-01' }),
+      (error: AppError) => error.fields?.practice?.[0]?.startsWith("Choose one of the firm's practices") === true,
+    )
     await assert.rejects(deleteUnfilledRole(employeeActor('someone'), { clientId: client.id, projectId: project.id, roleId: role.id }), (error: AppError) => error.code.startsWith('forbidden'))
     await deleteUnfilledRole(manager, { clientId: client.id, projectId: project.id, roleId: role.id })
     assert.deepEqual((await getProjectPage(manager, { clientId: client.id, projectId: project.id }))?.roles, [])

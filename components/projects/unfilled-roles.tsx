@@ -105,6 +105,12 @@ type Requirement = { technologyId: string; technologyName: string; minLevel: num
 
 const levelOptions = [1, 2, 3, 4, 5].map((level) => ({ value: String(level), label: `${level} or more` }))
 
+/** The firm's practices; a role planned before practices were a list keeps its own, marked, until changed. */
+function practiceOptions(current?: string) {
+  const options = [{ value: '', label: 'Choose a practice' }, ...practiceNames.map((name) => ({ value: name, label: name }))]
+  return current && !(practiceNames as readonly string[]).includes(current) ? [...options, { value: current, label: `${current} (not one of the firm's practices)` }] : options
+}
+
 /**
  * Plans an unfilled role (title, practice, required technologies with minimum levels, allocation,
  * dates, status), or changes `existing`, against the version it was loaded at.
@@ -156,10 +162,7 @@ export function UnfilledRoleForm({ clientId, projectId, defaultStart, existing, 
       )}
       <input type="hidden" name="requirements" value={JSON.stringify(requirements.map(({ technologyId, minLevel }) => ({ technologyId, minLevel })))} />
       <TextField id={`${prefix}-title`} name="role" label="Role" defaultValue={value('role', existing?.role)} errors={errors.role} required />
-      <TextField id={`${prefix}-practice`} name="practice" label="Practice" list="role-practices" defaultValue={value('practice', existing?.practice)} errors={errors.practice} required />
-      <datalist id="role-practices">
-        {practiceNames.map((practice) => <option key={practice} value={practice} />)}
-      </datalist>
+      <SelectField id={`${prefix}-practice`} name="practice" label="Practice" defaultValue={value('practice', existing?.practice) ?? ''} errors={errors.practice} options={practiceOptions(existing?.practice)} required />
       <fieldset className="rounded-md border border-slate-200 p-3 sm:col-span-2">
         <legend className="px-1 text-sm font-medium text-slate-800">Required technologies</legend>
         {requirements.length ? (

@@ -4,7 +4,7 @@ import { EmployeeEntity, GetItemCommand, QueryCommand, RosterTable, SkillEntity,
 import { toBookings, toTimeOff } from '../dto'
 import { todayIso } from '../load/allocation'
 import { isEntityId } from '../validation'
-import { rankSuggestions, type Suggestion, type SuggestionCandidate } from './ranking'
+import { rankSuggestions, type Suggestion, type SuggestionCandidate, type SuggestionOrder } from './ranking'
 import { toUnfilledRoleView, type UnfilledRoleView } from '../dto'
 
 /** People read per required technology (its most skilled first), or from the practice when none is required. */
@@ -27,8 +27,9 @@ export interface RoleSuggestions {
  * from the minimum level up, most skilled first, 200 at most each. Skill items carry the person's
  * name, practice, bookings and time off, so nothing else is read. With no required technology, one
  * Query of the role's practice (GSI5) instead. People already on the project for these dates are left out.
+ * `order` is the ranking's (see ranking.ts): who can do it and has the time first, or skills first.
  */
-export async function getRoleSuggestions(actor: Actor | null, ref: { clientId: string; projectId: string; roleId: string }, options: { today?: string } = {}): Promise<RoleSuggestions | null> {
+export async function getRoleSuggestions(actor: Actor | null, ref: { clientId: string; projectId: string; roleId: string }, options: { today?: string; order?: SuggestionOrder } = {}): Promise<RoleSuggestions | null> {
   authorize(actor, 'read')
   if (!isEntityId(ref.clientId) || !isEntityId(ref.projectId) || !isEntityId(ref.roleId)) return null
   nameAccessPattern('Unfilled role and suggestions')
@@ -81,6 +82,6 @@ export async function getRoleSuggestions(actor: Actor | null, ref: { clientId: s
   const onProject = (candidate: SuggestionCandidate) =>
     candidate.bookings.some((booking) => booking.projectId === role.projectId && booking.start <= role.endDate && (!booking.end || booking.end >= role.startDate))
   const eligible = [...candidates.values()].filter((candidate) => !onProject(candidate))
-  const suggestions = rankSuggestions(eligible, role, options.today ?? todayIso()).slice(0, SUGGESTIONS_SHOWN)
+  const suggestions = rankSuggestions(eligible, role, options.today ?? todayIso(), options.order).slice(0, SUGGESTIONS_SHOWN)
   return { role, suggestions, considered: candidates.size, truncated }
 }

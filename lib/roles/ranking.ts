@@ -8,13 +8,25 @@ import { addWeeks, allocationImpact, mondayOf, usedOf, weeklyLoads, type TimeOff
 // - availability (45%): the average, over the role's weeks from this one on, of how much of the
 //   role's allocation the person has free that week (time off counts as not free);
 // - practice (10%): the person is in the role's practice.
-// Whoever meets every minimum level comes before whoever does not, whatever their score.
+// The default order ("fit") puts first who can do it and has the time: whoever meets every minimum
+// level AND has the role's allocation free in each of its weeks, then whoever has one of the two,
+// then the rest, each tier by score. "Skills first" is the older order: meeting every minimum level
+// outranks availability, whatever the score.
 
 export const SKILL_WEIGHT = 0.45
 export const AVAILABILITY_WEIGHT = 0.45
 export const PRACTICE_WEIGHT = 0.1
 /** Weeks of evidence shown and counted for a long role. */
 export const MAX_EVIDENCE_WEEKS = 26
+
+/** The suggestions' orders, default first: the page's `?order=` parameter. */
+export const suggestionOrders = ['fit', 'skills'] as const
+export type SuggestionOrder = (typeof suggestionOrders)[number]
+
+/** The order a `?order=` value asks for; anything else is the default. */
+export function parseSuggestionOrder(value: unknown): SuggestionOrder {
+  return value === 'skills' ? 'skills' : 'fit'
+}
 
 export interface RoleNeed {
   practice: string
@@ -44,7 +56,10 @@ export interface Suggestion {
   meetsAll: boolean
   /** Free % in each week of the role (from this week on). */
   weeks: { weekStart: string; free: number }[]
+  /** Has the role's allocation free in every one of those weeks: "has the time". */
   fits: boolean
+  /** The first of those weeks without the role's allocation free (null when it fits). */
+  shortFrom: string | null
   skill: number
   availability: number
   samePractice: boolean
@@ -60,7 +75,7 @@ export function roleWeeks(need: Pick<RoleNeed, 'startDate' | 'endDate'>, today: 
   return Array.from({ length: Math.max(0, count) }, (_, i) => addWeeks(first, i))
 }
 
-export function rankSuggestions(candidates: SuggestionCandidate[], need: RoleNeed, today: string): Suggestion[] {
+export function rankSuggestions(candidates: SuggestionCandidate[], need: RoleNeed, today: string, order: SuggestionOrder = 'fit'): Suggestion[] {
   const weeks = roleWeeks(need, today)
   const ranked = candidates.map((candidate): Suggestion => {
     const loads = weeks.length ? weeklyLoads(candidate.bookings, weeks[0], weeks.length, { timeOff: candidate.timeOff }) : []
@@ -82,6 +97,7 @@ export function rankSuggestions(candidates: SuggestionCandidate[], need: RoleNee
       meetsAll: levels.every((level) => level.meets),
       weeks: free,
       fits: free.every((week) => week.free >= need.allocation),
+      shortFrom: free.find((week) => week.free < need.allocation)?.weekStart ?? null,
       skill: round(skill),
       availability: round(availability),
       samePractice,
@@ -89,7 +105,11 @@ export function rankSuggestions(candidates: SuggestionCandidate[], need: RoleNee
       pushedOver: impact.pushedOver.length,
     }
   })
-  return ranked.sort((a, b) => Number(b.meetsAll) - Number(a.meetsAll) || b.score - a.score || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  const first = order === 'skills' ? (s: Suggestion) => Number(s.meetsAll) : (s: Suggestion) => Number(s.meetsAll) + Number(s.fits)
+  return ranked.sort((a, b) => first(b) - first(a) || b.score - a.score || meanFree(b) - meanFree(a) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
 }
+
+/** Between equal scores, whoever has more time free over the role's weeks. */
+const meanFree = (suggestion: Suggestion) => (suggestion.weeks.length ? suggestion.weeks.reduce((sum, week) => sum + week.free, 0) / suggestion.weeks.length : 0)
 
 const round = (value: number) => Math.round(value * 1000) / 1000

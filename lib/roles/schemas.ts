@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { practiceNames } from '../employees/practices'
 import { allocationPercent, assignmentStatus } from '../staffing/schemas'
 import { entityId, expectedVersion, idempotencyKey, isoDate, requiredText } from '../validation'
 
@@ -31,9 +32,16 @@ const requirementList = z.preprocess(
     .refine((list) => new Set(list.map((item) => item.technologyId)).size === list.length, 'Each technology may be listed once'),
 )
 
+// A role's practice is one of the firm's (its capacity and the planner's groups are per practice);
+// any case is accepted and stored as the list spells it.
+const knownPractice = (value: string) => practiceNames.find((name) => name.toLowerCase() === value.toLowerCase())
+const rolePractice = requiredText('Practice', 60)
+  .refine((value) => knownPractice(value) !== undefined, `Choose one of the firm's practices: ${practiceNames.join(', ')}`)
+  .transform((value) => knownPractice(value) ?? value)
+
 const roleShape = {
   role: requiredText('Role', 80),
-  practice: requiredText('Practice', 60),
+  practice: rolePractice,
   requirements: requirementList,
   allocation: allocationPercent,
   startDate: isoDate('Start date'),

@@ -9,16 +9,25 @@ import { withRecording } from '@/lib/recording'
 import { formatDateRange } from '@/lib/format'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
 import { Badge, StatusBadge } from '@/components/ui/badge'
-import { SuggestionsTable } from '@/components/roles/suggestions-table'
+import { SuggestionsList } from '@/components/roles/suggestions-list'
+import { SkillsFirstToggle } from '@/components/roles/skills-first-toggle'
+import { parseSuggestionOrder } from '@/lib/roles/ranking'
 import { requirementsText } from '@/lib/roles/format'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 
 export const metadata: Metadata = { title: 'Unfilled role' }
 
-export default async function UnfilledRolePage({ params }: { params: Promise<{ clientId: string; projectId: string; roleId: string }> }) {
+export default async function UnfilledRolePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clientId: string; projectId: string; roleId: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const actor = await requireActor()
   const { clientId, projectId, roleId } = await params
-  const { result, recording } = await withRecording(() => getRoleSuggestions(actor, { clientId, projectId, roleId }))
+  const order = parseSuggestionOrder((await searchParams).order)
+  const { result, recording } = await withRecording(() => getRoleSuggestions(actor, { clientId, projectId, roleId }, { order }))
   if (!result) notFound()
   const { role, suggestions, considered, truncated } = result
   return (
@@ -43,13 +52,19 @@ export default async function UnfilledRolePage({ params }: { params: Promise<{ c
         </p>
       ) : null}
       <section aria-labelledby="suggestions-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="suggestions-heading" className="text-lg font-semibold">Suggested people</h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="suggestions-heading" className="text-lg font-semibold">Suggested people</h2>
+          <div className="ml-auto"><SkillsFirstToggle on={order === 'skills'} /></div>
+        </div>
         <p className="mb-3 mt-1 text-sm text-slate-600">
-          Ranked by skill against the required levels (45%), free capacity for the role’s allocation in each of its weeks, time off included (45%), and the role’s practice (10%).
-          People who meet every minimum level come first. {considered} {considered === 1 ? 'person was' : 'people were'} considered
+          {order === 'skills'
+            ? 'Skills first: people who meet every minimum level come first, whether or not they have the time; then by score.'
+            : 'First, people who meet every minimum level and have the role’s allocation free in each of its weeks; then people with one of the two (the reason is in words); then the rest.'}{' '}
+          Within each group, by score: skill against the required levels (45%), free capacity for the role’s allocation in each of its weeks, time off included (45%), and the role’s practice (10%).{' '}
+          {considered} {considered === 1 ? 'person was' : 'people were'} considered
           {truncated ? '; only the 200 most skilled in each required technology were read' : ''}.
         </p>
-        <SuggestionsTable
+        <SuggestionsList
           suggestions={suggestions}
           role={{ clientId, projectId, roleId, allocation: role.allocation }}
           canAssign={can(actor, 'manage') && !role.fillingWith}
