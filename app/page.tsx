@@ -106,7 +106,7 @@ function benchDetail(person: BenchPerson) {
   return (
     <>
       free {person.freePercent}% · {span}
-      {person.freeUntil ? <span className="block text-xs text-slate-600">until {formatDate(person.freeUntil)}</span> : null}
+      {person.freeUntil ? <span className="text-xs text-slate-600"> (until {formatDate(person.freeUntil)})</span> : null}
     </>
   )
 }
@@ -124,11 +124,11 @@ function NextWeek({ thisWeek, nextWeek, changes }: { thisWeek: OverviewWeek; nex
       ) : (
         <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2 lg:grid-cols-4">
           <Change id="joining-bench" title="Joining the bench" empty="Nobody.">
-            {changes.joiningBench.length ? <BenchList people={changes.joiningBench} detail={benchDetail} /> : null}
+            {changes.joiningBench.length ? <BenchList people={changes.joiningBench} detail={benchDetail} stacked /> : null}
           </Change>
           <Change id="leaving-bench" title="Leaving the bench" empty="Nobody.">
             {changes.leavingBench.length ? (
-              <BenchList people={changes.leavingBench} detail={(person) => leavingDetail(person, nextWeek.weekStart)} />
+              <BenchList people={changes.leavingBench} detail={(person) => leavingDetail(person, nextWeek.weekStart)} stacked />
             ) : null}
           </Change>
           <Change id="becoming-over" title="Becoming over-allocated" empty="Nobody.">
@@ -187,24 +187,25 @@ function Change({ id, title, empty, children }: { id: string; title: string; emp
   )
 }
 
-function BenchList({ people, detail }: { people: BenchPerson[]; detail: (person: BenchPerson) => ReactNode }) {
+function BenchList({ people, detail, stacked = false }: { people: BenchPerson[]; detail: (person: BenchPerson) => ReactNode; stacked?: boolean }) {
   return (
     <ul className="divide-y divide-slate-100 text-sm">
       {people.map((person) => (
-        <Row key={person.id} id={person.id} name={person.name} practice={person.practice} detail={detail(person)} />
+        <Row key={person.id} id={person.id} name={person.name} practice={person.practice} detail={detail(person)} stacked={stacked} />
       ))}
     </ul>
   )
 }
 
-function Row({ id, name, practice, detail }: { id: string; name: string; practice?: string; detail: ReactNode }) {
+/** A person and what is said of them: side by side in a wide card, the detail under the name in a narrow column (`stacked`). */
+function Row({ id, name, practice, detail, stacked = false }: { id: string; name: string; practice?: string; detail: ReactNode; stacked?: boolean }) {
   return (
-    <li className="flex items-baseline justify-between gap-3 py-1.5">
-      <span className="min-w-0">
+    <li className={stacked ? 'py-1.5' : 'flex items-baseline justify-between gap-3 py-1.5'}>
+      <span className={stacked ? 'block' : 'min-w-0'}>
         <Link href={`/employees/${id}`} className={linkClass}>{name}</Link>
         {practice ? <span className="text-slate-600"> · {practice}</span> : null}
       </span>
-      <span className="shrink-0 text-right text-slate-700">{detail}</span>
+      <span className={stacked ? 'block text-slate-700' : 'shrink-0 text-right text-slate-700'}>{detail}</span>
     </li>
   )
 }
