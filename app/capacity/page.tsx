@@ -8,6 +8,7 @@ import { PageHeader, EmptyState, secondaryLinkClass } from '@/components/ui/page
 import { TentativeToggle } from '@/components/planner/tentative-toggle'
 import { CapacityChart } from '@/components/capacity/capacity-chart'
 import { CapacityTable } from '@/components/capacity/capacity-table'
+import { PracticeBreakdown } from '@/components/capacity/practice-breakdown'
 import { UnfilledRoleList } from '@/components/capacity/unfilled-role-list'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
 
@@ -79,6 +80,12 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
             </p>
             <CapacityChart weeks={weeks} includeTentative={includeTentative} title={title} />
           </section>
+          {selected ? null : (
+            <section aria-labelledby="capacity-practices-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+              <h2 id="capacity-practices-heading" className="mb-3 text-lg font-semibold">By practice: demand as a share of capacity</h2>
+              <PracticeBreakdown practices={view.practices} weeks={view.weeks} includeTentative={includeTentative} />
+            </section>
+          )}
           <section aria-labelledby="capacity-table-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="capacity-table-heading" className="mb-3 text-lg font-semibold">{title}: week by week</h2>
             <CapacityTable weeks={weeks} includeTentative={includeTentative} title={title} />
@@ -104,8 +111,13 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
           <button type="submit" className={secondaryLinkClass}>Export staffing plan (CSV)</button>
         </form>
       </section>
-      <p className="mt-4 text-xs text-slate-600">Weeks from {formatDate(view.weeks[0])}. An unfilled role counts its allocation of a 40-hour week.</p>
+      <p className="mt-4 text-xs text-slate-600">
+        Weeks from {formatDate(view.weeks[0])}. An unfilled role counts its allocation of the weekly hours of the people who would fill it: its practice&apos;s hours per person, from the practice&apos;s fullest week shown
+        {selected ? ` (${hoursText(selected.roleWeekHours)} in ${selected.name})` : ''}; a practice with nobody in it counts the firm&apos;s typical week ({hoursText(view.firmWeekHours)}).
+      </p>
       <UnderTheHood recording={recording} />
     </>
   )
 }
+
+const hoursText = (hours: number) => `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(hours)} h`

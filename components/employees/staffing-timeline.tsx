@@ -4,12 +4,28 @@ import { useState } from 'react'
 import type { Timeline } from '@/lib/staffing/timeline'
 import { formatDate, formatDateRange } from '@/lib/format'
 
-/** 26 weekly columns; one bar per assignment, and a row of weekly totals marked above 100% / under 50%. */
+type Load = 'under' | 'room' | 'full' | 'over'
+
+/**
+ * How a weekly total reads: as load, not as good or bad. Room to spare is neutral or blue, 100% is
+ * full (amber), above it over-allocated (red); the legend names each, so colour is never the only
+ * signal. Each pair of colours passes AA contrast.
+ */
+const loads: Record<Load, { className: string; legend: string; explanation: string }> = {
+  under: { className: 'bg-slate-100 text-slate-700', legend: 'Below 50%: under-used', explanation: 'under-used (below 50%)' },
+  room: { className: 'bg-sky-100 text-sky-900', legend: '50–99%: room for more', explanation: 'room for more (below 100%)' },
+  full: { className: 'bg-amber-200 font-semibold text-amber-950', legend: '100%: full', explanation: 'full (100%)' },
+  over: { className: 'bg-red-700 font-semibold text-white', legend: 'Above 100%: over-allocated', explanation: 'over-allocated (above 100%)' },
+}
+
+const loadOf = (used: number): Load => (used > 100 ? 'over' : used === 100 ? 'full' : used >= 50 ? 'room' : 'under')
+
+/** 26 weekly columns; one bar per assignment, and a row of weekly totals coloured by load, in percent. */
 export function StaffingTimeline({ timeline }: { timeline: Timeline }) {
   const [includeTentative, setIncludeTentative] = useState(true)
   const totals = includeTentative ? timeline.totals.withTentative : timeline.totals.confirmedOnly
   // Narrow enough that all 26 weeks fit the card at 1280 px beside the navigation; narrower screens scroll.
-  const columns = `minmax(7rem, 12rem) repeat(${timeline.weeks.length}, minmax(1.85rem, 1fr))`
+  const columns = `minmax(7rem, 10rem) repeat(${timeline.weeks.length}, minmax(1.85rem, 1fr))`
   return (
     <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
@@ -77,12 +93,11 @@ export function StaffingTimeline({ timeline }: { timeline: Timeline }) {
           <div role="row" className="grid" style={{ gridTemplateColumns: columns }}>
             <div role="rowheader" className="px-2 py-1.5 font-medium">Weekly total</div>
             {totals.map((week) => {
-              // Time off takes capacity away: booked plus off above 100% is over-allocated.
+              // Time off takes capacity away: booked plus off above 100% is over-allocated, at 100% full.
               const used = week.total + week.off
-              const over = used > 100
-              const under = used < 50
+              const load = loadOf(used)
               const offText = week.off ? `, ${week.off / 20} day${week.off === 20 ? '' : 's'} off (${100 - Math.min(100, used)}% free)` : ''
-              const explanation = `Week of ${formatDate(week.weekStart)}: ${week.total}% booked${offText}${over ? ', over-allocated (above 100%)' : under ? ', under-used (below 50%)' : ''}${includeTentative ? '' : ', confirmed bookings only'}`
+              const explanation = `Week of ${formatDate(week.weekStart)}: ${week.total}% booked${offText}, ${loads[load].explanation}${includeTentative ? '' : ', confirmed bookings only'}`
               return (
                 <div role="cell" key={week.weekStart} className="px-0.5 py-1">
                   <span
@@ -90,10 +105,10 @@ export function StaffingTimeline({ timeline }: { timeline: Timeline }) {
                     title={explanation}
                     aria-label={explanation}
                     data-testid={`week-total-${week.weekStart}`}
-                    className={`block rounded py-1 text-center tabular-nums ${over ? 'bg-red-100 font-semibold text-red-900' : under ? 'bg-slate-100 text-slate-700' : 'bg-emerald-50 text-emerald-900'}`}
+                    className={`block rounded py-1 text-center text-[11px] tracking-tight tabular-nums ${loads[load].className}`}
                   >
                     {week.total}
-                    {over ? '!' : ''}
+                    <span className="text-[0.8em]">%</span>
                   </span>
                 </div>
               )
@@ -101,9 +116,15 @@ export function StaffingTimeline({ timeline }: { timeline: Timeline }) {
           </div>
         </div>
       </div>
-      <p className="mt-2 text-xs text-slate-600">
-        Solid bars are confirmed, dashed bars tentative. Totals marked red with “!” are above 100%; grey totals are below 50%. Focus or hover a total for details.
-      </p>
+      <ul aria-label="Weekly total colours" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+        {(Object.keys(loads) as Load[]).map((load) => (
+          <li key={load} className="flex items-center gap-1.5">
+            <span aria-hidden="true" className={`inline-block h-3 w-4 rounded-sm ${loads[load].className}`} />
+            {loads[load].legend}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1 text-xs text-slate-600">Solid bars are confirmed, dashed bars tentative. Totals count time off as used; focus or hover a total for details.</p>
     </section>
   )
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { getJson } from '../fetch-json'
-import type { CapacityView } from '../digests/capacity-figures'
+import type { CapacityScreen } from './unfilled-hours'
 
 export const capacityQueryKeys = {
   all: ['capacity'] as const,
@@ -8,5 +8,5 @@ export const capacityQueryKeys = {
 
 /** The capacity digests' figures (`/api/capacity`, one request): the planner's "Unfilled roles" group reads them when opened. */
 export function capacityOptions() {
-  return queryOptions({ queryKey: capacityQueryKeys.all, queryFn: () => getJson<CapacityView>('/api/capacity') })
+  return queryOptions({ queryKey: capacityQueryKeys.all, queryFn: () => getJson<CapacityScreen>('/api/capacity') })
 }

@@ -32,9 +32,10 @@ export function trackedWeeks(today: string): string[] {
 
 /**
  * What the refresh fills, by version: a table whose digests were filled by an older Roster (before
- * the capacity digests, version 2) is refreshed once at start-up, whatever the day.
+ * the capacity digests, version 2; before the bench's time off and its order by how free, 3) is
+ * refreshed once at start-up, whatever the day.
  */
-export const DIGESTS_VERSION = 3
+export const DIGESTS_VERSION = 4
 
 /** Whether the digests' state covers this week's tracked weeks, "starting soon" was derived today, and the refresh that filled them fills every digest this Roster reads. */
 export function overviewStateIsCurrent(state: { weeks: string[]; projectsDerivedOn: string; digestsVersion?: number } | null, today: string): boolean {
@@ -57,7 +58,8 @@ export function weekStatus(person: PersonLoad, weekStart: string): { bench?: Ben
   if (load.total === 0 && load.off < 100) {
     const before = person.bookings.flatMap((b) => (b.end && b.end < weekStart ? [b.end] : [])).sort().at(-1)
     const after = person.bookings.filter((b) => b.start > friday).map((b) => b.start).sort()[0]
-    return { bench: { n: person.name, p: person.practice, f: before ? shift(before, 1) : '', u: after ? shift(after, -1) : '' } }
+    const bench: BenchEntry = { n: person.name, p: person.practice, f: before ? shift(before, 1) : '', u: after ? shift(after, -1) : '' }
+    return { bench: load.off > 0 ? { ...bench, o: load.off } : bench }
   }
   const used = load.total + load.off
   if (used > 100) return { over: { n: person.name, p: person.practice, a: used } }
@@ -71,13 +73,13 @@ export interface WeekSummary {
   over: (OverEntry & { id: string })[]
 }
 
-/** A week digest's figures: the counts, and the first people of each list (bench by name, over by most over). */
+/** A week digest's figures: the counts, and the first people of each list (bench by how free and for how long, over by most over). */
 export function summariseWeek(set: { bench?: Record<string, BenchEntry>; over?: Record<string, OverEntry> }): WeekSummary {
   const bench = Object.entries(set.bench ?? {}).map(([id, entry]) => ({ id, ...entry }))
   const over = Object.entries(set.over ?? {}).map(([id, entry]) => ({ id, ...entry }))
   return {
     benchCount: bench.length,
-    bench: bench.sort(byName).slice(0, OVERVIEW_LIST_LENGTH),
+    bench: bench.sort(byMostFree).slice(0, OVERVIEW_LIST_LENGTH),
     overCount: over.length,
     over: over.sort(byMostOver).slice(0, OVERVIEW_LIST_LENGTH),
   }
@@ -112,7 +114,30 @@ export function summarisePeople(set: { people?: Record<string, number> }): { peo
 }
 
 const byName = (a: { n: string; id: string }, b: { n: string; id: string }) => a.n.localeCompare(b.n) || a.id.localeCompare(b.id)
-const byMostOver = (a: OverEntry & { id: string }, b: OverEntry & { id: string }) => b.a - a.a || byName(a, b)
+export const byMostOver = (a: OverEntry & { id: string }, b: OverEntry & { id: string }) => b.a - a.a || byName(a, b)
+
+/** How much of the week a person on the bench is free, in percent: all of it but their time off. */
+export const freePercent = (entry: Pick<BenchEntry, 'o'>) => 100 - (entry.o ?? 0)
+
+/**
+ * Whole working weeks (Monday to Friday) a person on the bench is free from `weekStart` on: Infinity
+ * when nothing is booked after, 0 when their next booking starts before this week's Friday is out.
+ */
+export function freeWeeks(entry: Pick<BenchEntry, 'u'>, weekStart: string): number {
+  if (!entry.u) return Infinity
+  const days = Math.round((Date.parse(`${entry.u}T00:00:00Z`) - Date.parse(`${weekStart}T00:00:00Z`)) / DAY)
+  return days < 4 ? 0 : Math.floor((days - 4) / 7) + 1
+}
+
+/**
+ * The bench's order: the most free first (time off makes a person less free), then free for the most
+ * weeks ahead (open-ended first), then by name. `u` is a date, so comparing it orders by weeks free
+ * without knowing the week.
+ */
+export const byMostFree = (a: BenchEntry & { id: string }, b: BenchEntry & { id: string }) =>
+  freePercent(b) - freePercent(a) || untilOrder(b.u).localeCompare(untilOrder(a.u)) || byName(a, b)
+/** An open-ended free span ('') sorts after every date. */
+const untilOrder = (until: string) => until || '9999-12-31'
 
 /**
  * The overview's digests recomputed from the people and projects in `items` (a consistent scan), and

@@ -3,7 +3,8 @@ import { authorize, type Actor } from '../authorization'
 import { todayIso } from '../load/allocation'
 import { cachedScreen, nameAccessPattern } from '../db'
 import { OVERVIEW_SHARDS, overviewKeys, readOverviewSummaries } from '../db/overview-store'
-import { OVERVIEW_LIST_LENGTH, overviewStateIsCurrent, trackedWeeks, type BenchEntry, type OverEntry, type ProjectEntry } from '../digests/overview'
+import { OVERVIEW_LIST_LENGTH, byMostFree, byMostOver, freePercent, freeWeeks, overviewStateIsCurrent, trackedWeeks, type BenchEntry, type OverEntry, type ProjectEntry } from '../digests/overview'
+import { weekChanges } from './week-changes'
 
 export interface BenchPerson {
   id: string
@@ -13,6 +14,10 @@ export interface BenchPerson {
   freeFrom: string | null
   /** Last free day before their next booking, or null if nothing follows. */
   freeUntil: string | null
+  /** Share of the week they are free, in percent (time off takes some). */
+  freePercent: number
+  /** Whole working weeks free from the week shown on; null when nothing is booked after. */
+  freeWeeks: number | null
 }
 
 export interface OverAllocatedPerson {
@@ -26,11 +31,21 @@ export interface OverAllocatedPerson {
 export interface OverviewWeek {
   weekStart: string
   benchCount: number
-  /** The first people on the bench, by name. */
+  /** The first people on the bench: the most free first, then free for the most weeks ahead, then by name. */
   bench: BenchPerson[]
   overAllocatedCount: number
   /** The most over-allocated first. */
   overAllocated: OverAllocatedPerson[]
+}
+
+/** What changes from this week to next. */
+export interface OverviewChanges {
+  joiningBench: BenchPerson[]
+  leavingBench: BenchPerson[]
+  becomingOverAllocated: OverAllocatedPerson[]
+  leavingOverAllocated: OverAllocatedPerson[]
+  /** False when a list the changes come from was cut short: the planner has the rest. */
+  complete: boolean
 }
 
 export interface OverviewProject {
@@ -46,6 +61,8 @@ export interface FirmOverview {
   counts: { employees: number; clients: number; projects: number; activeProjects: number }
   /** This week and next. */
   weeks: [OverviewWeek, OverviewWeek]
+  /** Who joins or leaves the bench or over-allocation next week (at most OVERVIEW_LIST_LENGTH of each). */
+  nextWeekChanges: OverviewChanges
   /** Projects starting in the next 30 days, soonest first (at most OVERVIEW_LIST_LENGTH). */
   startingSoon: OverviewProject[]
   /** False while the digests are being rolled over to a new week or day (lib/digests/overview-sync.ts). */
@@ -75,24 +92,23 @@ async function readFirmOverview(today: string): Promise<FirmOverview> {
   })
   const { state } = summaries
   const of = <T>(found: Map<string, T>) => [...found.values()]
+  const partsOf = (weekStart: string) => weekKeys(weekStart).map((key) => summaries.weeks.get(key))
   const week = (weekStart: string): OverviewWeek => {
-    const parts = weekKeys(weekStart).flatMap((key) => summaries.weeks.get(key) ?? [])
+    const parts = partsOf(weekStart).filter((part) => part !== undefined)
     return {
       weekStart,
       benchCount: sum(parts.map((part) => part.benchCount)),
       bench: parts
         .flatMap((part) => part.bench)
-        .sort((a, b) => a.n.localeCompare(b.n) || a.id.localeCompare(b.id))
+        .sort(byMostFree)
         .slice(0, OVERVIEW_LIST_LENGTH)
-        .map(toBenchPerson),
+        .map((entry) => toBenchPerson(entry, weekStart)),
       overAllocatedCount: sum(parts.map((part) => part.overCount)),
-      overAllocated: parts
-        .flatMap((part) => part.over)
-        .sort((a, b) => b.a - a.a || a.n.localeCompare(b.n))
-        .slice(0, OVERVIEW_LIST_LENGTH)
-        .map(toOverAllocatedPerson),
+      overAllocated: parts.flatMap((part) => part.over).sort(byMostOver).slice(0, OVERVIEW_LIST_LENGTH).map(toOverAllocatedPerson),
     }
   }
+  const changes = weekChanges(partsOf(thisWeek), partsOf(nextWeek), thisWeek, nextWeek)
+  const first = <T>(list: T[]) => list.slice(0, OVERVIEW_LIST_LENGTH)
   const projects = of(summaries.projects)
   const in30Days = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)
   return {
@@ -103,6 +119,13 @@ async function readFirmOverview(today: string): Promise<FirmOverview> {
       activeProjects: sum(projects.map((part) => part.activeProjects)),
     },
     weeks: [week(thisWeek), week(nextWeek)],
+    nextWeekChanges: {
+      joiningBench: first(changes.joiningBench).map((entry) => toBenchPerson(entry, nextWeek)),
+      leavingBench: first(changes.leavingBench).map((entry) => toBenchPerson(entry, thisWeek)),
+      becomingOverAllocated: first(changes.becomingOver).map(toOverAllocatedPerson),
+      leavingOverAllocated: first(changes.leavingOver).map(toOverAllocatedPerson),
+      complete: changes.complete,
+    },
     startingSoon: projects
       .flatMap((part) => part.upcoming)
       .filter((project) => project.d > today && project.d <= in30Days)
@@ -115,8 +138,9 @@ async function readFirmOverview(today: string): Promise<FirmOverview> {
 
 const sum = (values: number[]) => values.reduce((total, value) => total + (value ?? 0), 0)
 
-function toBenchPerson(entry: BenchEntry & { id: string }): BenchPerson {
-  return { id: entry.id, name: entry.n, practice: entry.p, freeFrom: entry.f || null, freeUntil: entry.u || null }
+function toBenchPerson(entry: BenchEntry & { id: string }, weekStart: string): BenchPerson {
+  const weeks = freeWeeks(entry, weekStart)
+  return { id: entry.id, name: entry.n, practice: entry.p, freeFrom: entry.f || null, freeUntil: entry.u || null, freePercent: freePercent(entry), freeWeeks: Number.isFinite(weeks) ? weeks : null }
 }
 
 function toOverAllocatedPerson(entry: OverEntry & { id: string }): OverAllocatedPerson {

@@ -9,8 +9,11 @@ import { RosterTable } from '../table'
 // set is an OverviewSet, every summary an OverviewSummary): never rename them.
 export const digestTypes = { set: 'OverviewSet', summary: 'OverviewSummary', state: 'OverviewState' } as const
 
-/** On the bench in a week: name, practice, first and last free day ('' when open-ended). */
-export const benchEntrySchema = map({ n: string(), p: string(), f: string(), u: string() })
+/**
+ * On the bench in a week: name, practice, first and last free day ('' when open-ended), and the
+ * week's time off in percent when there is some (absent when none, as entries written before it).
+ */
+export const benchEntrySchema = map({ n: string(), p: string(), f: string(), u: string(), o: number().optional() })
 /** Over-allocated in a week: name, practice, and booked plus time off in percent. */
 export const overEntrySchema = map({ n: string(), p: string(), a: number() })
 /** A project as the overview counts it: client, status, start, name, client name. */
