@@ -104,6 +104,14 @@ test('each bad invite says what is wrong by the field, and keeps what was typed 
   await invite(page, { email: `second.tim.${id}@roster.example`, role: 'employee', person: 'Tim Fischer', password })
   await expect(form.getByRole('combobox', { name: 'Employee record (optional)' })).toHaveAccessibleDescription(/Already linked to tim.fischer@roster.example/)
 
+  // A name typed but not picked is not sent as "no one".
+  const picker = form.getByRole('combobox', { name: 'Employee record (optional)' })
+  await picker.fill('Nobody by this name')
+  await form.getByRole('button', { name: 'Invite user' }).click()
+  await expect(picker).toHaveAccessibleDescription(/Pick a person from the list/)
+  await expect(page.getByRole('row').filter({ hasText: `second.tim.${id}@roster.example` })).toHaveCount(0)
+  await picker.fill('')
+
   await invite(page, { email: `weak.${id}@roster.example`, role: 'employee', password: 'short' })
   await expect(form.getByLabel(/^Initial password/)).toHaveAccessibleDescription(/at least 10 characters/)
   await expect(page.getByRole('row').filter({ hasText: `weak.${id}@roster.example` })).toHaveCount(0)

@@ -1,7 +1,7 @@
 'use client'
 
 import { useQuery } from '@tanstack/react-query'
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormError, SelectField, TextField } from '@/components/ui/field'
 import { SearchPicker, usePick } from '@/components/ui/search-picker'
@@ -21,6 +21,8 @@ export function InviteUserForm({ password }: { password: 'required' | 'optional'
   const pick = usePick()
   const results = useQuery({ ...employeeSearchOptions(pick.search), enabled: pick.searching })
   const [idempotencyKey, renewIdempotencyKey] = useIdempotencyKey()
+  // A name typed but not picked would invite the user unlinked: say so instead of sending.
+  const [pickError, setPickError] = useState<string>()
   const { formAction, pending, errors, values, formError } = useActionForm(inviteUserAction, () => {
     pick.clear()
     renewIdempotencyKey()
@@ -28,7 +30,15 @@ export function InviteUserForm({ password }: { password: 'required' | 'optional'
   })
 
   return (
-    <form ref={formRef} action={formAction} noValidate aria-labelledby="invite-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={(event) => {
+        const unpicked = pick.searching && !pick.picked
+        setPickError(unpicked ? 'Pick a person from the list, or clear this field' : undefined)
+        if (unpicked) event.preventDefault()
+      }}
+      noValidate aria-labelledby="invite-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="invite-heading" className="text-lg font-semibold">Invite a user</h2>
       {formError ? <FormError errors={[formError]} /> : null}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -49,7 +59,7 @@ export function InviteUserForm({ password }: { password: 'required' | 'optional'
           {...pick.pickerProps}
           options={(results.data?.items ?? []).map((employee) => ({ id: employee.id, label: employee.name, detail: `${employee.title} · ${employee.email}` }))}
           loading={results.isFetching}
-          errors={errors.employeeId}
+          errors={pickError ? [pickError] : errors.employeeId}
         />
         {password === 'off' ? null : (
           <TextField
