@@ -211,6 +211,8 @@ test('a request carrying x-middleware-subrequest gains nothing (CVE-2025-29927):
 })
 
 test('server actions: each caller gets the answer its role allows, and a refused call changes nothing', async () => {
+  // Six callers through every action, each effect read back: minutes on a busy machine.
+  test.setTimeout(240_000)
   const action = (name: string) => {
     const found = actions.get(name)
     expect(found, name).toBeTruthy()
