@@ -190,6 +190,15 @@ test('writes: route handlers let managers, admins and manager tokens change data
   }
 })
 
+test('pages: the users page opens for admins only; others signed in get the refusal page, anonymous callers sign in', async () => {
+  for (const who of ['anonymous', 'employee', 'other employee', 'manager', 'admin'] as const) {
+    const response = await callers[who].get('/admin/users', { maxRedirects: 0 })
+    if (who === 'anonymous') expect([302, 303, 307], who).toContain(response.status())
+    else expect(response.status(), `${who} GET /admin/users`).toBe(who === 'admin' ? 200 : 403)
+    if (who !== 'anonymous') expect((await response.text()).includes('Invite a user'), `${who} sees the invite form`).toBe(who === 'admin')
+  }
+})
+
 test('a request carrying x-middleware-subrequest gains nothing (CVE-2025-29927): the data layer still refuses it', async () => {
   const response = await callers.anonymous.post('/api/technologies', {
     data: { name: `Bypass ${run}`, category: 'tool' },
@@ -202,6 +211,8 @@ test('a request carrying x-middleware-subrequest gains nothing (CVE-2025-29927):
 })
 
 test('server actions: each caller gets the answer its role allows, and a refused call changes nothing', async () => {
+  // Six callers through every action, each effect read back: minutes on a busy machine.
+  test.setTimeout(240_000)
   const action = (name: string) => {
     const found = actions.get(name)
     expect(found, name).toBeTruthy()
@@ -358,6 +369,12 @@ test('server actions: each caller gets the answer its role allows, and a refused
     const role = await callAction(call, action('setUserRoleAction'), [idle, { userId: 'no-such-user', role: 'manager' }])
     if (who === 'admin') expect(role.code).toBe('not_found:user')
     else expect(role.code, `${who} setUserRoleAction`).toBe(refusal(who))
+    // Inviting a user: admins only, and a refused invite makes no user.
+    const invitedEmail = `invited.${who.replace(' ', '-')}.${run}@roster.example`
+    const invite = await callAction(call, action('inviteUserAction'), [idle, { email: invitedEmail, role: 'admin', password: 'tulip-Harbour-93' }])
+    if (who === 'admin') expect(invite.state, `admin inviteUserAction ${invite.code ?? ''}`).toBe('success')
+    else expect(invite.code, `${who} inviteUserAction`).toBe(refusal(who))
+    expect((await callers.admin.get('/admin/users').then((page) => page.text())).includes(invitedEmail), `${who}'s invite made a user`).toBe(who === 'admin')
 
     // Access tokens: anyone signed in makes and revokes their own.
     const token = await callAction(call, action('createTokenAction'), [idle, { name: `made by ${tag}`, expiresInDays: '1' }])

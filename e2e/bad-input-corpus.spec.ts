@@ -107,7 +107,7 @@ test('route handlers: generated bad input gets a 4xx naming the field, never a 5
 test('server actions: generated argument shapes and bodies get a typed error, never a 5xx', async ({ request }) => {
   test.setTimeout(180_000)
   const actions = serverActions({ clientId: 'c00000000001', projectId: 'nope', employeeId: 'nope', technologyId: 'nope' })
-  const fields = [...new Set([...clientFields, ...projectFields, ...assignmentFields, ...employeeFields, ...technologyFields, 'clientId', 'projectId', 'assignmentId', 'technologyId', 'level', 'userId', 'role', 'tokenId', 'expiresInDays', 'roleId', 'practice', 'requirements', 'fillToken', ...rateFields])]
+  const fields = [...new Set([...clientFields, ...projectFields, ...assignmentFields, ...employeeFields, ...technologyFields, 'clientId', 'projectId', 'assignmentId', 'technologyId', 'level', 'userId', 'role', 'tokenId', 'expiresInDays', 'roleId', 'email', 'password', 'practice', 'requirements', 'fillToken', ...rateFields])]
   const args = fc.oneof(
     fc.constant([]),
     fc.array(value, { maxLength: 3 }),
@@ -130,6 +130,35 @@ test('server actions: generated argument shapes and bodies get a typed error, ne
       await expectNoServerError(response, `${action.name} raw ${raw}`)
       expect(response.status()).toBe(400)
     }
+  }
+})
+
+test('admin actions: generated invites and role changes, sent as the admin, get a typed error naming the field, never a 5xx', async ({ playwright, baseURL }) => {
+  test.setTimeout(180_000)
+  const admin = await playwright.request.newContext({ baseURL, storageState: 'e2e/.auth/admin.json', extraHTTPHeaders: { origin: baseURL! } })
+  const actions = serverActions({})
+  const fields = ['email', 'role', 'employeeId', 'password', 'idempotencyKey', 'userId']
+  const inviteText = fc.oneof(text, fc.constantFrom('a@b', 'x@roster.example', ' A@B.EXAMPLE ', 'e00000000001', 'admin', 'manager', 'password1', 'x'.repeat(300)))
+  const args = fc.oneof(
+    fc.array(value, { maxLength: 3 }),
+    fc.tuple(fc.constant({ status: 'idle' }), fc.dictionary(fc.constantFrom(...fields), fc.oneof(value, inviteText), { maxKeys: 6 })),
+  )
+  try {
+    for (const name of ['inviteUserAction', 'setUserRoleAction']) {
+      const action = actions.get(name)!
+      await fc.assert(
+        fc.asyncProperty(args, async (generated) => {
+          const outcome = await callAction(admin, action, [...generated])
+          const label = `${name}(${JSON.stringify(generated).slice(0, 200)})`
+          expect(outcome.status, label).toBeLessThan(500)
+          expect(outcome.text, label).not.toContain('Something went wrong')
+          if (outcome.code?.startsWith('invalid:')) expect(outcome.text, `${label}: names the field`).toMatch(/"fieldErrors":\{"/)
+        }),
+        { numRuns: 40, seed: SEED },
+      )
+    }
+  } finally {
+    await admin.dispose()
   }
 })
 

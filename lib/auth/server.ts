@@ -10,7 +10,7 @@ import { dynamodbAdapter } from './dynamodb-adapter'
 import { CLIENT_ADDRESS_HEADER } from './client-address'
 import { trustedOrigins } from './origins'
 import { recordSignInOutcome, refuseIfThrottled } from './sign-in-throttle'
-import { employeeIdForEmail } from '../reads'
+import { employeeIdForEmail, readEmployee } from '../reads'
 
 // better-auth does sessions, passwords (scrypt), OpenID Connect, roles and access tokens; Roster
 // supplies the storage (the one table), the link from a user to their employee record, and a throttle
@@ -58,6 +58,8 @@ function buildAuth(config: AuthConfig) {
     user: {
       additionalFields: {
         employeeId: { type: 'string', required: false, input: false },
+        // The linked employee's name, kept for the admin's user list (one Query, lib/auth/users.ts).
+        employeeName: { type: 'string', required: false, input: false },
       },
     },
     session: { cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS } },
@@ -72,27 +74,31 @@ function buildAuth(config: AuthConfig) {
     databaseHooks: {
       session: {
         create: {
-          // A person added to Roster after their first sign-in is linked when they next sign in.
+          // A person added to Roster after their first sign-in is linked when they next sign in; a linked
+          // user's copy of their employee's name (the admin's list shows it) is brought up to date.
           before: async (session, ctx) => {
             const context = ctx?.context
             if (!context) return
-            const user = (await context.internalAdapter.findUserById(session.userId)) as { id: string; email: string; employeeId?: string | null } | null
-            if (!user || user.employeeId) return
-            const employeeId = await employeeIdForEmail(user.email)
-            if (employeeId) await context.internalAdapter.updateUser(user.id, { employeeId })
+            const user = (await context.internalAdapter.findUserById(session.userId)) as LinkedUser | null
+            if (!user) return
+            const link = await employeeLinkOf(user.employeeId ? { id: user.employeeId } : { email: user.email })
+            if (link && (link.employeeId !== user.employeeId || link.employeeName !== user.employeeName)) await context.internalAdapter.updateUser(user.id, link)
           },
         },
       },
       user: {
         create: {
-          // Users are people: the e-mail claim maps the address to the employee record.
+          // Users are people: the admin's invite names their employee record, or the e-mail claim maps
+          // the address to it.
           before: async (user) => {
             const email = String(user.email).toLowerCase()
-            const employeeId = await employeeIdForEmail(email)
+            const given = (user as { employeeId?: string | null }).employeeId
+            const link = await employeeLinkOf(given ? { id: given } : { email })
             return {
               data: {
                 ...user,
-                employeeId: employeeId ?? null,
+                employeeId: link?.employeeId ?? null,
+                employeeName: link?.employeeName ?? null,
                 role: config.adminEmails.includes(email) ? 'admin' : ((user as { role?: string }).role ?? 'employee'),
               },
             }
@@ -144,6 +150,15 @@ function buildAuth(config: AuthConfig) {
     ],
   } satisfies BetterAuthOptions
   return betterAuth(options)
+}
+
+type LinkedUser = { id: string; email: string; employeeId?: string | null; employeeName?: string | null }
+
+/** The employee a user is linked to (by id, or by e-mail for a user not linked yet) and their name now. */
+async function employeeLinkOf(by: { id: string } | { email: string }): Promise<{ employeeId: string; employeeName: string } | undefined> {
+  const employeeId = 'id' in by ? by.id : await employeeIdForEmail(by.email)
+  const employee = employeeId ? await readEmployee(employeeId) : null
+  return employee && !employee.deletingAt ? { employeeId: employee.id, employeeName: employee.name } : undefined
 }
 
 function addressOf(ctx: { request?: Request; headers?: Headers }): string | undefined {
