@@ -410,7 +410,9 @@ function GroupRow({
   const count = whole
     ? here >= whole.people
       ? `${whole.people} ${whole.people === 1 ? 'person' : 'people'}`
-      : `${here} of ${whole.people} on this page${paged ? ' · continued on other pages' : ''}`
+      : paged
+        ? `${here} of ${whole.people} on this page · continued on other pages`
+        : `${here} shown of ${whole.people} in the practice`
     : loading
       ? `${here} on this page`
       : `${here} ${here === 1 ? 'person' : 'people'}`
