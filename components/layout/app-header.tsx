@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
 
 type Panel = 'menu' | 'account'
 
@@ -48,6 +48,11 @@ export function AppHeader({ nav, account, accountName }: { nav: ReactNode; accou
     setOpen(null)
   }
 
+  // A link to the page already shown changes no path: close on the click itself.
+  function closeOnLink(event: MouseEvent) {
+    if (event.target instanceof Element && event.target.closest('a')) setOpen(null)
+  }
+
   const shown = (panel: Panel) => (open === panel ? 'block' : 'hidden')
   return (
     <header onKeyDown={onKeyDown} className="border-b border-slate-200 bg-white md:w-56 md:shrink-0 md:border-b-0 md:border-r">
@@ -71,11 +76,11 @@ export function AppHeader({ nav, account, accountName }: { nav: ReactNode; accou
           ) : null}
         </div>
         {nav ? (
-          <div id="app-menu" ref={menuPanel} className={`${shown('menu')} border-t border-slate-200 px-4 py-3 md:block md:border-0 md:p-0`}>
+          <div id="app-menu" ref={menuPanel} onClick={closeOnLink} className={`${shown('menu')} border-t border-slate-200 px-4 py-3 md:block md:border-0 md:p-0`}>
             {nav}
           </div>
         ) : null}
-        <div id="app-account" ref={accountPanel} className={`${accountName ? shown('account') : 'hidden'} px-4 pb-3 md:block md:p-0`}>
+        <div id="app-account" ref={accountPanel} onClick={closeOnLink} className={`${accountName ? shown('account') : 'hidden'} px-4 pb-3 md:block md:p-0`}>
           {account}
         </div>
       </div>
