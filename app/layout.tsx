@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import type { ReactNode } from 'react'
+import { AppHeader } from '@/components/layout/app-header'
 import { AppNav } from '@/components/layout/app-nav'
 import { can } from '@/lib/authorization'
 import { UserMenu } from '@/components/auth/user-menu'
@@ -24,15 +24,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <div className="md:flex">
-          <header className="border-b border-slate-200 bg-white px-4 py-3 md:sticky md:top-0 md:h-screen md:w-56 md:shrink-0 md:border-b-0 md:border-r">
-            <Link href="/" className="mb-4 block text-lg font-semibold tracking-tight text-indigo-700">
-              Roster
-            </Link>
-            {actor ? <AppNav finance={can(actor, 'see-money')} /> : null}
-            <UserMenu actor={actor} />
-          </header>
-          <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
+        {/* The sidebar stretches with the page (its background runs the full height); its links stay in view. */}
+        <div className="md:flex md:min-h-screen">
+          <AppHeader nav={actor ? <AppNav finance={can(actor, 'see-money')} /> : null} account={<UserMenu actor={actor} />} accountName={actor?.name} />
+          <main id="main" className="min-w-0 flex-1 px-4 py-4 md:px-8 md:py-6">
             <Providers>{children}</Providers>
           </main>
         </div>

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { createPerson, stamp, staff } from './helpers'
+import { addDays, createPerson, mondayOfThisWeek, stamp, staff } from './helpers'
 import { callAction, serverActions } from './server-actions'
 
 test('a manager adds a person, is told when the email is taken, and a rename shows on the client dashboard', async ({ page, request }) => {
@@ -50,4 +50,39 @@ test('the employee list filtered by a rare skill shows the one person who has it
   await expect(table.getByRole('row', { name: new RegExp(person.name) })).toContainText('4 / 5')
   const api = await (await request.get(`/api/employees?technologyId=${technology.id}`)).json()
   expect(api.items.map((row: { id: string; level: number }) => [row.id, row.level])).toEqual([[person.id, 4]])
+})
+
+test('the employee list shows what each person has free over the next six weeks, filters on it, and stays one request', async ({ page, request }) => {
+  const id = stamp()
+  const busy = await createPerson(request, `Avail ${id} Busy`)
+  const free = await createPerson(request, `Avail ${id} Free`)
+  const monday = mondayOfThisWeek()
+  const dashboard = (await (await request.get('/api/clients/c00000000003')).json()) as { projects: { id: string; startDate: string; endDate: string | null }[] }
+  const project = dashboard.projects.find((candidate) => candidate.startDate <= monday && (!candidate.endDate || candidate.endDate >= addDays(monday, 21)))!
+  // Fully booked this week and the next two, then free.
+  await staff(request, 'c00000000003', project.id, { employeeId: busy.id, role: 'Engineer', allocation: 100, startDate: monday, endDate: addDays(monday, 18), status: 'confirmed' })
+  const written = (isoDate: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`))
+  const freeFrom = written(addDays(monday, 21))
+
+  const table = page.getByRole('table', { name: 'Employees' })
+  await expect(async () => {
+    await page.goto(`/employees?q=${encodeURIComponent(`Avail ${id}`)}`)
+    await expect(table.getByRole('row', { name: new RegExp(busy.name) })).toContainText(`full · free 100% from ${freeFrom}`, { timeout: 1_000 })
+  }).toPass()
+  await expect(table.getByRole('columnheader', { name: 'Free, next 6 weeks' })).toBeVisible()
+  const weeks = table.getByRole('row', { name: new RegExp(busy.name) }).getByRole('list', { name: 'Free per week' }).getByRole('listitem')
+  await expect(weeks).toHaveCount(6)
+  await expect(weeks.nth(0)).toHaveText(`Week of ${written(monday)}: 0%`)
+  await expect(weeks.nth(2)).toHaveText(`Week of ${written(addDays(monday, 14))}: 0%`)
+  await expect(weeks.nth(3)).toHaveText(`Week of ${freeFrom}: 100% free`)
+  await expect(table.getByRole('row', { name: new RegExp(free.name) })).toContainText('free 100% · 6+ wks')
+
+  // At least half free in each of the next two weeks: the busy person drops out, from the select too.
+  await page.getByLabel('At least 50% free').selectOption({ label: 'Each of the next 2 weeks' })
+  await expect(page).toHaveURL(/free=2/)
+  await expect(table.getByRole('row', { name: new RegExp(free.name) })).toBeVisible()
+  await expect(table.getByRole('row', { name: new RegExp(busy.name) })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Show under the hood' }).click()
+  await expect(page.getByRole('region', { name: 'Under the hood' })).toContainText('1 DynamoDB request')
+  await page.getByRole('button', { name: 'Hide under the hood' }).click()
 })

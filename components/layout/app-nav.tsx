@@ -17,7 +17,7 @@ const sections = [
 export function AppNav({ finance = false }: { finance?: boolean }) {
   const pathname = usePathname()
   return (
-    <nav aria-label="Main" className="flex flex-wrap gap-1 md:flex-col">
+    <nav aria-label="Main" className="grid grid-cols-2 gap-1 md:flex md:flex-col">
       {[...sections, ...(finance ? [{ href: '/finance', label: 'Finance' }] : [])].map((section) => {
         const active = section.href === '/' ? pathname === '/' : pathname.startsWith(section.href)
         return (

@@ -4,7 +4,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useEffect, useRef, useState, useTransition } from 'react'
 
 /** Search-as-you-type and filters kept in the URL, so results are shareable and the server renders them. */
-export function ListSearch({ label, filters = [] }: { label: string; filters?: { name: string; label: string; options: { value: string; label: string }[] }[] }) {
+export function ListSearch({ label, filters = [] }: { label: string; filters?: { name: string; label: string; options: { value: string; label: string }[]; anyLabel?: string }[] }) {
   const router = useRouter()
   const pathname = usePathname()
   const params = useSearchParams()
@@ -57,7 +57,7 @@ export function ListSearch({ label, filters = [] }: { label: string; filters?: {
             onChange={(event) => navigate({ [filter.name]: event.target.value })}
             className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
           >
-            <option value="">All</option>
+            <option value="">{filter.anyLabel ?? 'All'}</option>
             {filter.options.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

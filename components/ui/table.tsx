@@ -26,15 +26,25 @@ export function TableHead({ columns, variant = 'compact' }: { columns: Column[];
   )
 }
 
-/** A full-width list table in a bordered, horizontally scrollable card. */
-export function ListTable({ caption, columns, children }: { caption: string; columns: Column[]; children: ReactNode }) {
+/**
+ * A full-width list table in a bordered, horizontally scrollable card. With `cards` (one `<li>` per
+ * row), screens narrower than 1024 px get those stacked cards instead, so nothing scrolls sideways.
+ */
+export function ListTable({ caption, columns, children, cards }: { caption: string; columns: Column[]; children: ReactNode; cards?: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <TableHead variant="list" columns={columns} />
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
-      </table>
-    </div>
+    <>
+      {cards ? (
+        <ul aria-label={caption} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm lg:hidden">
+          {cards}
+        </ul>
+      ) : null}
+      <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${cards ? 'hidden lg:block' : ''}`}>
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <TableHead variant="list" columns={columns} />
+          <tbody className="divide-y divide-slate-100">{children}</tbody>
+        </table>
+      </div>
+    </>
   )
 }
