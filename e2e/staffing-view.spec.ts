@@ -30,12 +30,12 @@ test('an employee opened from a dashboard shows the right timeline, the tentativ
   const week1 = page.getByTestId(`week-total-${monday}`)
   const week2 = page.getByTestId(`week-total-${addDays(monday, 7)}`)
   const week5 = page.getByTestId(`week-total-${addDays(monday, 28)}`)
-  await expect(week1).toHaveText('110!')
+  await expect(week1).toHaveText('110%')
   await expect(week1).toHaveAttribute('aria-label', /over-allocated/)
-  await expect(week2).toHaveText('60')
+  await expect(week2).toHaveText('60%')
   await expect(week5).toHaveAttribute('aria-label', /under-used/)
   await page.getByLabel('Include tentative bookings in totals').uncheck()
-  await expect(week1).toHaveText('60')
+  await expect(week1).toHaveText('60%')
 
   // Add a skill and find the person on the technology page.
   const skills = page.getByRole('form', { name: 'Add a skill' })
@@ -109,7 +109,7 @@ test('time off recorded on a person’s page shows on their timeline, frees no c
 
   await page.goto(`/employees/${person.id}`)
   const nextWeek = page.getByTestId(`week-total-${nextMonday}`)
-  await expect(nextWeek).toHaveText('100')
+  await expect(nextWeek).toHaveText('100%')
   // Two days off next week: 60% booked, 40% off, nothing free; not over-allocated.
   const form = page.getByRole('form', { name: 'Record time off' })
   await form.getByLabel('Kind').selectOption('vacation')
@@ -118,7 +118,7 @@ test('time off recorded on a person’s page shows on their timeline, frees no c
   await form.getByLabel('Note (optional)').fill('Dentist and a day trip')
   await form.getByRole('button', { name: 'Record time off' }).click()
   await expect(page.getByRole('region', { name: 'Time off' })).toContainText('Dentist and a day trip')
-  await expect(nextWeek).toHaveText('60')
+  await expect(nextWeek).toHaveText('60%')
   await expect(nextWeek).toHaveAttribute('aria-label', /2 days off \(0% free\)/)
   await expect(page.getByLabel(new RegExp(`Week of .*: 2 days off`))).toBeVisible()
 
