@@ -8,6 +8,8 @@ import { addDays, createPerson, stamp, staff } from './helpers'
 // up; the project page keeps its forms closed until asked; at 390 px nothing scrolls sideways.
 
 const run = stamp()
+// Each test runs axe four times over long pages: on a shared 2-core machine that outlasts the default minute.
+test.describe.configure({ timeout: 240_000 })
 const today = new Date().toISOString().slice(0, 10)
 
 async function newProject(page: Page, clientId: string, name: string) {

@@ -13,12 +13,12 @@ export const staffingTableClass = 'w-full table-fixed text-left text-sm max-sm:b
 /** The header row's columns; `actions` adds the row actions' column (the project page's Change and Remove). */
 export function staffingColumns({ actions = false }: { actions?: boolean } = {}): Column[] {
   return [
-    { label: 'Person', className: actions ? 'w-[22%]' : 'w-[26%]' },
-    { label: 'Role', className: actions ? 'w-[20%]' : 'w-[26%]' },
-    { label: 'Allocation', align: 'right', className: actions ? 'w-[11%]' : 'w-[12%]' },
+    { label: 'Person', className: actions ? 'w-[20%]' : 'w-[26%]' },
+    { label: 'Role', className: actions ? 'w-[18%]' : 'w-[26%]' },
+    { label: 'Allocation', align: 'right', className: actions ? 'w-[10%]' : 'w-[12%]' },
     { label: 'Dates', className: actions ? 'w-[22%]' : 'w-[24%]' },
-    { label: 'Status', className: actions ? 'w-[11%]' : 'w-[12%]' },
-    ...(actions ? [{ label: 'Actions', srOnly: true, className: 'w-[14%]' }] : []),
+    { label: 'Status', className: 'w-[12%]' },
+    ...(actions ? [{ label: 'Actions', srOnly: true, className: 'w-[18%]' }] : []),
   ]
 }
 
@@ -30,5 +30,5 @@ export const staffingCell = {
   allocation: 'py-1.5 pr-4 align-top text-right tabular-nums max-sm:col-start-2 max-sm:row-start-2 max-sm:p-0',
   dates: 'py-1.5 pr-4 align-top max-sm:col-span-2 max-sm:row-start-3 max-sm:p-0 max-sm:text-slate-700',
   status: 'py-1.5 pr-2 align-top max-sm:col-start-2 max-sm:row-start-1 max-sm:p-0 max-sm:text-right',
-  actions: 'py-0.5 align-top text-right whitespace-nowrap max-sm:col-span-2 max-sm:row-start-4 max-sm:-ml-3 max-sm:p-0 max-sm:text-left',
+  actions: 'py-0.5 align-top text-right max-sm:col-span-2 max-sm:row-start-4 max-sm:-ml-3 max-sm:p-0 max-sm:text-left',
 }
