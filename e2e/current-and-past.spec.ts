@@ -28,9 +28,9 @@ async function expectNoSidewaysScroll(page: Page, what: string) {
   const tables = page.locator('table')
   for (const table of await tables.all()) {
     if (!(await table.isVisible())) continue
-    const { scrollWidth, clientWidth, right } = await table.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth, right: element.getBoundingClientRect().right }))
-    expect(scrollWidth, `${what}: ${await table.locator('caption').textContent()}`).toBeLessThanOrEqual(clientWidth)
-    expect(right, `${what}: table inside the screen`).toBeLessThanOrEqual(390)
+    const { name, scrollWidth, clientWidth, right } = await table.evaluate((element: HTMLTableElement) => ({ name: element.caption?.textContent ?? 'a table', scrollWidth: element.scrollWidth, clientWidth: element.clientWidth, right: element.getBoundingClientRect().right }))
+    expect(scrollWidth, `${what}: ${name}`).toBeLessThanOrEqual(clientWidth)
+    expect(right, `${what}: ${name} inside the screen`).toBeLessThanOrEqual(390)
   }
 }
 
