@@ -23,6 +23,7 @@ test('every form names the field and the rule when input is wrong', async ({ pag
   const person = await createPerson(page.request, `Form Check ${stamp()}`)
   await staff(page.request, 'c00000000001', dashboard.projects[0].id, { employeeId: person.id, role: 'Engineer', allocation: 30, startDate: '2026-12-07', status: 'confirmed' })
   await page.goto(`/clients/c00000000001/projects/${dashboard.projects[0].id}`)
+  await page.getByRole('button', { name: 'Staff a person' }).click()
   const staffForm = page.getByRole('form', { name: 'Staff a person' })
   await staffForm.getByLabel('Allocation (%)').fill('150')
   await staffForm.getByRole('button', { name: 'Staff person' }).click()
@@ -137,6 +138,7 @@ test('the project page’s forms each label their own fields, picker options rea
   expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([])
   await expect(page.getByRole('region', { name: 'Project details' }).getByLabel('Start date')).toHaveValue(project.startDate)
 
+  await page.getByRole('button', { name: 'Staff a person' }).click()
   await page.getByRole('combobox', { name: 'Person' }).fill('a')
   await expect(page.getByRole('option').first()).toHaveAccessibleName(/\S ?, \S/)
   await page.keyboard.press('Escape')

@@ -32,8 +32,17 @@ test('a manager builds a client with a staffed project and a stack, then deletes
   await page.getByRole('button', { name: 'Create project' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Checkout Rebuild' })).toBeVisible()
 
+  // The page's forms wait behind their buttons; opening one puts focus in its first field.
+  for (const name of ['Add to stack', 'Staff a person', 'Plan an unfilled role', 'Edit project details']) {
+    await expect(page.getByRole('button', { name })).toHaveAttribute('aria-expanded', 'false')
+  }
+  await expect(page.getByRole('form', { name: 'Staff a person' })).toBeHidden()
+  await expect(page.getByRole('combobox', { name: 'Add a technology' })).toBeHidden()
+
   // Two technologies: one from the catalogue, one created inline.
+  await page.getByRole('button', { name: 'Add to stack' }).click()
   const techPicker = page.getByRole('combobox', { name: 'Add a technology' })
+  await expect(techPicker).toBeFocused()
   await techPicker.fill('TypeSc')
   await page.getByRole('option', { name: /TypeScript/ }).click()
   await expect(page.getByRole('list', { name: 'Tech stack' }).getByRole('link', { name: 'TypeScript' })).toBeVisible()
@@ -42,8 +51,12 @@ test('a manager builds a client with a staffed project and a stack, then deletes
   await page.getByRole('button', { name: `Create “${newTech}”` }).click()
   await expect(page.getByRole('list', { name: 'Tech stack' }).getByRole('link', { name: newTech })).toBeVisible()
 
-  // Staff two people, one tentative.
+  // Staff two people, one tentative; the form opens from the keyboard.
+  await page.getByRole('button', { name: 'Staff a person' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: 'Staff a person' })).toHaveAttribute('aria-expanded', 'true')
   const staff = page.getByRole('form', { name: 'Staff a person' })
+  await expect(staff.getByRole('combobox', { name: 'Person' })).toBeFocused()
   await staff.getByRole('combobox', { name: 'Person' }).fill(ada.name)
   await page.getByRole('option', { name: new RegExp(ada.name) }).click()
   await staff.getByLabel('Role').fill('Tech Lead')
@@ -56,7 +69,7 @@ test('a manager builds a client with a staffed project and a stack, then deletes
   await staff.getByLabel('Allocation (%)').fill('40')
   await staff.getByLabel('Status').selectOption('tentative')
   await staff.getByRole('button', { name: 'Staff person' }).click()
-  await expect(page.getByRole('table', { name: 'Assignments' }).getByRole('link', { name: linus.name })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Current assignments' }).getByRole('link', { name: linus.name })).toBeVisible()
 
   // Everything nested on the dashboard.
   await page.getByRole('link', { name: clientName }).click()
@@ -75,7 +88,7 @@ test('a manager builds a client with a staffed project and a stack, then deletes
   await expect(dialog.getByRole('alert')).toContainText('→ 130%')
   await expect(dialog.getByRole('alert')).not.toContainText('already above 100%')
   await dialog.getByRole('button', { name: 'Save assignment' }).click()
-  await expect(page.getByRole('table', { name: 'Assignments' }).getByRole('row', { name: new RegExp(ada.name) })).toContainText('80%')
+  await expect(page.getByRole('table', { name: 'Current assignments' }).getByRole('row', { name: new RegExp(ada.name) })).toContainText('80%')
 
   // Delete the client after confirming; its assignments leave Ada's staffing view.
   await page.getByRole('link', { name: clientName }).click()

@@ -84,6 +84,7 @@ test('the person picker shows each candidate’s free capacity over the dates an
   expect((await callAction(request, setSkill, [{ status: 'idle' }, { employeeId: free.id, technologyId: technology.technologyId, level: '4' }])).state).toBe('success')
 
   await page.goto(`/clients/c00000000001/projects/${project.id}`)
+  await page.getByRole('button', { name: 'Staff a person' }).click()
   const form = page.getByRole('form', { name: 'Staff a person' })
   await form.getByLabel('Start date').fill(addDays(monday, 7))
   await form.getByLabel('End date (optional)').fill(addDays(monday, 32))

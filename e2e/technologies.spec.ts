@@ -10,6 +10,7 @@ test('a renamed technology shows its new name on project stacks, and deleting it
   const project = dashboard.projects[0]
 
   await page.goto(`/clients/c00000000004/projects/${project.id}`)
+  await page.getByRole('button', { name: 'Add to stack' }).click()
   await page.getByRole('combobox', { name: 'Add a technology' }).fill(name)
   await page.getByRole('option', { name: new RegExp(name) }).click()
   await expect(page.getByRole('list', { name: 'Tech stack' }).getByRole('link', { name })).toBeVisible()

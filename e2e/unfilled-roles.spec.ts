@@ -67,6 +67,7 @@ test('a manager plans an unfilled role, sees it as demand, and assigns the best 
   const unfilledBefore = hours((await capacityWeek(page, 'Mobile', start)).unfilled)
 
   await page.goto(`/clients/${CLIENT}/projects/${project.id}`)
+  await page.getByRole('button', { name: 'Plan an unfilled role' }).click()
   const form = page.getByRole('form', { name: 'Plan an unfilled role' })
   await form.getByRole('button', { name: 'Plan unfilled role' }).click()
   await expect(form.getByText('Role is required')).toBeVisible()

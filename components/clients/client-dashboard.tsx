@@ -4,6 +4,7 @@ import type { ClientFigures } from '@/lib/clients/figures'
 import { pick, toProjectSectionData, type ProjectDetail } from '@/lib/dto'
 import { CollapsedProjectRow } from './collapsed-project-row'
 import { ProjectSection } from './project-section'
+import { hasEnded, peopleCurrentlyStaffed } from '@/lib/staffing/current'
 
 export function ClientFiguresPanel({ figures, projectCount }: { figures: ClientFigures; projectCount: number }) {
   const statusLine = Object.entries(figures.projectsByStatus)
@@ -11,7 +12,7 @@ export function ClientFiguresPanel({ figures, projectCount }: { figures: ClientF
     .join(', ')
   const items = [
     { label: 'Projects', value: String(projectCount), detail: statusLine || 'none yet' },
-    { label: 'People staffed', value: String(figures.peopleStaffed) },
+    { label: 'People currently staffed', value: String(figures.peopleCurrentlyStaffed), detail: 'running or starting later; ended ones not counted' },
     { label: 'Allocation today', value: `${figures.allocationFte} FTE` },
     { label: 'Technologies', value: String(figures.technologies) },
   ]
@@ -31,7 +32,7 @@ export function ClientFiguresPanel({ figures, projectCount }: { figures: ClientF
 /** How many current projects a dashboard shows in full; the rest are one-line rows that open in place. */
 export const PROJECTS_IN_FULL = 5
 
-const peopleOn = (project: ProjectDetail) => new Set(project.assignments.map((a) => a.employeeId)).size
+const countsOn = (project: ProjectDetail, today: string) => ({ people: peopleCurrentlyStaffed(project.assignments, today), past: project.assignments.filter((assignment) => hasEnded(assignment, today)).length })
 // What a one-line row needs, and no more: the page sends it for every such project.
 const rowOf = (project: ProjectDetail) => pick(project, ['id', 'clientId', 'name', 'status', 'startDate', 'endDate'])
 
@@ -40,7 +41,7 @@ const rowOf = (project: ProjectDetail) => pick(project, ['id', 'clientId', 'name
  * completed ones, as one-line rows that open on demand. A client with sixty open projects renders
  * five sections, not sixty, and sends the rest as a line each.
  */
-export function ProjectList({ projects, clientId, canManage }: { projects: ProjectDetail[]; clientId: string; canManage: boolean }) {
+export function ProjectList({ projects, clientId, canManage, today }: { projects: ProjectDetail[]; clientId: string; canManage: boolean; today: string }) {
   if (projects.length === 0) {
     return (
       <EmptyState title="No projects yet">
@@ -53,13 +54,13 @@ export function ProjectList({ projects, clientId, canManage }: { projects: Proje
   const more = current.slice(PROJECTS_IN_FULL)
   return (
     <div className="space-y-6">
-      {current.slice(0, PROJECTS_IN_FULL).map((project) => <ProjectSection key={project.id} project={toProjectSectionData(project)} />)}
+      {current.slice(0, PROJECTS_IN_FULL).map((project) => <ProjectSection key={project.id} project={toProjectSectionData(project)} today={today} />)}
       {more.length ? (
         <section aria-labelledby="more-projects-heading" className="rounded-lg border border-slate-200 bg-white px-4 py-3">
           <h3 id="more-projects-heading" className="font-semibold">More current projects ({more.length})</h3>
           <ul className="divide-y divide-slate-100">
             {more.map((project) => (
-              <CollapsedProjectRow key={project.id} project={rowOf(project)} people={peopleOn(project)} unfilled={project.roles.length} showStatus />
+              <CollapsedProjectRow key={project.id} project={rowOf(project)} {...countsOn(project, today)} unfilled={project.roles.length} showStatus today={today} />
             ))}
           </ul>
         </section>
@@ -69,7 +70,7 @@ export function ProjectList({ projects, clientId, canManage }: { projects: Proje
           <h3 id="completed-heading" className="font-semibold">Completed ({completed.length})</h3>
           <ul className="divide-y divide-slate-100">
             {completed.map((project) => (
-              <CollapsedProjectRow key={project.id} project={rowOf(project)} people={peopleOn(project)} />
+              <CollapsedProjectRow key={project.id} project={rowOf(project)} {...countsOn(project, today)} today={today} />
             ))}
           </ul>
         </section>

@@ -17,7 +17,7 @@ import { formatDateRange } from '@/lib/format'
  */
 export type CollapsedProject = Pick<ProjectSummary, 'id' | 'clientId' | 'name' | 'status' | 'startDate' | 'endDate'>
 
-export function CollapsedProjectRow({ project, people, unfilled = 0, showStatus = false }: { project: CollapsedProject; people: number; unfilled?: number; showStatus?: boolean }) {
+export function CollapsedProjectRow({ project, people, past, unfilled = 0, showStatus = false, today }: { project: CollapsedProject; people: number; past: number; unfilled?: number; showStatus?: boolean; today: string }) {
   const [open, setOpen] = useState(false)
   const detail = useQuery({
     queryKey: ['project', project.clientId, project.id],
@@ -30,7 +30,7 @@ export function CollapsedProjectRow({ project, people, unfilled = 0, showStatus 
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <span>
           <Link href={`/clients/${project.clientId}/projects/${project.id}`} className={linkClass}>{project.name}</Link>
-          <span className="text-slate-600"> · {formatDateRange(project.startDate, project.endDate)} · {people} {people === 1 ? 'person' : 'people'}{unfilled ? ` · ${unfilled} unfilled ${unfilled === 1 ? 'role' : 'roles'}` : ''}</span>
+          <span className="text-slate-600"> · {[formatDateRange(project.startDate, project.endDate), countsOf(people, past, unfilled)].filter(Boolean).join(' · ')}</span>
           {showStatus ? <> <StatusBadge status={project.status} /></> : null}
         </span>
         <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls={panelId} className="text-sm font-medium text-indigo-700 hover:underline">
@@ -39,9 +39,20 @@ export function CollapsedProjectRow({ project, people, unfilled = 0, showStatus 
       </div>
       {open ? (
         <div id={panelId} className="mt-2" aria-busy={detail.isPending}>
-          {detail.data ? <ProjectSection project={detail.data} /> : detail.isError ? <p role="alert" className="text-sm text-red-700">{detail.error.message}</p> : <p className="text-sm text-slate-600">Loading…</p>}
+          {detail.data ? <ProjectSection project={detail.data} today={today} /> : detail.isError ? <p role="alert" className="text-sm text-red-700">{detail.error.message}</p> : <p className="text-sm text-slate-600">Loading…</p>}
         </div>
       ) : null}
     </li>
   )
+}
+
+/** "2 people currently staffed · 4 past assignments · 1 unfilled role", leaving out what is none. */
+function countsOf(people: number, past: number, unfilled: number): string {
+  return [
+    people ? `${people} ${people === 1 ? 'person' : 'people'} currently staffed` : '',
+    past ? `${past} past ${past === 1 ? 'assignment' : 'assignments'}` : '',
+    unfilled ? `${unfilled} unfilled ${unfilled === 1 ? 'role' : 'roles'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ') || 'nobody staffed'
 }

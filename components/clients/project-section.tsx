@@ -8,13 +8,16 @@ import { TableHead } from '@/components/ui/table'
 import type { ProjectSectionData } from '@/lib/dto'
 import { formatDateRange } from '@/lib/format'
 import { requirementsText } from '@/lib/roles/format'
+import { peopleCurrentlyStaffed, splitCurrentAndPast } from '@/lib/staffing/current'
+import { staffingCell, staffingColumns, staffingTableClass } from '@/components/staffing/staffing-layout'
 
 // One project on a client's dashboard, with its staffing and stack. A client component, so that a
 // dashboard of many projects sends each one's data once (as props) rather than its rendered tree a
 // second time in the page's payload; also rendered when a completed project is opened.
 
-export function ProjectSection({ project }: { project: ProjectSectionData }) {
+export function ProjectSection({ project, today }: { project: ProjectSectionData; today: string }) {
   const href = `/clients/${project.clientId}/projects/${project.id}`
+  const people = peopleCurrentlyStaffed(project.assignments, today)
   return (
     <section aria-labelledby={`project-${project.id}`} className="rounded-lg border border-slate-200 bg-white">
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
@@ -22,12 +25,14 @@ export function ProjectSection({ project }: { project: ProjectSectionData }) {
           <h3 id={`project-${project.id}`} className="text-lg font-semibold">
             <Link href={href} className="hover:underline">{project.name}</Link>
           </h3>
-          <p className="text-sm text-slate-600">{formatDateRange(project.startDate, project.endDate)}</p>
+          <p className="text-sm text-slate-600">
+            {formatDateRange(project.startDate, project.endDate)} · {people} {people === 1 ? 'person' : 'people'} currently staffed
+          </p>
         </div>
         <StatusBadge status={project.status} />
       </header>
       <div className="space-y-4 px-4 py-3">
-        <StaffingTable project={project} />
+        <CurrentAndPastStaffing project={project} today={today} />
         {project.roles.length ? <UnfilledRoleList project={project} /> : null}
         <div>
           <h4 className="text-sm font-medium text-slate-700">Tech stack</h4>
@@ -58,21 +63,44 @@ function UnfilledRoleList({ project }: { project: Pick<ProjectSectionData, 'id' 
   )
 }
 
-export function StaffingTable({ project }: { project: Pick<ProjectSectionData, 'name' | 'assignments'> }) {
-  if (project.assignments.length === 0) return <p className="text-sm text-slate-600">Nobody staffed yet.</p>
+type StaffingRow = ProjectSectionData['assignments'][number]
+
+/**
+ * The project's current staffing (running or upcoming), then its ended assignments under a
+ * disclosure: someone who left in September is history, not staffing.
+ */
+export function CurrentAndPastStaffing({ project, today }: { project: Pick<ProjectSectionData, 'name' | 'assignments'>; today: string }) {
+  const { current, past } = splitCurrentAndPast(project.assignments, today)
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Staffing of {project.name}</caption>
-        <TableHead columns={[{ label: 'Person' }, { label: 'Role' }, { label: 'Allocation', align: 'right' }, { label: 'Dates' }, { label: 'Status', srOnly: true }]} />
+    <div className="space-y-2">
+      {current.length ? <StaffingTable caption={`Staffing of ${project.name}`} assignments={current} /> : <p className="text-sm text-slate-600">{past.length ? 'Nobody staffed now.' : 'Nobody staffed yet.'}</p>}
+      {past.length ? (
+        // Open from the start when nothing is current (a completed project opened in place).
+        <details className="text-sm" open={current.length === 0}>
+          <summary className="cursor-pointer py-1 font-medium text-slate-700">
+            Past assignments ({past.length})<span className="sr-only"> of {project.name}</span>
+          </summary>
+          <StaffingTable caption={`Past staffing of ${project.name}`} assignments={past} />
+        </details>
+      ) : null}
+    </div>
+  )
+}
+
+function StaffingTable({ caption, assignments }: { caption: string; assignments: StaffingRow[] }) {
+  return (
+    <div className="relative">
+      <table className={staffingTableClass}>
+        <caption className="sr-only">{caption}</caption>
+        <TableHead columns={staffingColumns()} />
         <tbody className="divide-y divide-slate-100">
-          {project.assignments.map((assignment) => (
-            <tr key={assignment.id}>
-              <td className="py-1.5 pr-4"><Link href={`/employees/${assignment.employeeId}`} className={linkClass}>{assignment.employeeName}</Link></td>
-              <td className="py-1.5 pr-4">{assignment.role}</td>
-              <td className="py-1.5 pr-4 text-right tabular-nums">{assignment.allocation}%</td>
-              <td className="py-1.5 pr-4 whitespace-nowrap">{formatDateRange(assignment.startDate, assignment.endDate)}</td>
-              <td className="py-1.5">{assignment.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : null}</td>
+          {assignments.map((assignment) => (
+            <tr key={assignment.id} className={staffingCell.row}>
+              <td className={staffingCell.person}><Link href={`/employees/${assignment.employeeId}`} className={linkClass}>{assignment.employeeName}</Link></td>
+              <td className={staffingCell.role}>{assignment.role}</td>
+              <td className={staffingCell.allocation}>{assignment.allocation}%</td>
+              <td className={staffingCell.dates}>{formatDateRange(assignment.startDate, assignment.endDate)}</td>
+              <td className={staffingCell.status}>{assignment.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : null}</td>
             </tr>
           ))}
         </tbody>

@@ -18,15 +18,35 @@ import { formatDateRange } from '@/lib/format'
 import { AssignmentFields, type AssignmentDraft } from '@/components/staffing/assignment-fields'
 import { StaleNotice } from '@/components/ui/stale-notice'
 import { TableHead } from '@/components/ui/table'
+import { staffingCell, staffingColumns, staffingTableClass } from '@/components/staffing/staffing-layout'
+import { splitCurrentAndPast } from '@/lib/staffing/current'
 
-/** The project's assignments; `editable` (a manager) adds Change and Remove. */
-export function AssignmentRows({ assignments, editable }: { assignments: AssignmentView[]; editable: boolean }) {
-  if (assignments.length === 0) return <p className="text-sm text-slate-600">{editable ? 'Nobody staffed yet. Use the form below to staff a person.' : 'Nobody staffed yet.'}</p>
+/**
+ * The project's assignments: the current ones (running or upcoming), then the ended ones under a
+ * disclosure. `editable` (a manager) adds Change and Remove to both.
+ */
+export function AssignmentRows({ assignments, editable, today }: { assignments: AssignmentView[]; editable: boolean; today: string }) {
+  if (assignments.length === 0) return <p className="text-sm text-slate-600">{editable ? 'Nobody staffed yet. Use “Staff a person” below.' : 'Nobody staffed yet.'}</p>
+  const { current, past } = splitCurrentAndPast(assignments, today)
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Assignments</caption>
-        <TableHead columns={[{ label: 'Person' }, { label: 'Role' }, { label: 'Allocation', align: 'right' }, { label: 'Dates' }, { label: 'Status' }, ...(editable ? [{ label: 'Actions', srOnly: true }] : [])]} />
+    <div className="space-y-2">
+      {current.length ? <AssignmentTable caption="Current assignments" assignments={current} editable={editable} /> : <p className="text-sm text-slate-600">Nobody staffed now.</p>}
+      {past.length ? (
+        <details className="text-sm" open={current.length === 0}>
+          <summary className="cursor-pointer py-1 font-medium text-slate-700">Past assignments ({past.length})</summary>
+          <AssignmentTable caption="Past assignments" assignments={past} editable={editable} />
+        </details>
+      ) : null}
+    </div>
+  )
+}
+
+function AssignmentTable({ caption, assignments, editable }: { caption: string; assignments: AssignmentView[]; editable: boolean }) {
+  return (
+    <div className="relative">
+      <table className={staffingTableClass}>
+        <caption className="sr-only">{caption}</caption>
+        <TableHead columns={staffingColumns({ actions: editable })} />
         <tbody className="divide-y divide-slate-100">
           {assignments.map((assignment) => (
             <AssignmentRow key={assignment.id} assignment={assignment} editable={editable} />
@@ -72,13 +92,13 @@ function AssignmentRow({ assignment, editable }: { assignment: AssignmentView; e
   const shown = pending ? { ...assignment, ...pending } : assignment
   const failed = change.data?.status === 'error' ? change.data : undefined
   return (
-    <tr aria-busy={pending ? true : undefined} className={pending ? 'opacity-70' : undefined}>
-      <td className="py-1.5 pr-4"><Link href={`/employees/${assignment.employeeId}`} className={linkClass}>{assignment.employeeName}</Link></td>
-      <td className="py-1.5 pr-4">{shown.role}</td>
-      <td className="py-1.5 pr-4 text-right tabular-nums">{shown.allocation}%{pending ? <span className="ml-1 text-xs text-slate-500">saving…</span> : null}</td>
-      <td className="py-1.5 pr-4 whitespace-nowrap">{formatDateRange(shown.startDate, shown.endDate)}</td>
-      <td className="py-1.5 pr-4">{shown.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : <Badge tone="green">Confirmed</Badge>}</td>
-      {editable ? <td className="py-1.5 whitespace-nowrap text-right">
+    <tr aria-busy={pending ? true : undefined} className={`${staffingCell.row} ${pending ? 'opacity-70' : ''}`}>
+      <td className={staffingCell.person}><Link href={`/employees/${assignment.employeeId}`} className={linkClass}>{assignment.employeeName}</Link></td>
+      <td className={staffingCell.role}>{shown.role}</td>
+      <td className={staffingCell.allocation}>{shown.allocation}%{pending ? <span className="ml-1 text-xs text-slate-500">saving…</span> : null}</td>
+      <td className={staffingCell.dates}>{formatDateRange(shown.startDate, shown.endDate)}</td>
+      <td className={staffingCell.status}>{shown.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : <Badge tone="green">Confirmed</Badge>}</td>
+      {editable ? <td className={staffingCell.actions}>
         <Button variant="ghost" onClick={() => setEditing(true)} disabled={Boolean(pending)} aria-label={`Change ${assignment.employeeName}'s assignment`}>Change</Button>
         <Button
           variant="ghost"

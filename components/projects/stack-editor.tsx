@@ -15,6 +15,7 @@ import type { ActionState } from '@/lib/action-state'
 import type { StackEntryView } from '@/lib/dto'
 import { technologyKeys } from '@/lib/technologies/query-options'
 import { useTechnologyOptions } from '@/components/technologies/use-technology-options'
+import { FormDisclosure } from './form-disclosure'
 
 type Chip = { technologyId: string; technologyName: string; note?: string }
 
@@ -85,36 +86,38 @@ export function StackEditor({ clientId, projectId, stack }: { clientId: string; 
           ))}
         </ul>
       )}
-      <div className="max-w-md">
-        <SearchPicker
-          placeholder="Type a technology"
-          label="Add a technology"
-          text={search}
-          onTextChange={setSearch}
-          options={technologies.options}
-          loading={technologies.loading}
-          onPick={(option) => {
-            setSearch('')
-            add.mutate({ technologyId: option.id, technologyName: option.label })
-          }}
-          footer={
-            search.trim() && !technologies.exactMatch && !technologies.loading ? (
-              <Button
-                type="button"
-                variant="secondary"
-                className="w-full"
-                disabled={create.isPending}
-                onClick={() => {
-                  create.mutate(search.trim())
-                  setSearch('')
-                }}
-              >
-                Create “{search.trim()}”
-              </Button>
-            ) : null
-          }
-        />
-      </div>
+      <FormDisclosure label="Add to stack">
+        <div className="max-w-md">
+          <SearchPicker
+            placeholder="Type a technology"
+            label="Add a technology"
+            text={search}
+            onTextChange={setSearch}
+            options={technologies.options}
+            loading={technologies.loading}
+            onPick={(option) => {
+              setSearch('')
+              add.mutate({ technologyId: option.id, technologyName: option.label })
+            }}
+            footer={
+              search.trim() && !technologies.exactMatch && !technologies.loading ? (
+                <Button
+                  type="button"
+                  variant="secondary"
+                  className="w-full"
+                  disabled={create.isPending}
+                  onClick={() => {
+                    create.mutate(search.trim())
+                    setSearch('')
+                  }}
+                >
+                  Create “{search.trim()}”
+                </Button>
+              ) : null
+            }
+          />
+        </div>
+      </FormDisclosure>
     </div>
   )
 }

@@ -1,10 +1,12 @@
 import { todayIso } from '../load/allocation'
 import { nextFourWeeks, percentOf } from '../money/figures'
 import type { ProjectDetail } from '../dto'
+import { hasEnded } from '../staffing/current'
 
 export interface ClientFigures {
   projectsByStatus: Record<string, number>
-  peopleStaffed: number
+  /** People with a running or upcoming assignment; those whose assignments all ended are not counted. */
+  peopleCurrentlyStaffed: number
   /** Sum of today's running allocations in full-time equivalents (100% = 1 FTE). */
   allocationFte: number
   technologies: number
@@ -24,7 +26,7 @@ export function clientFigures(projects: ProjectDetail[], today: string = todayIs
     projectsByStatus[project.status] = (projectsByStatus[project.status] ?? 0) + 1
     for (const assignment of project.assignments) {
       assignments++
-      people.add(assignment.employeeId)
+      if (!hasEnded(assignment, today)) people.add(assignment.employeeId)
       if (assignment.startDate <= today && (!assignment.endDate || assignment.endDate >= today)) allocation += assignment.allocation
     }
     for (const entry of project.stack) {
@@ -32,7 +34,7 @@ export function clientFigures(projects: ProjectDetail[], today: string = todayIs
       technologies.add(entry.technologyId)
     }
   }
-  return { projectsByStatus, peopleStaffed: people.size, allocationFte: Math.round(allocation) / 100, technologies: technologies.size, assignments, stackEntries }
+  return { projectsByStatus, peopleCurrentlyStaffed: people.size, allocationFte: Math.round(allocation) / 100, technologies: technologies.size, assignments, stackEntries }
 }
 
 /** What a client's dashboard shows of money (managers and admins): the next four weeks, and who will overrun. */

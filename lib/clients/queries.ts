@@ -13,6 +13,8 @@ import type { ListQueryInput, Page } from '../lists/schemas'
 export interface ClientDashboard {
   client: ClientSummary
   projects: ProjectDetail[]
+  /** The server's day the dashboard was read for: what is current and what has ended is split by it. */
+  today: string
   /** For those who see money only: the next four weeks' billings, costs and margin, and projects that will overrun. */
   money?: ClientMoney
 }
@@ -33,7 +35,7 @@ export async function getClientDashboard(actor: Actor | null, { clientId }: { cl
     const clientItem = items.find((item) => item.entity === 'Client')
     if (!clientItem || clientItem.entity !== 'Client' || clientItem.deletingAt) return null
     const projects = assembleProjects(items, { money, today })
-    return { client: toClientSummary(clientItem), projects, ...(money ? { money: clientMoney(projects, today, firmCurrency()) } : {}) }
+    return { client: toClientSummary(clientItem), projects, today, ...(money ? { money: clientMoney(projects, today, firmCurrency()) } : {}) }
   })
 }
 

@@ -25,7 +25,7 @@ export default async function ClientDashboardPage({ params }: Props) {
   const { result: dashboard, recording } = await withRecording(() => getClientDashboard(actor, { clientId }))
   if (!dashboard) notFound()
   const { client, projects } = dashboard
-  const figures = clientFigures(projects)
+  const figures = clientFigures(projects, dashboard.today)
   return (
     <>
       <PageHeader
@@ -49,7 +49,7 @@ export default async function ClientDashboardPage({ params }: Props) {
       <ClientFiguresPanel figures={figures} projectCount={projects.length} />
       {dashboard.money ? <ClientMoneyPanel clientId={client.id} money={dashboard.money} /> : null}
       <h2 className="mb-3 text-xl font-semibold">Projects</h2>
-      <ProjectList projects={projects} clientId={client.id} canManage={can(actor, 'manage')} />
+      <ProjectList projects={projects} clientId={client.id} canManage={can(actor, 'manage')} today={dashboard.today} />
       <UnderTheHood recording={recording} />
     </>
   )

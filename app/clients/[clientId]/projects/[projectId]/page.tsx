@@ -9,6 +9,8 @@ import { DeleteProjectDialog } from '@/components/projects/delete-project-dialog
 import { ProjectForm } from '@/components/projects/project-form'
 import { StackEditor } from '@/components/projects/stack-editor'
 import { StaffForm } from '@/components/projects/staff-form'
+import { FormDisclosure } from '@/components/projects/form-disclosure'
+import { peopleCurrentlyStaffed } from '@/lib/staffing/current'
 import { UnfilledRoleForm, UnfilledRolesTable } from '@/components/projects/unfilled-roles'
 import { StatusBadge } from '@/components/ui/badge'
 import { PageHeader, linkClass } from '@/components/ui/page-header'
@@ -35,6 +37,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const { assignments, stack, roles, ...summary } = project
   const canManage = can(actor, 'manage')
   const currency = firmCurrency()
+  const today = todayIso()
+  const people = peopleCurrentlyStaffed(assignments, today)
   return (
     <>
       <PageHeader
@@ -55,13 +59,17 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       {project.description ? <p className="mb-6 max-w-3xl text-slate-700">{project.description}</p> : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2 [&>*]:min-w-0">
         <section aria-labelledby="staffing-heading" className="rounded-lg border border-slate-200 bg-white p-4 xl:col-span-2">
-          <h2 id="staffing-heading" className="mb-3 text-lg font-semibold">Staffing</h2>
-          <AssignmentRows assignments={assignments} editable={canManage} />
+          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4">
+            <h2 id="staffing-heading" className="text-lg font-semibold">Staffing</h2>
+            <p className="text-sm text-slate-600">{people} {people === 1 ? 'person' : 'people'} currently staffed</p>
+          </div>
+          <AssignmentRows assignments={assignments} editable={canManage} today={today} />
           {canManage ? (
-            <>
-              <h3 className="mb-2 mt-6 font-medium">Staff a person</h3>
-              <StaffForm clientId={clientId} projectId={projectId} defaultStart={project.startDate > todayIso() ? project.startDate : todayIso()} stack={stack.map(({ technologyId, technologyName }) => ({ technologyId, technologyName }))} />
-            </>
+            <div className="mt-4">
+              <FormDisclosure label="Staff a person">
+                <StaffForm clientId={clientId} projectId={projectId} defaultStart={project.startDate > today ? project.startDate : today} stack={stack.map(({ technologyId, technologyName }) => ({ technologyId, technologyName }))} />
+              </FormDisclosure>
+            </div>
           ) : null}
         </section>
         {project.financials ? (
@@ -91,10 +99,11 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           <h2 id="roles-heading" className="mb-3 text-lg font-semibold">Unfilled roles</h2>
           <UnfilledRolesTable roles={roles} clientId={clientId} projectId={projectId} projectName={project.name} editable={canManage} />
           {canManage ? (
-            <>
-              <h3 className="mb-2 mt-6 font-medium">Plan an unfilled role</h3>
-              <UnfilledRoleForm clientId={clientId} projectId={projectId} defaultStart={project.startDate > todayIso() ? project.startDate : todayIso()} />
-            </>
+            <div className="mt-4">
+              <FormDisclosure label="Plan an unfilled role">
+                <UnfilledRoleForm clientId={clientId} projectId={projectId} defaultStart={project.startDate > today ? project.startDate : today} />
+              </FormDisclosure>
+            </div>
           ) : null}
         </section>
         <section aria-labelledby="stack-heading" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -104,7 +113,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         {canManage ? (
           <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="edit-heading" className="mb-3 text-lg font-semibold">Project details</h2>
-            <ProjectForm action={updateProjectAction} clientId={clientId} project={summary} submitLabel="Save project" />
+            <FormDisclosure label="Edit project details">
+              <ProjectForm action={updateProjectAction} clientId={clientId} project={summary} submitLabel="Save project" />
+            </FormDisclosure>
           </section>
         ) : null}
       </div>
