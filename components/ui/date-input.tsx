@@ -139,13 +139,13 @@ const calendarClasses = {
   months: 'relative',
   month_caption: 'flex h-9 items-center px-1 font-semibold',
   nav: 'absolute right-0 top-0 flex gap-1',
-  button_previous: 'inline-flex h-9 w-9 items-center justify-center rounded-md hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-700',
-  button_next: 'inline-flex h-9 w-9 items-center justify-center rounded-md hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-700',
+  button_previous: 'inline-flex h-9 w-9 items-center justify-center rounded-md hover:bg-slate-100',
+  button_next: 'inline-flex h-9 w-9 items-center justify-center rounded-md hover:bg-slate-100',
   chevron: 'h-4 w-4 fill-slate-700',
   month_grid: 'mt-1 border-collapse',
   weekday: 'h-8 w-9 text-xs font-medium text-slate-600',
   day: 'p-0 text-center',
-  day_button: 'h-9 w-9 rounded-md hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-700',
+  day_button: 'h-9 w-9 rounded-md hover:bg-slate-100',
   today: 'font-bold text-sky-800',
   selected: '[&>button]:bg-sky-700 [&>button]:text-white [&>button]:hover:bg-sky-800',
   outside: 'text-slate-500',
@@ -195,21 +195,25 @@ export function DateInput({
   const [problem, setProblem] = useState<string | null>(null)
   const [showProblem, setShowProblem] = useState(false)
   const [open, setOpen] = useState(false)
-  const emitted = useRef(iso)
+  // The last ISO date this field reported, to tell a parent's own change from an echo of typing.
+  const [lastEmitted, setLastEmitted] = useState(iso)
   const input = useRef<HTMLInputElement>(null)
   const toggle = useRef<HTMLButtonElement>(null)
   const popover = useRef<HTMLDivElement>(null)
   const defaultIso = useRef(defaultValue ?? '')
   defaultIso.current = defaultValue ?? ''
 
-  // A controlled value changed by the form (not by typing here): show it.
-  useEffect(() => {
-    if (controlled && value !== emitted.current) {
-      emitted.current = value
+  // A controlled value changed by the form (not by typing here) shows at once, in the same render.
+  const [seen, setSeen] = useState(value)
+  if (controlled && value !== seen) {
+    setSeen(value)
+    if (value !== lastEmitted) {
+      setLastEmitted(value)
       setText(shown(value))
       setProblem(null)
+      setShowProblem(false)
     }
-  }, [controlled, value])
+  }
 
   // The browser refuses to submit a form that validates while the typed text is no date.
   useEffect(() => {
@@ -221,7 +225,7 @@ export function DateInput({
     const form = input.current?.form
     if (!form || controlled) return
     const reset = () => {
-      emitted.current = defaultIso.current
+      setLastEmitted(defaultIso.current)
       setOwnIso(defaultIso.current)
       setText(shown(defaultIso.current))
       setProblem(null)
@@ -242,7 +246,7 @@ export function DateInput({
   }, [open])
 
   const commit = (nextIso: string) => {
-    emitted.current = nextIso
+    setLastEmitted(nextIso)
     if (!controlled) setOwnIso(nextIso)
     onChange?.({ target: { name, value: nextIso } })
   }
@@ -253,7 +257,7 @@ export function DateInput({
     setProblem(parsed.ok ? null : parsed.message)
     if (parsed.ok) setShowProblem(false)
     const nextIso = parsed.ok ? parsed.iso : ''
-    if (nextIso !== emitted.current) commit(nextIso)
+    if (nextIso !== lastEmitted) commit(nextIso)
   }
 
   const leave = () => {
@@ -323,7 +327,7 @@ export function DateInput({
           aria-expanded={open}
           aria-controls={open ? `${id}-calendar` : undefined}
           onClick={() => setOpen((was) => !was)}
-          className="inline-flex shrink-0 items-center justify-center rounded-md border border-slate-300 bg-white px-2 text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-700 disabled:opacity-50"
+          className="inline-flex shrink-0 items-center justify-center rounded-md border border-slate-300 bg-white px-2 text-slate-700 hover:bg-slate-50 disabled:opacity-50"
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 fill-current">
             <path d="M6 2a1 1 0 0 1 1 1v1h6V3a1 1 0 1 1 2 0v1h1a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h1V3a1 1 0 0 1 1-1Zm10 7H4v7h12V9Z" />
