@@ -89,7 +89,7 @@ function summarize(profile: CpuProfile, requests: number, top: number, window: {
   return lines.join('\n')
 }
 
-buildIfStale(log)
+await buildIfStale(log)
 const dataDir = path.resolve(`.data/bench-${values.dataset}`)
 const engine = await startEngineProcess(dataDir)
 process.env.DYNAMODB_ENDPOINT = engine.endpoint

@@ -308,7 +308,7 @@ function report(runs: DatasetRun[]): string {
 }
 
 const runs: DatasetRun[] = []
-buildIfStale(log)
+await buildIfStale(log)
 for (const dataset of datasets) {
   const run = await runDataset(dataset)
   if (run) runs.push(run)

@@ -12,7 +12,7 @@ import { needsRepair, repairDerivedData } from '../lib/upkeep/repair'
 import { keepOverviewCurrent, sweepJobs } from '../job-registry'
 import { seedSizes } from '../lib/seed/demo-data'
 import { loadDemoData, tableHasNoClients } from '../lib/seed/load'
-import { buildIfStale, nextBin } from './build'
+import { buildIfStale, nextBin, nextEnv } from './build'
 import { openDatabase } from './database'
 import { ensureDemoUsers } from '../lib/auth/demo-users'
 import { demoAccounts } from '../lib/auth/demo-accounts'
@@ -50,26 +50,37 @@ if (process.env.ROSTER_DEMO !== '1' && !process.env.BETTER_AUTH_SECRET) {
 }
 const untilAvailable = <T>(step: string, run: () => Promise<T>) => retryWhileUnavailable(step, run, log)
 
+/** A long start-up step says it is still going every 10 s, so a first start is never silent for long. */
+async function saying<T>(what: string, run: () => Promise<T>): Promise<T> {
+  const started = Date.now()
+  const ticker = setInterval(() => log(`${what} (${Math.round((Date.now() - started) / 1000)} s so far)`), 10_000)
+  try {
+    return await run()
+  } finally {
+    clearInterval(ticker)
+  }
+}
+
 const config = readDbConfig()
 const created = await untilAvailable('Opening the table', () => ensureTable())
 log(`Table ${config.tableName} ${created === 'created' ? 'created' : 'ready'} on ${describe}`)
 if (await untilAvailable('Checking for older data', () => needsRepair())) {
   // Data from an older Roster: its derived values are rebuilt once, before anything serves it.
   log('The table was written by an older Roster: rebuilding its derived values')
-  await untilAvailable('Rebuilding derived values', () => repairDerivedData(log))
+  await saying('Rebuilding derived values', () => untilAvailable('Rebuilding derived values', () => repairDerivedData(log)))
 }
 // Work a crash left halfway is finished here and, while the app runs, by its periodic job sweep.
 // A job that fails is logged and retried later; it never stops the app from starting.
-const swept = await sweepJobs({ log })
+const swept = await saying('Finishing work left halfway', () => sweepJobs({ log }))
 if (swept.resumed || swept.failed) log(`Jobs: ${swept.resumed} finished, ${swept.failed} left for a retry`)
 if (await untilAvailable('Looking for data', () => tableHasNoClients())) {
   log('Empty table: loading demo data')
   // Loading again after a failure writes the same items again (same keys, same values).
-  const counts = await untilAvailable('Loading demo data', () => loadDemoData(seedSizes.demo, { onProgress: (written, total) => written === total && log(`  ${written} items written`) }))
+  const counts = await saying('Loading demo data', () => untilAvailable('Loading demo data', () => loadDemoData(seedSizes.demo, { onProgress: (written, total) => written === total && log(`  ${written} items written`) })))
   log(`Demo data: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`)
 }
 // The overview's digests: filled after a seed or an upgrade, rolled over to a new week or day.
-await keepOverviewCurrent({ log })
+await saying('Bringing the overview up to date', () => keepOverviewCurrent({ log }))
 
 if (process.env.ROSTER_DEMO === '1') {
   const created = await untilAvailable('Creating the demo accounts', () => ensureDemoUsers())
@@ -78,7 +89,7 @@ if (process.env.ROSTER_DEMO === '1') {
 
 if (!values.dev) {
   try {
-    buildIfStale(log)
+    await buildIfStale(log)
   } catch (error) {
     log((error as Error).message)
     await engine?.close()
@@ -89,7 +100,7 @@ if (!values.dev) {
 const child = spawn(nextBin, [values.dev ? 'dev' : 'start', '--port', port], {
   stdio: 'inherit',
   env: {
-    ...process.env,
+    ...nextEnv(),
     DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT ?? '',
     DYNAMODB_TABLE: config.tableName,
     // The socket's peer address for the sign-in rate limits (lib/auth/client-address.ts).
