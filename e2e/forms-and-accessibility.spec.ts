@@ -1,3 +1,4 @@
+import { formatDate } from '../lib/format'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { createPerson, stamp, staff } from './helpers'
@@ -136,7 +137,7 @@ test('the project page’s forms each label their own fields, picker options rea
   await page.goto(`/clients/c00000000001/projects/${project.id}`)
   const ids = await page.$$eval('[id]', (elements) => elements.map((element) => element.id))
   expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([])
-  await expect(page.getByRole('region', { name: 'Project details' }).getByLabel('Start date')).toHaveValue(project.startDate)
+  await expect(page.getByRole('region', { name: 'Project details' }).getByLabel('Start date')).toHaveValue(formatDate(project.startDate))
 
   await page.getByRole('button', { name: 'Staff a person' }).click()
   await page.getByRole('combobox', { name: 'Person' }).fill('a')

@@ -11,6 +11,7 @@ import { CapacityTable } from '@/components/capacity/capacity-table'
 import { PracticeBreakdown } from '@/components/capacity/practice-breakdown'
 import { UnfilledRoleList } from '@/components/capacity/unfilled-role-list'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { DateInput } from '@/components/ui/date-input'
 
 export const metadata: Metadata = { title: 'Capacity' }
 
@@ -102,11 +103,11 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
         <form method="get" action="/api/exports/staffing" className="flex flex-wrap items-end gap-3" aria-label="Export the staffing plan">
           <div>
             <label htmlFor="export-from" className="block text-sm font-medium text-slate-800">From</label>
-            <input id="export-from" name="from" type="date" defaultValue={view.weeks[0]} required className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+            <DateInput id="export-from" name="from" defaultValue={view.weeks[0]} required className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
           </div>
           <div>
             <label htmlFor="export-to" className="block text-sm font-medium text-slate-800">To</label>
-            <input id="export-to" name="to" type="date" defaultValue={view.weeks.at(-1)} required className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+            <DateInput id="export-to" name="to" defaultValue={view.weeks.at(-1)} required className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
           </div>
           <button type="submit" className={secondaryLinkClass}>Export staffing plan (CSV)</button>
         </form>

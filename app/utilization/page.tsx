@@ -10,6 +10,7 @@ import { TentativeToggle } from '@/components/planner/tentative-toggle'
 import { UtilizationChart } from '@/components/utilization/utilization-chart'
 import { PeopleTable, PeriodTable, PracticeTable } from '@/components/utilization/utilization-table'
 import { UnderTheHood } from '@/components/under-the-hood/under-the-hood'
+import { DateInput } from '@/components/ui/date-input'
 
 export const metadata: Metadata = { title: 'Utilization' }
 
@@ -64,12 +65,12 @@ export default async function UtilizationPage({ searchParams }: { searchParams: 
         </div>
         <div>
           <label htmlFor="utilization-from" className={label}>From (chosen dates)</label>
-          <input id="utilization-from" name="from" type="date" defaultValue={params.from} className={control} {...described('from')} />
+          <DateInput id="utilization-from" name="from" defaultValue={params.from} className={control} {...described('from')} />
           {fieldError('from')}
         </div>
         <div>
           <label htmlFor="utilization-to" className={label}>To (chosen dates)</label>
-          <input id="utilization-to" name="to" type="date" defaultValue={params.to} className={control} {...described('to')} />
+          <DateInput id="utilization-to" name="to" defaultValue={params.to} className={control} {...described('to')} />
           {fieldError('to')}
         </div>
         <div>

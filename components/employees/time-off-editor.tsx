@@ -10,6 +10,7 @@ import { useToast } from '@/components/ui/toast'
 import { addTimeOffAction, removeTimeOffAction } from '@/lib/actions/employees'
 import type { TimeOff } from '@/lib/dto'
 import { formatDateRange } from '@/lib/format'
+import { DateInput } from '@/components/ui/date-input'
 
 const kinds = [
   { value: 'vacation', label: 'Vacation' },
@@ -42,8 +43,8 @@ export function TimeOffEditor({ employeeId, timeOff, editable, today }: { employ
           <div className="sm:col-span-2">{formError && !Object.keys(errors).length ? <FormError errors={[formError]} /> : null}</div>
           <SelectField id="time-off-kind" name="kind" label="Kind" defaultValue="vacation" options={kinds} errors={errors.kind} />
           <TextField id="time-off-note" name="note" label="Note (optional)" maxLength={200} errors={errors.note} />
-          <TextField id="time-off-start" name="startDate" label="First day off" type="date" defaultValue={today} errors={errors.startDate} required />
-          <TextField id="time-off-end" name="endDate" label="Last day off" type="date" defaultValue={today} errors={errors.endDate} required />
+          <DateInput id="time-off-start" name="startDate" label="First day off" defaultValue={today} errors={errors.startDate} required />
+          <DateInput id="time-off-end" name="endDate" label="Last day off" defaultValue={today} errors={errors.endDate} required />
           <div className="sm:col-span-2">
             <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Record time off'}</Button>
           </div>

@@ -14,6 +14,7 @@ import { shiftPeriod, type PlannerColumn } from '@/lib/planner/grid'
 import type { PlannerUnit, PlannerZoom } from '@/lib/planner/schemas'
 import type { FieldErrors } from '@/lib/errors'
 import { TentativeToggle } from './tentative-toggle'
+import { DateInput } from '@/components/ui/date-input'
 
 type Params = Record<string, string | undefined>
 
@@ -189,7 +190,7 @@ function PlannerFilterForm({ params, errors }: { params: Params; errors: FieldEr
           options={[{ value: '', label: 'Any level' }, ...[1, 2, 3, 4, 5].map((level) => ({ value: String(level), label: `${level} or more` }))]}
         />
         <TextField name="freeAtLeast" label="Free at least (%)" type="number" min={1} max={100} placeholder="e.g. 50" defaultValue={params.freeAtLeast ?? ''} errors={errors.freeAtLeast} />
-        <TextField name="freeFrom" label="Free from" type="date" defaultValue={params.freeFrom ?? ''} errors={errors.freeFrom} hint="Today if blank" />
+        <DateInput name="freeFrom" label="Free from" defaultValue={params.freeFrom ?? ''} errors={errors.freeFrom} hint="Today if blank" />
         <TextField name="freeWeeks" label="For weeks" type="number" min={1} max={52} placeholder="1" defaultValue={params.freeWeeks ?? ''} errors={errors.freeWeeks} />
         <SelectField
           name="sort"

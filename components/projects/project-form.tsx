@@ -8,6 +8,7 @@ import { SaveTarget } from '@/components/ui/save-target'
 import type { ActionState } from '@/lib/action-state'
 import type { ProjectSummary } from '@/lib/dto'
 import { pricingLabels } from '@/lib/projects/schemas'
+import { DateInput } from '@/components/ui/date-input'
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>
 
@@ -61,8 +62,8 @@ export function ProjectForm({ action, clientId, project, submitLabel }: { action
         defaultValue={values?.budget ?? budgetText(project?.budget ?? null)}
         errors={errors.budget}
       />
-      <TextField name="startDate" label="Start date" type="date" defaultValue={value('startDate')} errors={errors.startDate} required />
-      <TextField name="endDate" label="End date (optional)" type="date" defaultValue={value('endDate')} errors={errors.endDate} />
+      <DateInput name="startDate" label="Start date" defaultValue={value('startDate')} errors={errors.startDate} required />
+      <DateInput name="endDate" label="End date (optional)" defaultValue={value('endDate')} errors={errors.endDate} />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? 'Saving…' : submitLabel}</Button>
       </div>

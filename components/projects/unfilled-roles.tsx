@@ -22,6 +22,7 @@ import { requirementsText } from '@/lib/roles/format'
 import { MAX_REQUIREMENTS } from '@/lib/roles/schemas'
 import { assignmentStatusOptions } from '@/lib/staffing/schemas'
 import { technologySearchOptions } from '@/lib/technologies/query-options'
+import { DateInput } from '@/components/ui/date-input'
 
 type RoleRow = Pick<UnfilledRoleView, 'id' | 'role' | 'practice' | 'requirements' | 'allocation' | 'startDate' | 'endDate' | 'status' | 'fillingWith'> & { version?: number }
 
@@ -203,8 +204,8 @@ export function UnfilledRoleForm({ clientId, projectId, defaultStart, existing, 
       </fieldset>
       <TextField id={`${prefix}-allocation`} name="allocation" label="Allocation (%)" type="number" min={1} max={100} defaultValue={value('allocation', existing?.allocation ?? 100)} errors={errors.allocation} required />
       <SelectField id={`${prefix}-status`} name="status" label="Status" defaultValue={value('status', existing?.status ?? 'confirmed')} errors={errors.status} options={assignmentStatusOptions} />
-      <TextField id={`${prefix}-start`} name="startDate" label="Start date" type="date" defaultValue={value('startDate', defaultStart)} errors={errors.startDate} required />
-      <TextField id={`${prefix}-end`} name="endDate" label="End date" type="date" defaultValue={value('endDate', existing?.endDate)} errors={errors.endDate} required />
+      <DateInput id={`${prefix}-start`} name="startDate" label="Start date" defaultValue={value('startDate', defaultStart)} errors={errors.startDate} required />
+      <DateInput id={`${prefix}-end`} name="endDate" label="End date" defaultValue={value('endDate', existing?.endDate)} errors={errors.endDate} required />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>{existing ? (pending ? 'Saving…' : 'Save role') : pending ? 'Planning…' : 'Plan unfilled role'}</Button>
       </div>

@@ -7,6 +7,7 @@ import { OverAllocationWarning } from './over-allocation-warning'
 import { employeeStaffingOptions } from '@/lib/employees/query-options'
 import type { FieldErrors } from '@/lib/errors'
 import { assignmentStatusOptions } from '@/lib/staffing/schemas'
+import { DateInput } from '@/components/ui/date-input'
 
 /** What the fields hold while the user types (the role aside): the picker's ranking and the warning read it. */
 export type AssignmentDraft = { allocation: string; startDate: string; endDate: string; status: string }
@@ -52,8 +53,8 @@ export function AssignmentFields({
       {picker ? <div className="grid gap-4 sm:col-span-2">{picker}</div> : null}
       <TextField id={`${id}-role`} name="role" label="Role" defaultValue={defaultRole} errors={errors.role} required />
       <TextField id={`${id}-allocation`} name="allocation" label="Allocation (%)" type="number" min={1} max={100} value={draft.allocation} onChange={set('allocation')} errors={errors.allocation} hint={allocationHint} required />
-      <TextField id={`${id}-start`} name="startDate" label="Start date" type="date" value={draft.startDate} onChange={set('startDate')} errors={errors.startDate} required />
-      <TextField id={`${id}-end`} name="endDate" label="End date (optional)" type="date" value={draft.endDate} onChange={set('endDate')} errors={errors.endDate} hint={endDateHint} />
+      <DateInput id={`${id}-start`} name="startDate" label="Start date" value={draft.startDate} onChange={set('startDate')} errors={errors.startDate} required />
+      <DateInput id={`${id}-end`} name="endDate" label="End date (optional)" value={draft.endDate} onChange={set('endDate')} errors={errors.endDate} hint={endDateHint} />
       <SelectField id={`${id}-status`} name="status" label="Status" value={draft.status} onChange={set('status')} errors={errors.status} options={assignmentStatusOptions} />
       {rate ? (
         <TextField
