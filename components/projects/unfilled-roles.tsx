@@ -30,8 +30,9 @@ type RoleRow = Pick<UnfilledRoleView, 'id' | 'role' | 'practice' | 'requirements
 export function UnfilledRolesTable({ roles, clientId, projectId, projectName, editable }: { roles: RoleRow[]; clientId: string; projectId: string; projectName: string; editable: boolean }) {
   if (roles.length === 0) return <p className="text-sm text-slate-600">No unfilled roles.</p>
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Unfilled roles of ${projectName} (scrolls sideways)`}>
-      <table className="w-full text-left text-sm">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Unfilled roles of ${projectName}`}>
+      {/* On a phone each role stacks into a small card, as the staffing lists do (components/staffing/staffing-layout.ts). */}
+      <table className="w-full text-left text-sm max-sm:block max-sm:[&>tbody]:block max-sm:[&>thead]:sr-only">
         <caption className="sr-only">Unfilled roles of {projectName}</caption>
         <TableHead
           columns={[
@@ -60,19 +61,19 @@ function UnfilledRoleRow({ role, clientId, projectId, editable }: { role: RoleRo
   const [deleting, startDeleting] = useTransition()
   const [editing, setEditing] = useState(false)
   return (
-    <tr>
-      <td className="py-1.5 pr-4">
+    <tr className="max-sm:grid max-sm:grid-cols-[minmax(0,1fr)_auto] max-sm:gap-x-3 max-sm:gap-y-0.5 max-sm:py-2.5">
+      <td className="py-1.5 pr-4 max-sm:col-start-1 max-sm:row-start-1 max-sm:p-0">
         <span className="font-medium">{role.role}</span> <Badge tone="red">Unfilled</Badge>
       </td>
-      <td className="py-1.5 pr-4">{role.practice}</td>
-      <td className="py-1.5 pr-4">{requirementsText(role.requirements)}</td>
-      <td className="py-1.5 pr-4 text-right tabular-nums">{role.allocation}%</td>
-      <td className="py-1.5 pr-4 whitespace-nowrap">{formatDateRange(role.startDate, role.endDate)}</td>
-      <td className="py-1.5 pr-4">
+      <td className="py-1.5 pr-4 max-sm:col-start-1 max-sm:row-start-2 max-sm:p-0">{role.practice}</td>
+      <td className="py-1.5 pr-4 max-sm:col-span-2 max-sm:row-start-3 max-sm:p-0 max-sm:text-slate-700">{requirementsText(role.requirements)}</td>
+      <td className="py-1.5 pr-4 text-right tabular-nums max-sm:col-start-2 max-sm:row-start-2 max-sm:p-0">{role.allocation}%</td>
+      <td className="py-1.5 pr-4 whitespace-nowrap max-sm:col-span-2 max-sm:row-start-4 max-sm:p-0 max-sm:whitespace-normal">{formatDateRange(role.startDate, role.endDate)}</td>
+      <td className="py-1.5 pr-4 max-sm:col-start-2 max-sm:row-start-1 max-sm:p-0 max-sm:text-right">
         {role.fillingWith ? <Badge tone="blue">Being assigned to {role.fillingWith}</Badge> : role.status === 'tentative' ? <Badge tone="amber">Tentative</Badge> : <Badge tone="green">Confirmed</Badge>}
       </td>
       {editable ? (
-        <td className="py-1.5 whitespace-nowrap text-right">
+        <td className="py-1.5 whitespace-nowrap text-right max-sm:col-span-2 max-sm:row-start-5 max-sm:p-0 max-sm:text-left">
           <Link href={`/clients/${clientId}/projects/${projectId}/roles/${role.id}`} className={`${linkClass} mr-2`} aria-label={`Find people for ${role.role}`}>
             Find people
           </Link>
