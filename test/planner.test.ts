@@ -228,8 +228,8 @@ describe('a planner practice group', () => {
     const capacity = await getCapacity(manager)
     const figures = practiceFigures(capacity, practice.toUpperCase(), columns, true)
     assert.equal(figures.people, 3)
-    assert.deepEqual(figures.columns[0], { booked: 20, freeHours: 96, capacityHours: 120 })
-    assert.deepEqual(figures.columns[2], { booked: 0, freeHours: 120, capacityHours: 120 })
+    assert.deepEqual(figures.columns[0], { booked: 20, bookedHours: 24, freeHours: 96, capacityHours: 120 })
+    assert.deepEqual(figures.columns[2], { booked: 0, bookedHours: 0, freeHours: 120, capacityHours: 120 })
     // Months count the weeks whose Thursday falls in them; a month past the digests' 26 weeks has no figure.
     const nextMonth = plannerColumns('months', `${addWeeks(todayIso(), 5).slice(0, 7)}-01`)
     const months = practiceFigures(capacity, practice, nextMonth, true)

@@ -4,21 +4,29 @@ import { useState } from 'react'
 import type { Timeline } from '@/lib/staffing/timeline'
 import { formatDate, formatDateRange } from '@/lib/format'
 
-type Load = 'under' | 'room' | 'full' | 'over'
+type Load = 'free' | 'under' | 'room' | 'full' | 'over'
 
 /**
- * How a weekly total reads: as load, not as good or bad. Room to spare is neutral or blue, 100% is
- * full (amber), above it over-allocated (red); the legend names each, so colour is never the only
- * signal. Each pair of colours passes AA contrast.
+ * How a weekly total reads: as load, in the planner's colours (app/globals.css), so a colour means one
+ * thing on every screen: nothing booked is free (green), partly booked amber, 100% full (blue), above
+ * it over-allocated (red). The words name each, so colour is never the only signal.
  */
-const loads: Record<Load, { className: string; legend: string; explanation: string }> = {
-  under: { className: 'bg-slate-100 text-slate-700', legend: 'Below 50%: under-used', explanation: 'under-used (below 50%)' },
-  room: { className: 'bg-sky-100 text-sky-900', legend: '50–99%: room for more', explanation: 'room for more (below 100%)' },
-  full: { className: 'bg-amber-200 font-semibold text-amber-950', legend: '100%: full', explanation: 'full (100%)' },
-  over: { className: 'bg-red-700 font-semibold text-white', legend: 'Above 100%: over-allocated', explanation: 'over-allocated (above 100%)' },
+const loads: Record<Load, { className: string; explanation: string }> = {
+  free: { className: 'is-free', explanation: 'free: under-used (nothing booked)' },
+  under: { className: 'is-partly', explanation: 'under-used (below 50%)' },
+  room: { className: 'is-partly', explanation: 'room for more (below 100%)' },
+  full: { className: 'is-full font-semibold', explanation: 'full (100%)' },
+  over: { className: 'is-over', explanation: 'over-allocated (above 100%)' },
 }
 
-const loadOf = (used: number): Load => (used > 100 ? 'over' : used === 100 ? 'full' : used >= 50 ? 'room' : 'under')
+const legend: { load: Load; text: string }[] = [
+  { load: 'free', text: '0%: free' },
+  { load: 'room', text: '1–99%: partly booked (below 50%: under-used)' },
+  { load: 'full', text: '100%: full' },
+  { load: 'over', text: 'Above 100%: over-allocated' },
+]
+
+const loadOf = (used: number): Load => (used > 100 ? 'over' : used === 100 ? 'full' : used >= 50 ? 'room' : used > 0 ? 'under' : 'free')
 
 /** 26 weekly columns; one bar per assignment, and a row of weekly totals coloured by load, in percent. */
 export function StaffingTimeline({ timeline }: { timeline: Timeline }) {
@@ -117,10 +125,10 @@ export function StaffingTimeline({ timeline }: { timeline: Timeline }) {
         </div>
       </div>
       <ul aria-label="Weekly total colours" className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
-        {(Object.keys(loads) as Load[]).map((load) => (
+        {legend.map(({ load, text }) => (
           <li key={load} className="flex items-center gap-1.5">
-            <span aria-hidden="true" className={`inline-block h-3 w-4 rounded-sm ${loads[load].className}`} />
-            {loads[load].legend}
+            <span aria-hidden="true" className={`inline-block h-3 w-4 rounded-sm border border-slate-300 ${loads[load].className}`} />
+            {text}
           </li>
         ))}
       </ul>

@@ -238,6 +238,7 @@ function AssignmentBar({
         <button
           type="button"
           aria-label={name}
+          title={name}
           aria-describedby={canChange ? helpId : undefined}
           aria-disabled={!canChange || saving ? true : undefined}
           data-assignment={assignment.id}

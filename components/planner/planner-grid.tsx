@@ -36,7 +36,8 @@ const availabilityStyle: Record<PlannerCell['availability'], string> = { free: '
 const hatched = 'is-off'
 
 // The name column's width, shared by the person rows and an opened row's bars, so bars line up with the columns.
-const NAME_COLUMN = 'w-52'
+// On a phone the name column narrows and the grid scrolls inside its card (it keeps a readable width).
+const NAME_COLUMN = 'w-32 sm:w-56'
 
 function averageFree(cells: PlannerCell[]): number {
   return cells.reduce((sum, cell) => sum + cell.free, 0) / Math.max(1, cells.length)
@@ -243,7 +244,7 @@ function PlannerGridBody({ people, columns, includeTentative, unit, paged, sort,
           aria-describedby="planner-grid-help"
           aria-rowcount={rows.length + 1}
           onKeyDown={onKeyDown}
-          className="w-full table-fixed border-collapse text-sm"
+          className="w-full min-w-[46rem] table-fixed border-collapse text-sm"
         >
           <thead>
             <tr aria-rowindex={1}>
@@ -411,8 +412,8 @@ function GroupRow({
     ? here >= whole.people
       ? `${whole.people} ${whole.people === 1 ? 'person' : 'people'}`
       : paged
-        ? `${here} of ${whole.people} on this page · continued on other pages`
-        : `${here} shown of ${whole.people} in the practice`
+        ? `${here} of ${whole.people} · continued`
+        : `${here} of ${whole.people} in practice`
     : loading
       ? `${here} on this page`
       : `${here} ${here === 1 ? 'person' : 'people'}`
@@ -420,19 +421,19 @@ function GroupRow({
     <tr aria-rowindex={rowIndex + 2} className="border-t-2 border-slate-200 bg-slate-100">
       <th scope="row" role="rowheader" className="sticky left-0 z-10 truncate bg-slate-100 px-3 py-1 text-left font-semibold text-slate-900" {...focusProps(0)}>
         {group.practice} <span className="text-xs font-normal text-slate-700">· {count}</span>
+        {whole && here < whole.people ? (
+          <span className="sr-only">{paged ? ', the rest of the practice on other pages' : ', the rest of the practice filtered out'}</span>
+        ) : null}
       </th>
       {columns.map((column, index) => {
         const figures = whole?.columns[index]
-        const text = !figures ? '–' : unit === 'hours' ? `${figures.freeHours}h` : `${figures.booked}%`
+        const text = !figures ? '–' : unit === 'hours' ? `${figures.bookedHours}h` : `${figures.booked}%`
         const name = !figures
           ? `${group.practice}, ${column.longLabel}: ${loading ? 'loading the practice’s figures' : 'no figure for the whole practice this far ahead'}`
-          : `${group.practice}, ${column.longLabel}, whole practice: ${figures.booked}% booked, ${figures.freeHours} hours free of ${figures.capacityHours}`
+          : `${group.practice}, ${column.longLabel}, whole practice: ${figures.booked}% booked (${figures.bookedHours} of ${figures.capacityHours} hours), ${figures.freeHours} hours free`
         return (
           <td key={column.start} aria-label={name} className="planner-group-cell" {...focusProps(index + 1)}>
-            <span aria-hidden>
-              {text}
-              {figures && unit === 'hours' ? <small> free</small> : null}
-            </span>
+            <span aria-hidden>{text}</span>
           </td>
         )
       })}
@@ -451,7 +452,10 @@ function Legend({ unit }: { unit: PlannerUnit }) {
       <li><span aria-hidden className={`${swatch} ${availabilityStyle.over} border border-rose-300`} /> Over (!)</li>
       <li><span aria-hidden className={`${swatch} is-tentative`} /> Includes tentative work (+t: more, not counted)</li>
       <li><span aria-hidden className={`${swatch} ${hatched} border border-slate-300`} /> Time off</li>
-      <li>Practice rows: the whole practice{unit === 'hours' ? '’s free hours' : ' booked, of its capacity'} (from the capacity figures, the next 26 weeks)</li>
+      <li>
+        Practice rows: the whole practice’s {unit === 'hours' ? 'hours booked' : 'booked share of its capacity'}, by its people (unfilled roles, which /capacity adds to
+        demand, are not counted); the next 26 weeks
+      </li>
     </ul>
   )
 }

@@ -9,6 +9,7 @@ import type { PlannerColumn } from './grid'
 export interface PracticeColumnFigures {
   /** Booked hours (tentative too when counted) as a percent of capacity (time off deducted). */
   booked: number
+  bookedHours: number
   freeHours: number
   capacityHours: number
 }
@@ -44,6 +45,7 @@ export function practiceFigures(capacity: CapacityView, practice: string, column
       const bookedHours = weeks.reduce((sum, week) => sum + week.confirmed + (includeTentative ? week.tentative : 0), 0)
       return {
         booked: capacityHours > 0 ? Math.round((bookedHours / capacityHours) * 100) : 0,
+        bookedHours: Math.round(bookedHours),
         freeHours: Math.max(0, Math.round(capacityHours - bookedHours)),
         capacityHours: Math.round(capacityHours),
       }

@@ -42,7 +42,7 @@ export default async function UnfilledRolePage({
         title={`Unfilled role: ${role.role}`}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <Badge tone="red">Unfilled</Badge> <StatusBadge status={role.status} /> {role.practice} · {role.allocation}% · {formatDateRange(role.startDate, role.endDate)} · needs {requirementsText(role.requirements)}
+            <Badge tone="red">Unfilled</Badge> <StatusBadge status={role.status} /> {role.practice} · {role.allocation}% · {formatDateRange(role.startDate, role.endDate)} · {role.requirements.length ? `needs ${requirementsText(role.requirements)}` : 'no technology required'}
           </span>
         }
       />
