@@ -89,10 +89,14 @@ test('a manager plans an unfilled role, sees it as demand, and assigns the best 
 
   await expect(roles.getByRole('row', { name: new RegExp(role) })).toContainText('Mobile')
 
-  // Unfilled on the dashboard and, in the role's practice on /capacity, 80% of a 40-hour week in each of its 8 weeks.
+  // Unfilled on the dashboard and, in the role's practice on /capacity, 80% of the practice's week (its
+  // people's weekly hours, lib/capacity/unfilled-hours.ts) in each of its 8 weeks; figures are in tenths.
   await page.goto(`/clients/${CLIENT}`)
   await expect(page.getByRole('list', { name: `${project.name} unfilled roles` }).getByRole('listitem').filter({ hasText: role })).toContainText('Unfilled')
-  expect(hours((await capacityWeek(page, 'Mobile', start)).unfilled) - unfilledBefore).toBe(32)
+  const capacity = (await (await request.get('/api/capacity')).json()) as { practices: { name: string; roleWeekHours: number }[] }
+  const mobileWeek = capacity.practices.find((entry) => entry.name === 'Mobile')!.roleWeekHours
+  expect(mobileWeek).toBeGreaterThan(30)
+  expect(Math.abs(hours((await capacityWeek(page, 'Mobile', start)).unfilled) - unfilledBefore - 0.8 * mobileWeek)).toBeLessThanOrEqual(0.1)
   const before = await capacityWeek(page, practice, start)
   expect(before).toMatchObject({ capacity: '80 h', confirmed: '40 h', unfilled: '0 h' })
   expect(before.balance).toBe('40 h free')
@@ -110,15 +114,16 @@ test('a manager plans an unfilled role, sees it as demand, and assigns the best 
   const ranks = await suggestions.getByRole('heading', { level: 3 }).allTextContents()
   const rankOf = (name: string) => ranks.findIndex((text) => text.endsWith(`. ${name}`))
   expect(rankOf(free.name)).toBeGreaterThanOrEqual(0)
-  expect(rankOf(free.name)).toBeLessThan(rankOf(busy.name))
+  // Who has no time ranks after everyone who meets the levels and has it: below the free person, or
+  // past the end of the list (the demo has many TypeScript people with time; the reasons of a busy
+  // match are checked in the suggestions test below).
+  const busyRank = rankOf(busy.name)
+  expect(busyRank === -1 || busyRank > rankOf(free.name), `busy at ${busyRank}, free at ${rankOf(free.name)}`).toBe(true)
   const best = suggestions.getByRole('article', { name: new RegExp(`^\\d+\\. ${free.name}$`) })
   await expect(best).toContainText('TypeScript: level 5 (needs 3+)')
   await expect(best).toContainText('Meets every level · has the time')
   await expect(best.getByRole('list', { name: 'Free capacity per week' }).getByRole('listitem')).toHaveCount(8)
   await expect(best.getByText(`Week commencing ${formatDate(start)}: 100% free`)).toBeAttached()
-  const busyCard = suggestions.getByRole('article', { name: new RegExp(`^\\d+\\. ${busy.name}$`) })
-  await expect(busyCard).toContainText('Would be over-allocated in 8 weeks')
-  await expect(busyCard).toContainText(`Meets every level · would be over-allocated from ${formatDate(start)}`)
 
   await best.getByRole('button', { name: `Assign ${free.name}` }).click()
   await expect(page.getByRole('status').filter({ hasText: 'was assigned' })).toHaveText(`${free.name} was assigned to the role; it is no longer unfilled.`)
